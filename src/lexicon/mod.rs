@@ -1,0 +1,123 @@
+//! Word-frequency evidence: the built-in lexicon (wordfreq's Arabic list, see NOTICE) and the
+//! census of word forms taken over the input before repairing.
+
+mod census;
+
+pub use census::Census;
+
+use std::sync::OnceLock;
+
+/// The fst map compiled by build.rs from `data/lexicon-ar.tsv.gz`.
+static LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+
+/// A word → frequency map. Frequencies are Zipf values × 10 (`zipf10`): 10 × log10 of the
+/// frequency per billion words, so 60 is one in a thousand words and 0 means "not listed".
+pub struct Lexicon {
+    map: fst::Map<&'static [u8]>,
+}
+
+impl Lexicon {
+    /// The lexicon built into the library (about 580,000 Arabic word forms).
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN.get_or_init(|| Lexicon {
+            map: fst::Map::new(LEXICON_FST).expect("build.rs writes a valid fst"),
+        })
+    }
+
+    /// The word's `zipf10` frequency, 0 when the word is not listed. Words are looked up as
+    /// written: letters only, no diacritics or tatweel.
+    #[inline]
+    pub fn zipf10(&self, word: &str) -> u8 {
+        self.map.get(word).map_or(0, |v| v.min(u8::MAX as u64) as u8)
+    }
+
+    /// Evidence that `word` (letters only) is a real word, as a Zipf frequency (0 when
+    /// unknown). A word the lexicon lacks is backed off to its stem without proclitics and
+    /// enclitics (وبالانتخابات → انتخابات), minus a small penalty per clitic removed.
+    pub fn support(&self, word: &str) -> f32 {
+        let z = self.zipf10(word);
+        if z > 0 {
+            return z as f32 / 10.0;
+        }
+        let mut best = 0.0f32;
+        for (stem, clitics) in clitic_stems(word) {
+            let z = self.zipf10(stem);
+            if z > 0 {
+                best = best.max(z as f32 / 10.0 - CLITIC_PENALTY * clitics as f32);
+            }
+        }
+        best.max(0.0)
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.map.contains_key(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// Zipf units taken off a stem's frequency for each clitic stripped to reach it.
+const CLITIC_PENALTY: f32 = 1.0;
+
+/// Proclitic sequences, longest first so that وال is tried before و.
+const PROCLITICS: [&str; 14] = ["وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
+/// Pronoun enclitics, longest first.
+const ENCLITICS: [&str; 11] = ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي"];
+
+/// Every (stem, number of clitics) reachable by stripping one proclitic sequence and/or one
+/// enclitic, keeping a stem of at least two letters.
+fn clitic_stems(word: &str) -> impl Iterator<Item = (&str, u32)> {
+    let long_enough = |s: &str| s.chars().nth(1).is_some();
+    let prefixes = std::iter::once(("", 0))
+        .chain(PROCLITICS.iter().filter(|p| word.starts_with(*p)).map(|p| (*p, 1)));
+    prefixes.flat_map(move |(p, np)| {
+        let rest = &word[p.len()..];
+        let suffixes = std::iter::once(("", 0))
+            .chain(ENCLITICS.iter().filter(move |s| rest.ends_with(*s)).map(|s| (*s, 1)));
+        suffixes.filter_map(move |(s, ns)| {
+            let stem = &rest[..rest.len() - s.len()];
+            (np + ns > 0 && long_enough(stem)).then_some((stem, np + ns))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_knows_common_words_and_not_corrupted_ones() {
+        let lex = Lexicon::builtin();
+        assert!(lex.len() > 100_000);
+        assert!(lex.zipf10("في") > 70);
+        assert!(lex.zipf10("البلاد") > 45);
+        assert_eq!(lex.zipf10("البالد"), 0);
+        assert!(lex.zipf10("بين") > lex.zipf10("بني"));
+        assert_eq!(lex.zipf10("hello"), 0);
+    }
+
+    #[test]
+    fn support_backs_off_to_the_stem() {
+        let lex = Lexicon::builtin();
+        let full = lex.support("الانتخابات");
+        assert!(full > 4.0);
+        // an unlisted clitic combination still gets support from its stem
+        let stem_only = lex.support("وبالانتخاباتهم");
+        assert!(stem_only > 2.0 && stem_only < full, "{stem_only}");
+        assert_eq!(lex.support("ززززز"), 0.0);
+    }
+
+    #[test]
+    fn clitic_stems_keep_two_letters() {
+        let stems: Vec<_> = clitic_stems("وله").collect();
+        assert!(stems.iter().all(|(s, _)| s.chars().count() >= 2));
+        assert!(clitic_stems("والكتاب").any(|(s, n)| s == "كتاب" && n == 1));
+    }
+}

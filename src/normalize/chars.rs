@@ -1,0 +1,149 @@
+//! Character-level repairs: justification tatweel and U+FFFD inside words, presentation forms,
+//! bidi controls.
+//!
+//! A tatweel (or U+FFFD) is removed only when it stands between two letters: that is where
+//! justification puts a kashida. A tatweel typed on purpose is kept: before a digit or a Latin
+//! word (`بـ7`, `بــ7`), at the end of a word (`الـ 8`), or alone (a line of `ـــ`). Folding
+//! keeps them too, since they carry meaning ("prefix attached to what follows").
+
+use super::edit::{ChangeClass, Rewriter};
+use crate::arabic::{is_bidi_control, is_letter, is_mark, is_presentation_form, REPLACEMENT, TATWEEL};
+use unicode_normalization::UnicodeNormalization;
+
+/// Which character-level repairs run.
+#[derive(Clone, Copy, Debug)]
+pub struct CharRepairs {
+    pub tatweel: bool,
+    pub replacement_char: bool,
+    pub presentation_forms: bool,
+    pub bidi_controls: bool,
+}
+
+impl CharRepairs {
+    fn any(&self) -> bool {
+        self.tatweel || self.replacement_char || self.presentation_forms || self.bidi_controls
+    }
+}
+
+/// Quick pre-check: does the text hold any character this stage could change?
+fn has_candidates(text: &str) -> bool {
+    // Every candidate is outside ASCII and starts with one of these UTF-8 lead bytes:
+    // U+0640 (D9 80), U+061C (D8 9C), U+200E-U+206F (E2 80/81), U+FB50-U+FEFF (EF AD-BB),
+    // U+FFFD (EF BF BD).
+    memchr::memchr3(0xD9, 0xE2, 0xEF, text.as_bytes()).is_some() || text.contains('\u{061C}')
+}
+
+pub(crate) fn repair_chars(text: &str, opts: CharRepairs) -> Option<(String, Vec<super::edit::Change>)> {
+    if !opts.any() || !has_candidates(text) {
+        return None;
+    }
+    let mut rw = Rewriter::new(text);
+    let mut iter = text.char_indices().peekable();
+    // The last non-mark, non-kashida character before the current position.
+    let mut prev_base: Option<char> = None;
+    while let Some((i, c)) = iter.next() {
+        if c == TATWEEL || c == REPLACEMENT {
+            // Take the whole run of kashida-like characters.
+            let mut end = i + c.len_utf8();
+            let mut has_fffd = c == REPLACEMENT;
+            while let Some(&(j, d)) = iter.peek() {
+                if d == TATWEEL || d == REPLACEMENT {
+                    has_fffd |= d == REPLACEMENT;
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let next_base = text[end..].chars().find(|&d| !is_mark(d));
+            let between_letters = prev_base.is_some_and(is_letter) && next_base.is_some_and(is_letter);
+            let allowed = if has_fffd { opts.replacement_char } else { opts.tatweel };
+            if between_letters && allowed {
+                let class = if has_fffd { ChangeClass::ReplacementChar } else { ChangeClass::Tatweel };
+                rw.delete(i..end, class);
+            } else {
+                prev_base = Some(c);
+            }
+            continue;
+        }
+        if opts.bidi_controls && (is_bidi_control(c) || c == '\u{FEFF}') {
+            rw.delete(i..i + c.len_utf8(), ChangeClass::BidiControl);
+            continue;
+        }
+        if opts.presentation_forms && is_presentation_form(c) {
+            let base: String = std::iter::once(c).nfkc().collect();
+            rw.replace(i..i + c.len_utf8(), &base, ChangeClass::PresentationForm, true);
+            prev_base = base.chars().rev().find(|&d| !is_mark(d)).or(prev_base);
+            continue;
+        }
+        if !is_mark(c) {
+            prev_base = Some(c);
+        }
+    }
+    rw.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: CharRepairs =
+        CharRepairs { tatweel: true, replacement_char: true, presentation_forms: true, bidi_controls: true };
+
+    fn run(s: &str) -> String {
+        repair_chars(s, ALL).map(|(t, _)| t).unwrap_or_else(|| s.to_string())
+    }
+
+    #[test]
+    fn justification_tatweel_is_removed() {
+        assert_eq!(run("شـهدت كازخسـتان"), "شهدت كازخستان");
+        assert_eq!(run("انتخابــات"), "انتخابات");
+        // with a diacritic next to the kashida
+        assert_eq!(run("كَـتَب"), "كَتَب");
+    }
+
+    #[test]
+    fn deliberate_tatweel_is_kept() {
+        assert_eq!(run("بـ7 مقاعد"), "بـ7 مقاعد");
+        assert_eq!(run("بــ7"), "بــ7");
+        assert_eq!(run("الـ 8"), "الـ 8");
+        assert_eq!(run("ـــــ"), "ـــــ");
+        assert_eq!(run("الـCIA"), "الـCIA");
+    }
+
+    #[test]
+    fn replacement_char_only_between_letters() {
+        assert_eq!(run("الن\u{FFFD}ظام"), "النظام");
+        assert_eq!(run("abc \u{FFFD} def"), "abc \u{FFFD} def");
+        assert_eq!(run("\u{FFFD}كلمة"), "\u{FFFD}كلمة");
+    }
+
+    #[test]
+    fn presentation_forms_become_letters() {
+        assert_eq!(run("\u{FEFB}"), "لا");
+        assert_eq!(run("\u{FDF2}"), "الله");
+        assert_eq!(run("\u{FE83}"), "أ");
+        assert_eq!(run("\u{FEE3}\u{FEB4}\u{FEAE}"), "مسر");
+    }
+
+    #[test]
+    fn bidi_controls_are_removed() {
+        assert_eq!(run("\u{200F}نص\u{202B} آخر\u{2069}"), "نص آخر");
+        assert_eq!(run("a\u{FEFF}b"), "ab");
+    }
+
+    #[test]
+    fn switches_are_honoured() {
+        let only_bidi = CharRepairs { tatweel: false, replacement_char: false, presentation_forms: false, bidi_controls: true };
+        let out = repair_chars("شـهد\u{200F}", only_bidi).unwrap().0;
+        assert_eq!(out, "شـهد");
+    }
+
+    #[test]
+    fn spans_of_changes() {
+        let (_, changes) = repair_chars("بـب", ALL).unwrap();
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].input, 2..4);
+        assert_eq!(changes[0].class, ChangeClass::Tatweel);
+    }
+}

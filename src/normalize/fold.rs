@@ -1,0 +1,119 @@
+//! Orthographic folding: the search form of a text, used for term keys and `clean --fold`.
+//!
+//! | rule | folds |
+//! |---|---|
+//! | `diacritics` | harakat, tanwin, shadda, sukun, dagger alef, Quranic marks → removed |
+//! | `alef` | أ إ آ ٱ (and wavy-hamza alefs) → ا |
+//! | `alef_maksura` | ى → ي |
+//! | `teh_marbuta` | ة → ه |
+//! | `persian_letters` | ک ڪ → ك, ی ې → ي, ھ ہ ە → ه, ۀ → ه |
+//! | `digits` | Arabic-Indic and Persian digits → ASCII |
+//! | `percent_sign` | ٪ → % |
+//! | `decimal_separator` | ٫ → `.`, ٬ → `,` |
+
+use super::edit::{Change, ChangeClass, Rewriter};
+use crate::arabic::{indic_digit_value, is_mark};
+
+/// Which folding rules run. Every rule is on by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FoldOptions {
+    pub diacritics: bool,
+    pub alef: bool,
+    pub alef_maksura: bool,
+    pub teh_marbuta: bool,
+    pub persian_letters: bool,
+    pub digits: bool,
+    pub percent_sign: bool,
+    pub decimal_separator: bool,
+}
+
+impl Default for FoldOptions {
+    fn default() -> Self {
+        FoldOptions {
+            diacritics: true,
+            alef: true,
+            alef_maksura: true,
+            teh_marbuta: true,
+            persian_letters: true,
+            digits: true,
+            percent_sign: true,
+            decimal_separator: true,
+        }
+    }
+}
+
+impl FoldOptions {
+    /// What `c` folds to, if anything: `Some("")` deletes it.
+    #[inline]
+    fn fold_char(&self, c: char) -> Option<&'static str> {
+        const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' if self.alef => Some("ا"),
+            'ى' if self.alef_maksura => Some("ي"),
+            'ة' if self.teh_marbuta => Some("ه"),
+            'ک' | 'ڪ' if self.persian_letters => Some("ك"),
+            'ی' | 'ې' if self.persian_letters => Some("ي"),
+            'ھ' | 'ہ' | 'ە' | 'ۀ' if self.persian_letters => Some("ه"),
+            '٪' if self.percent_sign => Some("%"),
+            '٫' if self.decimal_separator => Some("."),
+            '٬' if self.decimal_separator => Some(","),
+            _ if self.digits && indic_digit_value(c).is_some() => indic_digit_value(c).map(|d| DIGITS[d as usize]),
+            _ if self.diacritics && is_mark(c) => Some(""),
+            _ => None,
+        }
+    }
+}
+
+/// Folds `text`; `None` when nothing changes.
+pub(crate) fn fold(text: &str, opts: &FoldOptions) -> Option<(String, Vec<Change>)> {
+    let mut rw = Rewriter::new(text);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every folded character is in U+0600–U+06FF (lead bytes D8–DB).
+        let Some(skip) = bytes[i..].iter().position(|&b| (0xD8..=0xDB).contains(&b)) else { break };
+        i += skip;
+        let c = text[i..].chars().next().unwrap_or_default();
+        let len = c.len_utf8();
+        if let Some(with) = opts.fold_char(c) {
+            rw.replace(i..i + len, with, ChangeClass::Fold, false);
+        }
+        i += len;
+    }
+    rw.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> String {
+        fold(s, &FoldOptions::default()).map_or_else(|| s.to_string(), |(t, _)| t)
+    }
+
+    #[test]
+    fn the_fold_table() {
+        assert_eq!(run("أحمد إلى آخر ٱلله"), "احمد الي اخر الله");
+        assert_eq!(run("مدرسةٌ كَبِيرَة"), "مدرسه كبيره");
+        assert_eq!(run("کتاب فارسی"), "كتاب فارسي");
+        assert_eq!(run("٢٠٢٣ و۴ و٨١٫٣١٪ و١٬٨٢٠"), "2023 و4 و81.31% و1,820");
+        assert_eq!(run("plain ascii 123"), "plain ascii 123");
+    }
+
+    #[test]
+    fn rules_switch_off_one_by_one() {
+        let keep_teh = FoldOptions { teh_marbuta: false, ..FoldOptions::default() };
+        assert_eq!(fold("مدرسةٌ", &keep_teh).unwrap().0, "مدرسة");
+        let keep_digits = FoldOptions { digits: false, ..FoldOptions::default() };
+        assert!(fold("٢٠٢٣", &keep_digits).is_none());
+    }
+
+    #[test]
+    fn offsets_are_recorded_only_where_lengths_change() {
+        let (out, changes) = fold("ة٢", &FoldOptions::default()).unwrap();
+        assert_eq!(out, "ه2");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].input, 2..4);
+        assert_eq!(changes[0].output, 2..3);
+    }
+}

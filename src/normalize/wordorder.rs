@@ -1,0 +1,214 @@
+//! The word-order model that tells a line in reversed word order from a normal one.
+//!
+//! `data/wordorder.tsv` (rebuilt by `tools/build_wordorder.py` from the ANT news corpus) holds
+//! a vocabulary of frequent folded words and, for pairs of word classes, the log ratio of how
+//! often they occur in this order against the reverse order. A line's score is the sum over
+//! its adjacent pairs: clearly negative means the line reads better backwards.
+
+use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+static MODEL_TSV: &str = include_str!("../../data/wordorder.tsv");
+
+/// Pseudo-class inserted after a token that ends with sentence punctuation.
+const END: &str = "<END>";
+
+pub struct WordOrderModel {
+    vocabulary: HashMap<String, u32>,
+    /// Class ids for the pseudo-classes.
+    class_ids: HashMap<&'static str, u32>,
+    /// (first, second) → log ratio, stored for both orders.
+    pairs: HashMap<(u32, u32), f32>,
+    end_punct: bool,
+}
+
+const PSEUDO_CLASSES: [&str; 12] =
+    ["<P>", "<N>", "<WAL>", "<BAL>", "<LL>", "<AL>", "<W>", "<B>", "<L>", "<F>", "<X>", END];
+
+impl WordOrderModel {
+    /// The model built into the library.
+    pub fn builtin() -> &'static WordOrderModel {
+        static BUILTIN: OnceLock<WordOrderModel> = OnceLock::new();
+        BUILTIN.get_or_init(|| WordOrderModel::parse(MODEL_TSV))
+    }
+
+    /// Parses the TSV format written by `tools/build_wordorder.py`; malformed rows are skipped.
+    pub fn parse(tsv: &str) -> WordOrderModel {
+        let class_ids: HashMap<&'static str, u32> =
+            PSEUDO_CLASSES.iter().enumerate().map(|(i, c)| (*c, i as u32)).collect();
+        let mut vocabulary = HashMap::new();
+        let mut pairs = HashMap::new();
+        let mut end_punct = false;
+        let id_of = |name: &str, vocabulary: &mut HashMap<String, u32>| -> u32 {
+            if let Some(&id) = class_ids.get(name) {
+                return id;
+            }
+            let next = (PSEUDO_CLASSES.len() + vocabulary.len()) as u32;
+            *vocabulary.entry(name.to_string()).or_insert(next)
+        };
+        for row in tsv.lines() {
+            if let Some(comment) = row.strip_prefix('#') {
+                end_punct |= comment.trim() == "end-punct: yes";
+                continue;
+            }
+            let fields: Vec<&str> = row.split('\t').collect();
+            match fields.as_slice() {
+                ["V", word] => {
+                    id_of(word, &mut vocabulary);
+                }
+                ["P", a, b, score] => {
+                    let Ok(score) = score.parse::<f32>() else { continue };
+                    let (a, b) = (id_of(a, &mut vocabulary), id_of(b, &mut vocabulary));
+                    pairs.insert((a, b), score);
+                    pairs.insert((b, a), -score);
+                }
+                _ => {}
+            }
+        }
+        WordOrderModel { vocabulary, class_ids, pairs, end_punct }
+    }
+
+    fn class_of(&self, token: &str, folded: &mut String) -> u32 {
+        fold_for_model(token, folded);
+        let pseudo = |name: &str| self.class_ids[name];
+        if folded.is_empty() {
+            return pseudo("<P>");
+        }
+        if folded.chars().any(is_digit) {
+            return pseudo("<N>");
+        }
+        if let Some(&id) = self.vocabulary.get(folded.as_str()) {
+            return id;
+        }
+        let prefix_class = [("وال", "<WAL>"), ("بال", "<BAL>"), ("لل", "<LL>"), ("ال", "<AL>"), ("و", "<W>"), ("ب", "<B>"), ("ل", "<L>"), ("ف", "<F>")]
+            .iter()
+            .find(|(p, _)| folded.starts_with(p))
+            .map_or("<X>", |(_, c)| c);
+        pseudo(prefix_class)
+    }
+
+    /// The line's class sequence, with `<END>` after tokens ending a phrase when the model uses it.
+    fn classes(&self, tokens: &[&str]) -> Vec<u32> {
+        let mut folded = String::new();
+        let mut out = Vec::with_capacity(tokens.len() * 2);
+        for t in tokens {
+            out.push(self.class_of(t, &mut folded));
+            if self.end_punct && t.ends_with(['.', '،', ',', '؛', ':', '!', '?', '؟']) {
+                out.push(self.class_ids[END]);
+            }
+        }
+        out
+    }
+
+    /// Sum of the pair scores of the line's tokens as written; positive reads forwards.
+    pub fn score(&self, tokens: &[&str]) -> f32 {
+        self.classes(tokens).windows(2).map(|w| self.pairs.get(&(w[0], w[1])).copied().unwrap_or(0.0)).sum()
+    }
+
+    /// The line in reading order when it is a line in reversed word order, else `None`.
+    ///
+    /// A line is reversed only when both signs agree: most of its word gaps are runs of two or
+    /// more spaces (how extractors join a visual-order line), and it reads clearly better
+    /// backwards. A normal line is never touched on the spacing alone.
+    pub fn unreverse(&self, line: &str) -> Option<String> {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        if tokens.len() < MIN_WORDS || !tokens.iter().any(|t| t.chars().any(is_letter)) {
+            return None;
+        }
+        let gaps = tokens.len() - 1;
+        let wide = wide_gaps(line.trim());
+        if wide * 2 < gaps {
+            return None;
+        }
+        if self.score(&tokens) >= -threshold(gaps) {
+            return None;
+        }
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let trailing = &line[line.trim_end().len()..];
+        let words: Vec<&str> = tokens.into_iter().rev().collect();
+        Some(format!("{indent}{}{trailing}", words.join(" ")))
+    }
+}
+
+/// Fewest words a line needs before its order can be judged.
+const MIN_WORDS: usize = 3;
+
+/// How far below zero a line's score must be, for a line with `gaps` word gaps.
+fn threshold(gaps: usize) -> f32 {
+    1.0 + 0.1 * gaps as f32
+}
+
+/// Gaps between words made of two or more whitespace characters.
+fn wide_gaps(trimmed: &str) -> usize {
+    let mut count = 0;
+    let mut run = 0;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            run += 1;
+        } else {
+            if run >= 2 {
+                count += 1;
+            }
+            run = 0;
+        }
+    }
+    count
+}
+
+/// The model's folding: no tatweel or marks, one alef, ي for ى, ه for ة, and no punctuation
+/// at either end.
+fn fold_for_model(token: &str, out: &mut String) {
+    out.clear();
+    for c in token.chars() {
+        let c = match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            _ => c,
+        };
+        if c != TATWEEL && !is_mark(c) {
+            out.push(c);
+        }
+    }
+    let keep = |c: char| ('\u{0621}'..='\u{064A}').contains(&c) || c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c);
+    let start = out.find(keep).unwrap_or(out.len());
+    let end = out.rfind(keep).map_or(start, |i| i + out[i..].chars().next().map_or(0, char::len_utf8));
+    if start > 0 || end < out.len() {
+        *out = out[start..end.max(start)].to_string();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_for_the_model() {
+        let mut s = String::new();
+        fold_for_model("«الإنتخابـات»،", &mut s);
+        assert_eq!(s, "الانتخابات");
+        fold_for_model("...", &mut s);
+        assert_eq!(s, "");
+        fold_for_model("(2019)", &mut s);
+        assert_eq!(s, "2019");
+    }
+
+    #[test]
+    fn wide_gaps_are_counted() {
+        assert_eq!(wide_gaps("a  b c   d"), 2);
+        assert_eq!(wide_gaps("a b"), 0);
+    }
+
+    #[test]
+    fn parse_reads_vocabulary_pairs_and_flags() {
+        let m = WordOrderModel::parse("# x\n# end-punct: yes\nV\tفي\nP\tفي\t<AL>\t2.5\nbad row\n");
+        assert!(m.end_punct);
+        let fi = m.vocabulary["في"];
+        let al = m.class_ids["<AL>"];
+        assert_eq!(m.pairs[&(fi, al)], 2.5);
+        assert_eq!(m.pairs[&(al, fi)], -2.5);
+        assert_eq!(m.score(&["في", "الانتخابات"]), 2.5);
+        assert_eq!(m.score(&["الانتخابات", "في"]), -2.5);
+    }
+}
