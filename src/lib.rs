@@ -10,3 +10,6 @@ pub mod normalize;
 
 pub use lexicon::{Census, Lexicon};
 pub use normalize::{clean, CleanOptions, Cleaned, Evidence, FoldOptions, RepairOptions};
+pub mod input;
+pub mod corpus;
+pub mod output;

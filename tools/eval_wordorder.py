@@ -3,7 +3,7 @@
 
 Usage:
     python3 tools/eval_wordorder.py data/wordorder.tsv /path/to/shared
-        [--seeds 1,2,3,4] [--scale 1.0] [--work DIR] [--grid]
+        [--seeds 1,2,3,4] [--scale 1.0] [--work DIR] [--t-low 0.5] [--t-strict 7]
 
 /path/to/shared is the read-only third-party folder holding
   data/news/ant-v1.1/          held-out ANT files (the ones build_wordorder.py
@@ -13,19 +13,23 @@ Usage:
                                4 sentences per paragraph)
   pdf-artifacts/gen_corruption.py
 Each source is corrupted with `gen_corruption.py --profile press --seed N
---scale S` for every seed; lines labelled `reversed_words` are the positives,
-all other lines are negatives.  Only lines with >= 3 tokens are counted (the
-rule never fires on shorter lines).  corpus/003 (a real PDF extraction) is
-listed separately: the lines the rule would reverse, to be checked by eye.
+--scale S`; lines labelled `reversed_words` are the positives (from every
+seed), the other lines the negatives (first seed only, so that no clean line
+is counted twice).  Only lines with >= 3 tokens are counted (the rule never
+fires on shorter ones).  corpus/003 (a real PDF extraction, unlabelled) is
+listed at the end for checking by eye.
 
-Rule (recommended, mirrored in src/):
-    reverse iff  words >= 3
+Rule (mirrored in src/):
+    reverse iff  tokens >= 3
             and  2 * (gaps that are runs of 2+ whitespace) >= gaps
-            and  score < -T(pairs),   T(pairs) = T0 + T1 * pairs
-(pairs = number of adjacent class pairs, <END> included).  Measured: (a) that
-rule, (b) the rule without the double-space condition, (c) the rule on the
-negatives re-joined with double spaces (false reversals of clean
-double-spaced text).
+            and  score(line as written) < -T
+T is a constant: thresholds growing with the number of pairs (linear or
+sqrt) measured no better.  Two operating points are reported: T_LOW (the
+double-space rule, for documents where double-spaced lines are rare) and
+T_STRICT (safe on clean text that is double-spaced throughout).  Measured:
+(a) the rule, (b) the rule without the double-space condition, (c) false
+reversals among the normal lines re-joined with double spaces (their score is
+unchanged, so (c) = false positives of (b)), plus a threshold sweep.
 Standard library only.
 """
 import argparse
@@ -40,12 +44,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build_wordorder as bw  # noqa: E402
 
-T0 = 2.0
-T1 = 0.5
-
-
-def threshold(pairs, t0=T0, t1=T1):
-    return t0 + t1 * pairs
+T_LOW = 0.5      # rule (a) when double-spaced lines are rare in the document
+T_STRICT = 7.0   # documents where double spacing is common (score alone)
 
 
 def double_spaced(line):
@@ -152,37 +152,39 @@ def pct(xs, qs=(0, 1, 5, 10, 25, 50, 75, 90, 95, 99, 100)):
     xs = sorted(xs)
     if not xs:
         return ''
-    return '  '.join(f'p{q}={xs[min(len(xs) - 1, int(q / 100 * len(xs)))]:+.2f}' for q in qs)
+    return ' '.join(f'p{q}={xs[min(len(xs) - 1, int(q / 100 * len(xs)))]:+.2f}' for q in qs)
+
+
+def fires(r, t):
+    return r['score'] < -t
 
 
 def prf(recs, pred):
     tp = sum(1 for r in recs if r['rev'] and pred(r))
     fp = sum(1 for r in recs if not r['rev'] and pred(r))
     pos = sum(1 for r in recs if r['rev'])
-    p = tp / (tp + fp) if tp + fp else 1.0
-    rc = tp / pos if pos else 0.0
-    return tp, fp, pos, p, rc
+    return tp, fp, pos, (tp / (tp + fp) if tp + fp else 1.0), (tp / pos if pos else 0.0)
 
 
-def evaluate(recs, t0, t1):
-    fires = lambda r: r['score'] < -threshold(r['pairs'], t0, t1)  # noqa: E731
-    a = prf(recs, lambda r: r['dbl'] and fires(r))
-    b = prf(recs, fires)
+def measure(recs, t):
+    """(a) double-space + score, (b) score alone, (c) false reversals among the
+    normal lines re-joined with double spaces (their score is unchanged)"""
+    a = prf(recs, lambda r: r['dbl'] and fires(r, t))
+    b = prf(recs, lambda r: fires(r, t))
     neg = [r for r in recs if not r['rev']]
-    c = sum(1 for r in neg if fires(r))  # double-spaced negatives: dbl is true for all
-    return a, b, c, len(neg)
+    return a, b, sum(1 for r in neg if fires(r, t)), len(neg)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('model')
     ap.add_argument('shared')
-    ap.add_argument('--seeds', default='1,2,3,4')
+    ap.add_argument('--seeds', default='1,2,3,4',
+                    help='reversed lines come from every seed, normal lines from the first only')
     ap.add_argument('--scale', type=float, default=1.0)
     ap.add_argument('--work', help='directory for generated files (reused if present)')
-    ap.add_argument('--grid', action='store_true', help='print a threshold grid')
-    ap.add_argument('--t0', type=float, default=T0)
-    ap.add_argument('--t1', type=float, default=T1)
+    ap.add_argument('--t-low', type=float, default=T_LOW)
+    ap.add_argument('--t-strict', type=float, default=T_STRICT)
     a = ap.parse_args()
     vocab, table, end_punct = bw.load(a.model)
     work = a.work or tempfile.mkdtemp(prefix='wordorder-eval-')
@@ -195,57 +197,61 @@ def main():
         for seed in seeds:
             for rev, text in corrupt(a.shared, paras, name, seed, a.scale, work):
                 toks = text.split()
-                if len(toks) < 3:
+                if len(toks) < 3 or (not rev and seed != seeds[0]):
                     continue
                 s, n = bw.score_tokens(toks, vocab, table, end_punct)
-                recs.append({'src': name, 'seed': seed, 'rev': rev, 'score': s, 'pairs': n,
+                recs.append({'src': name, 'rev': rev, 'score': s, 'pairs': n,
                              'dbl': double_spaced(text), 'text': text})
     print(f'model {a.model}: {len(vocab)} words, {len(table)} pairs, end-punct '
-          f'{"yes" if end_punct else "no"}; seeds {a.seeds}, scale {a.scale:g}')
-    print(f'rule: score < -({a.t0:g} + {a.t1:g} * pairs)\n')
+          f'{"yes" if end_punct else "no"}; gen_corruption --profile press --scale {a.scale:g}, '
+          f'seeds {a.seeds} (normal lines: seed {seeds[0]} only)')
+    print('lines with >= 3 tokens; rule fires iff score < -T; (a) also needs >= half of the gaps '
+          'double; (c) = normal lines re-joined with double spaces\n')
     for name in [n for n, _ in sources] + ['ALL']:
         rs = [r for r in recs if name in ('ALL', r['src'])]
-        ev = evaluate(rs, a.t0, a.t1)
-        (tp, fp, pos, p, rc), (tpb, fpb, _, pb, rcb), c, nneg = ev
-        print(f'== {name}: {nneg} normal lines, {pos} reversed lines (>= 3 tokens)')
-        for lab, want in (('normal', False), ('reversed', True)):
-            sel = [r for r in rs if r['rev'] == want]
+        neg = [r for r in rs if not r['rev']]
+        pos = [r for r in rs if r['rev']]
+        print(f'== {name}: {len(neg)} normal lines, {len(pos)} reversed lines')
+        for lab, sel in (('normal', neg), ('reversed', pos)):
             print(f'  {lab:8s} score      {pct([r["score"] for r in sel])}')
             print(f'  {lab:8s} score/pair {pct([r["score"] / max(1, r["pairs"]) for r in sel])}')
-            print(f'  {lab:8s} double-spaced: {sum(r["dbl"] for r in sel)}/{len(sel)}')
-        print(f'  (a) double-space + score: TP {tp} FP {fp} P {p:.4f} R {rc:.4f}')
-        print(f'  (b) score alone:          TP {tpb} FP {fpb} P {pb:.4f} R {rcb:.4f}')
-        print(f'  (c) normal lines double-spaced: {c} false reversals of {nneg}\n')
-    if a.grid:
-        print('grid (ALL): t0 t1 | recall(a) | FP(c) of normals')
-        for t0 in (0, 1, 2, 3, 4, 5, 6):
-            for t1 in (0, 0.25, 0.5, 0.75, 1.0):
-                (_, _, _, _, rc), _, c, nneg = evaluate(recs, t0, t1)
-                print(f'  {t0:4g} {t1:5g} | {rc:.4f} | {c}/{nneg}')
-    # worst normal lines and missed reversed lines
-    neg = sorted((r for r in recs if not r['rev']), key=lambda r: r['score'] + threshold(r['pairs'], a.t0, a.t1))
-    print('closest normal lines (score + T):')
-    for r in neg[:8]:
-        print(f'  {r["score"] + threshold(r["pairs"], a.t0, a.t1):+.2f} [{r["src"]}] {r["text"]}')
-    miss = [r for r in recs if r['rev'] and not r['score'] < -threshold(r['pairs'], a.t0, a.t1)]
-    print(f'missed reversed lines: {len(miss)} (first 8)')
-    for r in miss[:8]:
-        print(f'  {r["score"]:+.2f}/{r["pairs"]} [{r["src"]}] {r["text"]}')
-    # the real PDF extraction
+            print(f'  {lab:8s} pairs      {pct([r["pairs"] for r in sel], (0, 50, 100))}; '
+                  f'double-spaced {sum(r["dbl"] for r in sel)}/{len(sel)}')
+        for t in (a.t_low, a.t_strict):
+            (tp, fp, _, p, rc), (tpb, fpb, _, pb, rcb), c, nneg = measure(rs, t)
+            print(f'  T={t:g}: (a) dbl+score P {p:.4f} R {rc:.4f} (TP {tp} FP {fp}) | '
+                  f'(b) score alone P {pb:.4f} R {rcb:.4f} (TP {tpb} FP {fpb}) | '
+                  f'(c) {c}/{nneg} false reversals')
+        print()
+    print('threshold sweep (ALL): T | recall (a) | precision (b) | (c) false reversals')
+    for t in (-2, -1, 0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9, 10):
+        (_, _, _, _, rc), (_, _, _, pb, _), c, nneg = measure(recs, t)
+        print(f'  {t:5g} | {rc:.4f} | {pb:.4f} | {c}/{nneg} ({c / nneg:.2%})')
+    t = a.t_strict
+    neg = sorted((r for r in recs if not r['rev']), key=lambda r: r['score'])
+    print(f'\nlowest-scoring normal lines:')
+    for r in neg[:6]:
+        print(f'  {r["score"]:+7.2f}/{r["pairs"]:<2d} [{r["src"]}] {r["text"]}')
+    miss = [r for r in recs if r['rev'] and not fires(r, a.t_low)]
+    print(f'reversed lines missed at T={a.t_low:g}: {len(miss)} (first 6)')
+    for r in miss[:6]:
+        print(f'  {r["score"]:+7.2f}/{r["pairs"]:<2d} [{r["src"]}] {r["text"]}')
     real = sorted(glob.glob(os.path.join(a.shared, 'corpus', '003_*.txt')))
     if real:
-        print(f'\n{os.path.basename(real[0])} (real extraction; check by eye): lines the rule reverses')
+        print(f'\n{os.path.basename(real[0])} (real extraction, unlabelled; check by eye): every '
+              f'line with >= 3 tokens that is double-spaced or scores < 0; REVERSE = rule (a) '
+              f'at T={a.t_low:g}. cols: line, decision, score/pairs, text')
         with open(real[0], encoding='utf-8') as fh:
             for i, line in enumerate(fh, 1):
                 toks = line.split()
                 if len(toks) < 3:
                     continue
                 s, n = bw.score_tokens(toks, vocab, table, end_punct)
-                fire = s < -threshold(n, a.t0, a.t1)
                 dbl = double_spaced(line)
-                if fire or dbl:
-                    tag = 'REVERSE' if fire and dbl else ('score-only' if fire else 'dbl-kept')
-                    print(f'  {i:4d} {tag:10s} {s:+7.2f}/{n:<3d} {line.strip()}')
+                if not (dbl or s < 0):
+                    continue
+                tag = 'REVERSE' if dbl and s < -a.t_low else ('dbl-kept' if dbl else '')
+                print(f'  {i:4d} {tag:8s} {s:+7.2f}/{n:<2d} {line.strip()}')
 
 
 if __name__ == '__main__':

@@ -2,7 +2,7 @@
 //! and lines whose words came out in reversed order.
 
 use super::edit::{Change, ChangeClass, Rewriter};
-use super::wordorder::WordOrderModel;
+use super::wordorder::{document_threshold, WordOrderModel};
 use crate::arabic::is_letter;
 
 /// Which line repairs run.
@@ -31,11 +31,12 @@ pub(crate) fn repair_lines(text: &str, opts: LineRepairs, model: &WordOrderModel
     if !opts.reversed_lines && !opts.period_at_line_start {
         return None;
     }
+    let threshold = if opts.reversed_lines { document_threshold(text) } else { 0.0 };
     let mut rw = Rewriter::new(text);
     for range in line_ranges(text) {
         let line = &text[range.clone()];
         if opts.reversed_lines {
-            if let Some(fixed) = model.unreverse(line) {
+            if let Some(fixed) = model.unreverse(line, threshold) {
                 rw.replace(range, &fixed, ChangeClass::ReversedLine, true);
                 continue;
             }

@@ -1,0 +1,89 @@
+//! Running over many documents: the census pass, and an ordered parallel map over sources
+//! with bounded memory. Every subcommand that reads a corpus goes through here.
+
+use crate::input::{read_source, Document, EncodingChoice, InputError, Source};
+use crate::lexicon::Census;
+use rayon::prelude::*;
+
+/// How many documents are read and processed at once; results are emitted in order after
+/// each chunk, so memory holds at most this many documents.
+pub const CHUNK: usize = 64;
+
+/// Counts word forms over every readable source (in parallel). Unreadable sources are skipped
+/// here; they are reported by the pass that processes the documents.
+pub fn take_census(sources: &[Source], encoding: EncodingChoice) -> Census {
+    sources
+        .par_iter()
+        .filter(|s| !matches!(s, Source::Stdin))
+        .fold(Census::new, |mut census, source| {
+            if let Ok(doc) = read_source(source, encoding) {
+                census.add_text(&doc.text);
+            }
+            census
+        })
+        .reduce(Census::new, |mut a, b| {
+            a.merge(b);
+            a
+        })
+}
+
+/// Reads each source, applies `work` to its document in parallel, and hands the results to
+/// `sink` in source order. `sink` may stop the run by returning `false`.
+pub fn map_documents<T, W, S>(sources: &[Source], encoding: EncodingChoice, work: W, mut sink: S)
+where
+    T: Send,
+    W: Fn(Document) -> T + Sync,
+    S: FnMut(&Source, Result<T, InputError>) -> bool,
+{
+    for chunk in sources.chunks(CHUNK) {
+        let results: Vec<Result<T, InputError>> =
+            chunk.par_iter().map(|source| read_source(source, encoding).map(&work)).collect();
+        for (source, result) in chunk.iter().zip(results) {
+            if !sink(source, result) {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn results_come_in_source_order_with_errors_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sources = Vec::new();
+        for i in 0..(CHUNK + 5) {
+            let path = dir.path().join(format!("{i:03}.txt"));
+            std::fs::write(&path, format!("وثيقة {i}")).unwrap();
+            sources.push(Source::File { path, relative: PathBuf::new() });
+        }
+        sources.insert(3, Source::File { path: dir.path().join("missing.txt"), relative: PathBuf::new() });
+        let mut seen = Vec::new();
+        map_documents(&sources, EncodingChoice::Auto, |d| d.text, |_, r| {
+            seen.push(r.map_err(|e| e.path));
+            true
+        });
+        assert_eq!(seen.len(), CHUNK + 6);
+        assert_eq!(seen[0].as_deref(), Ok("وثيقة 0"));
+        assert!(seen[3].as_ref().unwrap_err().ends_with("missing.txt"));
+        assert_eq!(seen[CHUNK + 5].as_deref(), Ok(format!("وثيقة {}", CHUNK + 4).as_str()));
+    }
+
+    #[test]
+    fn census_counts_all_readable_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        std::fs::write(&a, "البالد").unwrap();
+        std::fs::write(&b, "البلاد والبالد").unwrap();
+        let sources: Vec<Source> =
+            [a, b].into_iter().map(|path| Source::File { path, relative: PathBuf::new() }).collect();
+        let census = take_census(&sources, EncodingChoice::Auto);
+        assert_eq!(census.count("البالد"), 1);
+        assert_eq!(census.count("البلاد"), 1);
+        assert_eq!(census.words(), 3);
+    }
+}
