@@ -77,6 +77,8 @@ def main():
     ap.add_argument('--nass', default='target/release/nass')
     ap.add_argument('--extra-args', default='')
     ap.add_argument('--show', type=int, default=0, help='print this many wrong tokens')
+    ap.add_argument('--only-changed', action='store_true', help='print only tokens nass changed wrongly')
+    ap.add_argument('--only-label', default='', help='print only wrong tokens with this label (e.g. lig_swap)')
     a = ap.parse_args()
 
     paths = list_articles(a.articles)[a.skip::a.stride][:a.limit]
@@ -145,7 +147,8 @@ def main():
                 if is_changed:
                     changed_right += f == g
                 if (is_damaged or is_changed) and f != g and len(wrong) < a.show:
-                    wrong.append((g, c, f))
+                    if (not a.only_changed or is_changed) and (not a.only_label or a.only_label in labels.get(g, ())):
+                        wrong.append((g, c, f))
 
     recall = restored / damaged if damaged else 1.0
     precision = changed_right / changed if changed else 1.0

@@ -36,13 +36,27 @@ impl Lexicon {
     /// unknown). A word the lexicon lacks is backed off to its stem without proclitics and
     /// enclitics (وبالانتخابات → انتخابات), minus a small penalty per clitic removed.
     pub fn support(&self, word: &str) -> f32 {
+        self.support_with(word, |_| true)
+    }
+
+    /// Like [`Lexicon::support`], but backs off only to stems that contain the byte range
+    /// `keep` of the word. Comparing two spellings that differ inside `keep`, this keeps a
+    /// clitic from being carved out of the difference itself (فالحية read as ف+ال+حية).
+    pub fn support_around(&self, word: &str, keep: std::ops::Range<usize>) -> f32 {
+        self.support_with(word, |stem| stem.start <= keep.start && stem.end >= keep.end)
+    }
+
+    fn support_with(&self, word: &str, stem_ok: impl Fn(&std::ops::Range<usize>) -> bool) -> f32 {
         let z = self.zipf10(word);
         if z > 0 {
             return z as f32 / 10.0;
         }
         let mut best = 0.0f32;
         for (stem, clitics) in clitic_stems(word) {
-            let z = self.zipf10(stem);
+            if !stem_ok(&stem) {
+                continue;
+            }
+            let z = self.zipf10(&word[stem]);
             if z > 0 {
                 best = best.max(z as f32 / 10.0 - CLITIC_PENALTY * clitics as f32);
             }
@@ -71,9 +85,10 @@ const PROCLITICS: [&str; 14] = ["وبال", "وال", "فال", "بال", "كا�
 /// Pronoun enclitics, longest first.
 const ENCLITICS: [&str; 11] = ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي"];
 
-/// Every (stem, number of clitics) reachable by stripping one proclitic sequence and/or one
-/// enclitic, keeping a stem of at least three letters (shorter stems match too much by chance).
-fn clitic_stems(word: &str) -> impl Iterator<Item = (&str, u32)> {
+/// Every (stem byte range, number of clitics) reachable by stripping one proclitic sequence
+/// and/or one enclitic, keeping a stem of at least three letters (shorter stems match too
+/// much by chance).
+fn clitic_stems(word: &str) -> impl Iterator<Item = (std::ops::Range<usize>, u32)> + '_ {
     let long_enough = |s: &str| s.chars().nth(2).is_some();
     let prefixes = std::iter::once(("", 0))
         .chain(PROCLITICS.iter().filter(|p| word.starts_with(*p)).map(|p| (*p, 1)));
@@ -83,7 +98,7 @@ fn clitic_stems(word: &str) -> impl Iterator<Item = (&str, u32)> {
             .chain(ENCLITICS.iter().filter(move |s| rest.ends_with(*s)).map(|s| (*s, 1)));
         suffixes.filter_map(move |(s, ns)| {
             let stem = &rest[..rest.len() - s.len()];
-            (np + ns > 0 && long_enough(stem)).then_some((stem, np + ns))
+            (np + ns > 0 && long_enough(stem)).then_some((p.len()..p.len() + stem.len(), np + ns))
         })
     })
 }
@@ -116,8 +131,20 @@ mod tests {
 
     #[test]
     fn clitic_stems_keep_three_letters() {
-        assert!(clitic_stems("بالده").all(|(s, _)| s != "ده"));
-        assert!(clitic_stems("وكتبه").all(|(s, _)| s.chars().count() >= 3));
-        assert!(clitic_stems("والكتاب").any(|(s, n)| s == "كتاب" && n == 1));
+        let stems = |w: &'static str| clitic_stems(w).map(move |(r, n)| (&w[r], n));
+        assert!(stems("بالده").all(|(s, _)| s != "ده"));
+        assert!(stems("وكتبه").all(|(s, _)| s.chars().count() >= 3));
+        assert!(stems("والكتاب").any(|(s, n)| s == "كتاب" && n == 1));
+    }
+
+    #[test]
+    fn support_around_keeps_the_range_inside_the_stem() {
+        let lex = Lexicon::builtin();
+        // فالحية backs off to ف+ال+حية or ف+الحية; with the letters 2..6 kept whole only the
+        // second parse is left, so the support can only shrink.
+        for (word, keep) in [("فالحية", 2..6), ("وبالانتخاباتهم", 0..2), ("لالسرة", 2..6)] {
+            assert!(lex.support_around(word, keep.clone()) <= lex.support(word), "{word}");
+        }
+        assert!(lex.support_around("فالحية", 2..6) < lex.support("فالحية"));
     }
 }

@@ -144,11 +144,14 @@ impl RepairCounts {
     }
 }
 
+/// How many repairs earlier stages must have made before a document counts as damaged.
+const DAMAGE_EVIDENCE: usize = 2;
+
 /// Repairs (and, if asked, folds) one document.
 pub fn clean(text: &str, opts: &CleanOptions, evidence: &Evidence) -> Cleaned {
     let mut current: Cow<str> = Cow::Borrowed(text);
     let mut offsets = OffsetMap::default();
-    let mut apply = |current: &mut Cow<str>, result: Option<(String, Vec<edit::Change>)>| {
+    let apply = |current: &mut Cow<str>, offsets: &mut OffsetMap, result: Option<(String, Vec<edit::Change>)>| {
         if let Some((next, changes)) = result {
             offsets.push_stage(changes);
             *current = Cow::Owned(next);
@@ -156,18 +159,21 @@ pub fn clean(text: &str, opts: &CleanOptions, evidence: &Evidence) -> Cleaned {
     };
     let r = &opts.repair;
     let out = chars::repair_chars(&current, r.chars);
-    apply(&mut current, out);
+    apply(&mut current, &mut offsets, out);
     if let Some(lig) = r.ligatures {
         let out = ligature::repair_ligatures(&current, evidence, lig);
-        apply(&mut current, out);
+        apply(&mut current, &mut offsets, out);
     }
     let out = lines::repair_lines(&current, r.lines, WordOrderModel::builtin());
-    apply(&mut current, out);
-    let out = punct::repair_punct(&current, r.punct);
-    apply(&mut current, out);
+    apply(&mut current, &mut offsets, out);
+    // Damage found so far (kashidas, swaps, reversed lines) tells the punctuation stage that
+    // this document went through a PDF extractor.
+    let damaged = offsets.stages().iter().map(Vec::len).sum::<usize>() >= DAMAGE_EVIDENCE;
+    let out = punct::repair_punct(&current, r.punct, damaged);
+    apply(&mut current, &mut offsets, out);
     if let Some(f) = &opts.fold {
         let out = fold::fold(&current, f);
-        apply(&mut current, out);
+        apply(&mut current, &mut offsets, out);
     }
     Cleaned { text: current.into_owned(), offsets }
 }

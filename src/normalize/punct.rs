@@ -45,7 +45,10 @@ struct Edit {
     class: ChangeClass,
 }
 
-pub(crate) fn repair_punct(text: &str, opts: PunctRepairs) -> Option<(String, Vec<Change>)> {
+/// Repairs punctuation. `damaged` says whether earlier stages found extraction damage in the
+/// document: a glued comma or a `%` before its number is also a common typing slip, so it is
+/// only taken for damage in a document that shows other damage (mirrored marks count).
+pub(crate) fn repair_punct(text: &str, opts: PunctRepairs, damaged: bool) -> Option<(String, Vec<Change>)> {
     let bytes = text.as_bytes();
     let interesting = (opts.quotes && (text.contains('«') || text.contains('»')))
         || (opts.parens && memchr::memchr2(b'(', b')', bytes).is_some())
@@ -84,7 +87,8 @@ pub(crate) fn repair_punct(text: &str, opts: PunctRepairs) -> Option<(String, Ve
                     }
                 }
             }
-            '\n' => open_paren = None,
+            // A pair may span a line break, not a paragraph break.
+            '\n' if at(k + 1) == Some('\n') || (at(k + 1) == Some('\r') && at(k + 2) == Some('\n')) => open_paren = None,
             '%' | '٪' if opts.percent => {
                 if let Some(edit) = percent_before_number(text, &chars, k) {
                     edits.push(edit);
@@ -97,6 +101,10 @@ pub(crate) fn repair_punct(text: &str, opts: PunctRepairs) -> Option<(String, Ve
             }
             _ => {}
         }
+    }
+    let mirrored = edits.iter().any(|e| matches!(e.class, ChangeClass::MirroredQuote | ChangeClass::MirroredParen));
+    if !damaged && !mirrored {
+        edits.retain(|e| !matches!(e.class, ChangeClass::CommaGlued | ChangeClass::PercentBefore));
     }
     if edits.is_empty() {
         return None;
@@ -168,7 +176,7 @@ mod tests {
     const ALL: PunctRepairs = PunctRepairs { quotes: true, parens: true, percent: true, comma: true };
 
     fn run(s: &str) -> String {
-        repair_punct(s, ALL).map_or_else(|| s.to_string(), |(t, _)| t)
+        repair_punct(s, ALL, true).map_or_else(|| s.to_string(), |(t, _)| t)
     }
 
     #[test]
@@ -189,8 +197,9 @@ mod tests {
         assert_eq!(run("عام (1975) في"), "عام (1975) في");
         assert_eq!(run("f(x) = 1"), "f(x) = 1");
         assert_eq!(run("1) البند"), "1) البند");
-        // a pair across a line break is not a pair
-        assert_eq!(run(")أ\nب("), ")أ\nب(");
+        // a pair may cross a line break, not a paragraph break
+        assert_eq!(run(")أ\nب("), "(أ\nب)");
+        assert_eq!(run(")أ\n\nب("), ")أ\n\nب(");
     }
 
     #[test]
@@ -204,6 +213,13 @@ mod tests {
     }
 
     #[test]
+    fn typing_slips_stay_in_an_undamaged_document() {
+        let text = "شهر يناير ،وعلى مدار بنسبة %5";
+        assert!(repair_punct(text, ALL, false).is_none());
+        assert_eq!(repair_punct(text, ALL, true).unwrap().0, "شهر يناير، وعلى مدار بنسبة 5%");
+    }
+
+    #[test]
     fn comma_glued_to_next_word() {
         assert_eq!(run("شهر يناير ،وعلى مدار"), "شهر يناير، وعلى مدار");
         assert_eq!(run("الإقتراع ، بينما"), "الإقتراع ، بينما");
@@ -212,7 +228,7 @@ mod tests {
 
     #[test]
     fn changes_are_recorded_with_classes() {
-        let (_, changes) = repair_punct("»أ« و %5", ALL).unwrap();
+        let (_, changes) = repair_punct("»أ« و %5", ALL, false).unwrap();
         let classes: Vec<_> = changes.iter().map(|c| c.class).collect();
         assert_eq!(classes, [ChangeClass::MirroredQuote, ChangeClass::MirroredQuote, ChangeClass::PercentBefore]);
     }
