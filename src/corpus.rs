@@ -2,7 +2,7 @@
 //! with bounded memory. Every subcommand that reads a corpus goes through here.
 
 use crate::input::{read_source, Document, EncodingChoice, InputError, Source};
-use crate::lexicon::Census;
+use crate::lexicon::{Census, Lexicon};
 use rayon::prelude::*;
 
 /// How many documents are read and processed at once; results are emitted in order after
@@ -11,13 +11,13 @@ pub const CHUNK: usize = 64;
 
 /// Counts word forms over every readable source (in parallel). Unreadable sources are skipped
 /// here; they are reported by the pass that processes the documents.
-pub fn take_census(sources: &[Source], encoding: EncodingChoice) -> Census {
+pub fn take_census(sources: &[Source], encoding: EncodingChoice, lexicon: &Lexicon) -> Census {
     sources
         .par_iter()
         .filter(|s| !matches!(s, Source::Stdin))
         .fold(Census::new, |mut census, source| {
             if let Ok(doc) = read_source(source, encoding) {
-                census.add_text(&doc.text);
+                census.add_text(&doc.text, lexicon);
             }
             census
         })
@@ -81,7 +81,7 @@ mod tests {
         std::fs::write(&b, "البلاد والبالد").unwrap();
         let sources: Vec<Source> =
             [a, b].into_iter().map(|path| Source::File { path, relative: PathBuf::new() }).collect();
-        let census = take_census(&sources, EncodingChoice::Auto);
+        let census = take_census(&sources, EncodingChoice::Auto, Lexicon::builtin());
         assert_eq!(census.count("البالد"), 1);
         assert_eq!(census.count("البلاد"), 1);
         assert_eq!(census.words(), 3);

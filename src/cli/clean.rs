@@ -110,7 +110,7 @@ fn run_documents(args: &CleanArgs) -> io::Result<bool> {
         return Ok(true);
     }
     let lexicon = Lexicon::builtin();
-    let census = (!args.no_census && !args.no_repair).then(|| take_census(&sources, args.input.encoding));
+    let census = (!args.no_census && !args.no_repair).then(|| take_census(&sources, args.input.encoding, lexicon));
     let evidence = Evidence { lexicon, census: census.as_ref() };
     let opts = args.options();
     let single = sources.len() == 1;

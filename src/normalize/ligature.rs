@@ -31,6 +31,9 @@ const PAIRS: [(char, char); 8] =
 /// seen form is not itself a well-attested word: between two real words, the census says
 /// nothing about which one this occurrence is).
 const CENSUS_BONUS: f32 = 1.2;
+/// Occurrences in undamaged documents that make a form a word of the corpus, never repaired
+/// (a place name such as قربص in a corpus that also names قبرص).
+const ATTESTED: u32 = 2;
 /// Zipf frequency from which a word counts as clearly real when estimating the prior.
 const CLEARLY_REAL: f32 = 3.0;
 /// Prior swap rate of a document with no evidence (most text is not PDF-damaged).
@@ -100,6 +103,16 @@ impl SwapEvidence {
         self.intact += other.intact;
     }
 
+    /// The evidence counted `n` times.
+    pub(crate) fn times(self, n: u32) -> SwapEvidence {
+        SwapEvidence { swapped: self.swapped * n, intact: self.intact * n }
+    }
+
+    /// The evidence with `part` taken out.
+    pub(crate) fn without(self, part: SwapEvidence) -> SwapEvidence {
+        SwapEvidence { swapped: self.swapped.saturating_sub(part.swapped), intact: self.intact.saturating_sub(part.intact) }
+    }
+
     /// Adds what one word (as letters) says about the swap rate, `times` times. "Unknown" here
     /// means absent from the lexicon as written, without clitic back-off, which is stricter.
     pub(crate) fn observe(&mut self, lexicon: &Lexicon, letters: &[char], times: u32, buf: &mut String) {
@@ -119,7 +132,7 @@ impl SwapEvidence {
     }
 
     /// Smoothed swap rate, shrunk towards `toward` with the weight of `weight` cases.
-    fn rate(self, toward: f32, weight: f32) -> f32 {
+    pub(crate) fn rate(self, toward: f32, weight: f32) -> f32 {
         (self.swapped as f32 + weight * toward) / ((self.swapped + self.intact) as f32 + weight)
     }
 }
@@ -221,10 +234,16 @@ pub(crate) fn repair_ligatures(
             let pair = pair_bytes(&letters, i);
             let seen_support = lexicon.support_around(&seen, pair.clone());
             let mut gain = lexicon.support_around(&buf, pair) - seen_support;
-            // Between two real words the census cannot tell which one an occurrence is.
-            if seen_support < CLEARLY_REAL && evidence.census.is_some_and(|c| c.count(&buf) > 0) {
-                gain += CENSUS_BONUS;
+            if let (Some(census), true) = (evidence.census, seen_support < CLEARLY_REAL) {
+                if census.undamaged_count(&seen) >= ATTESTED {
+                    continue;
+                }
+                if census.count(&buf) > 0 {
+                    gain += CENSUS_BONUS;
+                }
             }
+            // (Between two real words the census cannot tell which one an occurrence is, so
+            // real words are judged on the lexicon alone.)
             if best.as_ref().is_none_or(|b| gain > b.gain) {
                 best = Some(Candidate { word: word.clone(), first: cl[i].bytes.clone(), second: cl[i + 1].bytes.clone(), gain });
             }
@@ -235,10 +254,6 @@ pub(crate) fn repair_ligatures(
         return None;
     }
     let rate = evidence.document_rate(own).clamp(1e-4, 1.0 - 1e-4);
-    if std::env::var_os("NASS_DEBUG").is_some() {
-        eprintln!("own {:?} corpus_rate {} doc rate {}", own, evidence.corpus_rate(), rate);
-        for c in &candidates { eprintln!("{} gain {:.2}", &text[c.word.clone()], c.gain); }
-    }
     let prior = (rate / (1.0 - rate)).log10();
     let mut rw = Rewriter::new(text);
     let mut swapped = String::new();
