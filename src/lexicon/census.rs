@@ -9,22 +9,42 @@ use crate::normalize::ligature::{has_swap_context, SwapEvidence};
 use crate::normalize::words::arabic_runs;
 use crate::arabic::{is_letter, REPLACEMENT, TATWEEL};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 /// A document whose own evidence gives a swap rate below this counts as undamaged.
 const UNDAMAGED_RATE: f32 = 0.1;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Census {
+    /// Changes with every change of the counts, so that caches of verdicts drawn from this
+    /// census know when they are stale.
+    version: u64,
     /// form → (occurrences, occurrences in undamaged documents)
     counts: HashMap<Box<str>, (u32, u32)>,
     words: u64,
     evidence: OnceLock<SwapEvidence>,
 }
 
+impl Default for Census {
+    fn default() -> Self {
+        Census { version: next_version(), counts: HashMap::new(), words: 0, evidence: OnceLock::new() }
+    }
+}
+
+fn next_version() -> u64 {
+    static VERSION: AtomicU64 = AtomicU64::new(1);
+    VERSION.fetch_add(1, Ordering::Relaxed)
+}
+
 impl Census {
     pub fn new() -> Self {
         Census::default()
+    }
+
+    /// An identity for this census's current counts (unique across censuses).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Counts the word forms of one document (its raw, unrepaired text). The lexicon judges
@@ -68,6 +88,7 @@ impl Census {
             entry.1 += if undamaged { n } else { 0 };
         }
         self.evidence = OnceLock::new();
+        self.version = next_version();
     }
 
     /// Adds another census (for counting documents in parallel).
@@ -79,6 +100,7 @@ impl Census {
             entry.1 += clean;
         }
         self.evidence = OnceLock::new();
+        self.version = next_version();
     }
 
     /// How many times the form (letters only) occurs in the input.

@@ -25,60 +25,71 @@ impl CharRepairs {
     }
 }
 
-/// Quick pre-check: does the text hold any character this stage could change?
-fn has_candidates(text: &str) -> bool {
-    // Every candidate is outside ASCII and starts with one of these UTF-8 lead bytes:
-    // U+0640 (D9 80), U+061C (D8 9C), U+200E-U+206F (E2 80/81), U+FB50-U+FEFF (EF AD-BB),
-    // U+FFFD (EF BF BD).
-    memchr::memchr3(0xD9, 0xE2, 0xEF, text.as_bytes()).is_some() || text.contains('\u{061C}')
+/// Bytes that can belong to a character this stage may change: U+0640 (D9 80), U+061C
+/// (D8 9C), U+200E–U+2069 (E2 …), U+FB50–U+FEFF and U+FFFD (EF …). In Arabic text 0x80 and
+/// 0x9C are rare second bytes, so the scan stops seldom.
+const fn trigger_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[0x80] = true;
+    t[0x9C] = true;
+    t[0xE2] = true;
+    t[0xEF] = true;
+    t
+}
+static TRIGGER: [bool; 256] = trigger_table();
+
+/// The start of the character a trigger byte at `j` belongs to, if it may be one to change.
+#[inline]
+fn candidate_start(bytes: &[u8], j: usize) -> Option<usize> {
+    match bytes[j] {
+        0xE2 | 0xEF => Some(j),
+        0x80 if j > 0 && bytes[j - 1] == 0xD9 => Some(j - 1),
+        0x9C if j > 0 && bytes[j - 1] == 0xD8 => Some(j - 1),
+        _ => None,
+    }
 }
 
 pub(crate) fn repair_chars(text: &str, opts: CharRepairs) -> Option<(String, Vec<super::edit::Change>)> {
-    if !opts.any() || !has_candidates(text) {
+    if !opts.any() {
         return None;
     }
+    let bytes = text.as_bytes();
     let mut rw = Rewriter::new(text);
-    let mut iter = text.char_indices().peekable();
-    // The last non-mark, non-kashida character before the current position.
-    let mut prev_base: Option<char> = None;
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    let mut scan = 0;
+    while let Some(off) = bytes[scan..].iter().position(|&b| TRIGGER[b as usize]) {
+        let j = scan + off;
+        scan = j + 1;
+        let Some(start) = candidate_start(bytes, j).filter(|&s| s >= i) else { continue };
+        i = start;
+        // `i` holds a lead byte (D8, D9, E2, EF), so it is a character boundary.
+        let Some(c) = text[i..].chars().next() else { break };
+        let len = c.len_utf8();
         if c == TATWEEL || c == REPLACEMENT {
             // Take the whole run of kashida-like characters.
-            let mut end = i + c.len_utf8();
-            let mut has_fffd = c == REPLACEMENT;
-            while let Some(&(j, d)) = iter.peek() {
-                if d == TATWEEL || d == REPLACEMENT {
-                    has_fffd |= d == REPLACEMENT;
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
+            let run_len = text[i..].find(|d| d != TATWEEL && d != REPLACEMENT).unwrap_or(text.len() - i);
+            let end = i + run_len;
+            let has_fffd = text[i..end].contains(REPLACEMENT);
+            let prev_base = text[..i].chars().rev().find(|&d| !is_mark(d));
             let next_base = text[end..].chars().find(|&d| !is_mark(d));
             let between_letters = prev_base.is_some_and(is_letter) && next_base.is_some_and(is_letter);
             let allowed = if has_fffd { opts.replacement_char } else { opts.tatweel };
             if between_letters && allowed {
                 let class = if has_fffd { ChangeClass::ReplacementChar } else { ChangeClass::Tatweel };
                 rw.delete(i..end, class);
-            } else {
-                prev_base = Some(c);
             }
+            i = end;
+            scan = scan.max(i);
             continue;
         }
         if opts.bidi_controls && (is_bidi_control(c) || c == '\u{FEFF}') {
-            rw.delete(i..i + c.len_utf8(), ChangeClass::BidiControl);
-            continue;
-        }
-        if opts.presentation_forms && is_presentation_form(c) {
+            rw.delete(i..i + len, ChangeClass::BidiControl);
+        } else if opts.presentation_forms && is_presentation_form(c) {
             let base: String = std::iter::once(c).nfkc().collect();
-            rw.replace(i..i + c.len_utf8(), &base, ChangeClass::PresentationForm, true);
-            prev_base = base.chars().rev().find(|&d| !is_mark(d)).or(prev_base);
-            continue;
+            rw.replace(i..i + len, &base, ChangeClass::PresentationForm, true);
         }
-        if !is_mark(c) {
-            prev_base = Some(c);
-        }
+        i += len;
+        scan = scan.max(i);
     }
     rw.finish()
 }

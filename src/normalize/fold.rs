@@ -66,19 +66,26 @@ impl FoldOptions {
 
 /// Folds `text`; `None` when nothing changes.
 pub(crate) fn fold(text: &str, opts: &FoldOptions) -> Option<(String, Vec<Change>)> {
+    // Every folded character is in U+0600–U+06FF, two bytes in UTF-8 (lead bytes D8–DB):
+    // one table lookup per Arabic character.
+    let mut table: [Option<&'static str>; 256] = [None; 256];
+    for (k, slot) in table.iter_mut().enumerate() {
+        *slot = char::from_u32(0x600 + k as u32).and_then(|c| opts.fold_char(c));
+    }
     let mut rw = Rewriter::new(text);
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // Every folded character is in U+0600–U+06FF (lead bytes D8–DB).
-        let Some(skip) = bytes[i..].iter().position(|&b| (0xD8..=0xDB).contains(&b)) else { break };
-        i += skip;
-        let c = text[i..].chars().next().unwrap_or_default();
-        let len = c.len_utf8();
-        if let Some(with) = opts.fold_char(c) {
-            rw.replace(i..i + len, with, ChangeClass::Fold, false);
+    while i + 1 < bytes.len() {
+        let lead = bytes[i];
+        if !(0xD8..=0xDB).contains(&lead) {
+            i += 1;
+            continue;
         }
-        i += len;
+        let k = (((lead & 0x1F) as usize) << 6 | (bytes[i + 1] & 0x3F) as usize) - 0x600;
+        if let Some(with) = table[k] {
+            rw.replace(i..i + 2, with, ChangeClass::Fold, false);
+        }
+        i += 2;
     }
     rw.finish()
 }

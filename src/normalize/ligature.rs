@@ -21,11 +21,8 @@ use super::edit::{ChangeClass, Rewriter};
 use super::words::arabic_runs;
 use crate::arabic::{is_letter, joins_next};
 use crate::lexicon::{Census, Lexicon};
+use std::collections::HashMap;
 use std::ops::Range;
-
-/// The eight pairs (logical order X, Y) that extraction was measured to swap.
-const PAIRS: [(char, char); 8] =
-    [('ل', 'ا'), ('ي', 'ر'), ('ي', 'ن'), ('ب', 'ر'), ('ش', 'ر'), ('ص', 'ر'), ('ض', 'ر'), ('ل', 'ي')];
 
 /// Log10 odds added when the repaired form is attested intact in the census (only when the
 /// seen form is not itself a well-attested word: between two real words, the census says
@@ -43,9 +40,10 @@ const CORPUS_WEIGHT: f32 = 8.0;
 /// How many unambiguous cases the base rate is worth against the corpus's own.
 const BASE_WEIGHT: f32 = 8.0;
 
+/// Is XY one of the eight pairs that extraction was measured to swap: لا لي ير ين بر شر صر ضر?
 #[inline]
 fn is_pair(x: char, y: char) -> bool {
-    PAIRS.contains(&(x, y))
+    matches!((x, y), ('ل', 'ا' | 'ي') | ('ي', 'ر' | 'ن') | ('ب' | 'ش' | 'ص' | 'ض', 'ر'))
 }
 
 /// Is the letter pair at `i`, `i + 1` in the context where extraction swaps ligatures? The
@@ -185,22 +183,56 @@ struct Candidate {
     gain: f32,
 }
 
-/// A letter of a word with the byte range of it and its marks.
-struct Cluster {
-    letter: char,
-    bytes: Range<usize>,
-}
-
-fn clusters(text: &str, word: Range<usize>, out: &mut Vec<Cluster>) {
+/// The byte range of each letter of a word together with the marks that follow it.
+fn clusters(text: &str, word: Range<usize>, out: &mut Vec<Range<usize>>) {
     out.clear();
     for (i, c) in text[word.clone()].char_indices() {
         let at = word.start + i;
         if is_letter(c) {
-            out.push(Cluster { letter: c, bytes: at..at + c.len_utf8() });
+            out.push(at..at + c.len_utf8());
         } else if let Some(last) = out.last_mut() {
-            last.bytes.end = at + c.len_utf8();
+            last.end = at + c.len_utf8();
         }
     }
+}
+
+/// What one word form says, computed once per distinct form in a document.
+#[derive(Clone, Copy, Default)]
+struct FormVerdict {
+    evidence: SwapEvidence,
+    /// The best swap: letter index of the pair and its gain.
+    best: Option<(usize, f32)>,
+}
+
+fn judge_form(letters: &[char], evidence: &Evidence, buf: &mut String, seen: &mut String) -> FormVerdict {
+    let lexicon = evidence.lexicon;
+    let mut verdict = FormVerdict::default();
+    if letters.len() < 3 || !has_swap_context(letters) {
+        return verdict;
+    }
+    verdict.evidence.observe(lexicon, letters, 1, buf);
+    seen.clear();
+    seen.extend(letters.iter());
+    for i in swapped_positions(letters) {
+        swapped_string(letters, i, buf);
+        let pair = pair_bytes(letters, i);
+        let seen_support = lexicon.support_around(seen, pair.clone());
+        let mut gain = lexicon.support_around(buf, pair) - seen_support;
+        // Between two real words the census cannot tell which one an occurrence is, so real
+        // words are judged on the lexicon alone.
+        if let (Some(census), true) = (evidence.census, seen_support < CLEARLY_REAL) {
+            if census.undamaged_count(seen) >= ATTESTED {
+                continue;
+            }
+            if census.count(buf) > 0 {
+                gain += CENSUS_BONUS;
+            }
+        }
+        if verdict.best.is_none_or(|(_, g)| gain > g) {
+            verdict.best = Some((i, gain));
+        }
+    }
+    verdict
 }
 
 pub(crate) fn repair_ligatures(
@@ -208,47 +240,71 @@ pub(crate) fn repair_ligatures(
     evidence: &Evidence,
     opts: LigatureOptions,
 ) -> Option<(String, Vec<super::edit::Change>)> {
-    let lexicon = evidence.lexicon;
+    VERDICTS.with_borrow_mut(|cache| {
+        cache.prepare(evidence);
+        repair_with_cache(text, evidence, opts, &mut cache.verdicts)
+    })
+}
+
+/// Verdicts on word forms, kept per thread across documents: words repeat across a corpus,
+/// and a verdict depends only on the form and the evidence (lexicon and census).
+struct VerdictCache {
+    evidence_id: (usize, u64),
+    verdicts: HashMap<Box<str>, FormVerdict, foldhash::fast::FixedState>,
+}
+
+/// Forms remembered per thread before the cache starts over (a few megabytes).
+const CACHE_FORMS: usize = 200_000;
+
+impl VerdictCache {
+    fn prepare(&mut self, evidence: &Evidence) {
+        let id = (evidence.lexicon as *const Lexicon as usize, evidence.census.map_or(0, Census::version));
+        if id != self.evidence_id || self.verdicts.len() > CACHE_FORMS {
+            self.verdicts.clear();
+            self.evidence_id = id;
+        }
+    }
+}
+
+thread_local! {
+    static VERDICTS: std::cell::RefCell<VerdictCache> =
+        std::cell::RefCell::new(VerdictCache { evidence_id: (0, 0), verdicts: HashMap::default() });
+}
+
+fn repair_with_cache(
+    text: &str,
+    evidence: &Evidence,
+    opts: LigatureOptions,
+    memo: &mut HashMap<Box<str>, FormVerdict, foldhash::fast::FixedState>,
+) -> Option<(String, Vec<super::edit::Change>)> {
     let mut own = SwapEvidence::default();
     let mut candidates: Vec<Candidate> = Vec::new();
-    let mut cl: Vec<Cluster> = Vec::new();
+    let mut cl: Vec<Range<usize>> = Vec::new();
     let mut letters: Vec<char> = Vec::new();
-    let mut buf = String::new();
-    let mut seen = String::new();
+    let (mut buf, mut seen) = (String::new(), String::new());
     for word in arabic_runs(text, false) {
-        clusters(text, word.clone(), &mut cl);
-        if cl.len() < 3 {
-            continue;
+        let form = &text[word.clone()];
+        if form.len() < 6 {
+            continue; // fewer than three Arabic letters
         }
         letters.clear();
-        letters.extend(cl.iter().map(|c| c.letter));
+        letters.extend(form.chars().filter(|&c| is_letter(c)));
         if !has_swap_context(&letters) {
             continue;
         }
-        own.observe(lexicon, &letters, 1, &mut buf);
-        seen.clear();
-        seen.extend(letters.iter());
-        let mut best: Option<Candidate> = None;
-        for i in swapped_positions(&letters) {
-            swapped_string(&letters, i, &mut buf);
-            let pair = pair_bytes(&letters, i);
-            let seen_support = lexicon.support_around(&seen, pair.clone());
-            let mut gain = lexicon.support_around(&buf, pair) - seen_support;
-            if let (Some(census), true) = (evidence.census, seen_support < CLEARLY_REAL) {
-                if census.undamaged_count(&seen) >= ATTESTED {
-                    continue;
-                }
-                if census.count(&buf) > 0 {
-                    gain += CENSUS_BONUS;
-                }
+        let verdict = match memo.get(form) {
+            Some(v) => *v,
+            None => {
+                let v = judge_form(&letters, evidence, &mut buf, &mut seen);
+                memo.insert(form.into(), v);
+                v
             }
-            // (Between two real words the census cannot tell which one an occurrence is, so
-            // real words are judged on the lexicon alone.)
-            if best.as_ref().is_none_or(|b| gain > b.gain) {
-                best = Some(Candidate { word: word.clone(), first: cl[i].bytes.clone(), second: cl[i + 1].bytes.clone(), gain });
-            }
+        };
+        own.merge(verdict.evidence);
+        if let Some((i, gain)) = verdict.best {
+            clusters(text, word.clone(), &mut cl);
+            candidates.push(Candidate { word, first: cl[i].clone(), second: cl[i + 1].clone(), gain });
         }
-        candidates.extend(best);
     }
     if candidates.is_empty() {
         return None;

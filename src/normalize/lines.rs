@@ -31,17 +31,24 @@ pub(crate) fn repair_lines(text: &str, opts: LineRepairs, model: &WordOrderModel
     if !opts.reversed_lines && !opts.period_at_line_start {
         return None;
     }
-    let threshold = if opts.reversed_lines { document_threshold(text) } else { 0.0 };
+    let bytes = text.as_bytes();
+    // A reversed line has wide gaps; a moved period is a '.': most texts have neither.
+    let may_reverse = opts.reversed_lines && (memchr::memmem::find(bytes, b"  ").is_some() || memchr::memchr(b'\t', bytes).is_some());
+    let may_move_period = opts.period_at_line_start && memchr::memchr(b'.', bytes).is_some();
+    if !may_reverse && !may_move_period {
+        return None;
+    }
+    let threshold = if may_reverse { document_threshold(text) } else { 0.0 };
     let mut rw = Rewriter::new(text);
     for range in line_ranges(text) {
         let line = &text[range.clone()];
-        if opts.reversed_lines {
+        if may_reverse && (line.contains("  ") || line.contains('\t')) {
             if let Some(fixed) = model.unreverse(line, threshold) {
                 rw.replace(range, &fixed, ChangeClass::ReversedLine, true);
                 continue;
             }
         }
-        if opts.period_at_line_start {
+        if may_move_period && line.trim_start().starts_with('.') {
             if let Some(fixed) = period_moved_to_end(line) {
                 rw.replace(range, &fixed, ChangeClass::PeriodLineStart, true);
             }

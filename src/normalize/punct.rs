@@ -39,6 +39,20 @@ fn role(prev: Option<char>, next: Option<char>) -> Role {
     }
 }
 
+/// Bytes that may belong to a mark this stage repairs: the ASCII marks, and the second byte
+/// of « » (C2 AB, C2 BB), ، ؛ (D8 8C, D8 9B) and ٪ (D9 AA).
+const fn trigger_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let bytes = [b'(', b')', b'%', b',', b'\n', 0xAB, 0xBB, 0x8C, 0x9B, 0xAA];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+static TRIGGER: [bool; 256] = trigger_table();
+
 struct Edit {
     range: std::ops::Range<usize>,
     with: String,
@@ -57,48 +71,52 @@ pub(crate) fn repair_punct(text: &str, opts: PunctRepairs, damaged: bool) -> Opt
     if !interesting {
         return None;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let before = |k: usize| if k == 0 { None } else { at(k - 1) };
+    let after = |i: usize| text[i..].chars().next();
+    let before = |i: usize| text[..i].chars().next_back();
     let mut edits: Vec<Edit> = Vec::new();
-    let mut open_paren: Option<usize> = None; // index of a `)` that reads as an opening mark
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut open_paren: Option<usize> = None; // byte offset of a `)` that reads as an opening mark
+    let bytes = text.as_bytes();
+    let mut scan = 0;
+    // Only these marks matter: ( ) % , \n and « » ، ؛ ٪, found by their bytes.
+    while let Some(off) = bytes[scan..].iter().position(|&b| TRIGGER[b as usize]) {
+        let j = scan + off;
+        scan = j + 1;
+        let i = match bytes[j] {
+            0xAB | 0xBB if j > 0 && bytes[j - 1] == 0xC2 => j - 1,
+            0x8C | 0x9B if j > 0 && bytes[j - 1] == 0xD8 => j - 1,
+            0xAA if j > 0 && bytes[j - 1] == 0xD9 => j - 1,
+            b'(' | b')' | b'%' | b',' | b'\n' => j,
+            _ => continue,
+        };
+        let Some(c) = text[i..].chars().next() else { break };
+        let len = c.len_utf8();
         match c {
             '«' | '»' if opts.quotes => {
-                let want = match role(before(k), at(k + 1)) {
+                let want = match role(before(i), after(i + len)) {
                     Role::Opening => '«',
                     Role::Closing => '»',
                     Role::Unclear => c,
                 };
                 if want != c {
-                    edits.push(Edit { range: i..i + c.len_utf8(), with: want.to_string(), class: ChangeClass::MirroredQuote });
+                    edits.push(Edit { range: i..i + len, with: want.to_string(), class: ChangeClass::MirroredQuote });
                 }
             }
             // Parentheses are repaired in pairs only: `)…(` whose sides both read mirrored.
             ')' if opts.parens => {
-                open_paren = (role(before(k), at(k + 1)) == Role::Opening).then_some(k);
+                open_paren = (role(before(i), after(i + 1)) == Role::Opening).then_some(i);
             }
             '(' if opts.parens => {
                 if let Some(o) = open_paren.take() {
-                    if role(before(k), at(k + 1)) == Role::Closing {
-                        let oi = chars[o].0;
-                        edits.push(Edit { range: oi..oi + 1, with: "(".into(), class: ChangeClass::MirroredParen });
+                    if role(before(i), after(i + 1)) == Role::Closing {
+                        edits.push(Edit { range: o..o + 1, with: "(".into(), class: ChangeClass::MirroredParen });
                         edits.push(Edit { range: i..i + 1, with: ")".into(), class: ChangeClass::MirroredParen });
                     }
                 }
             }
             // A pair may span a line break, not a paragraph break.
-            '\n' if at(k + 1) == Some('\n') || (at(k + 1) == Some('\r') && at(k + 2) == Some('\n')) => open_paren = None,
-            '%' | '٪' if opts.percent => {
-                if let Some(edit) = percent_before_number(text, &chars, k) {
-                    edits.push(edit);
-                }
-            }
-            '،' | '؛' | ',' if opts.comma => {
-                if let Some(edit) = comma_glued(text, &chars, k) {
-                    edits.push(edit);
-                }
-            }
+            '\n' if text[i + 1..].trim_start_matches('\r').starts_with('\n') => open_paren = None,
+            '%' | '٪' if opts.percent => edits.extend(percent_before_number(text, i, c)),
+            '،' | '؛' | ',' if opts.comma => edits.extend(comma_glued(text, i, c)),
             _ => {}
         }
     }
@@ -123,50 +141,43 @@ pub(crate) fn repair_punct(text: &str, opts: PunctRepairs, damaged: bool) -> Opt
 
 /// `%69,44` → `69,44%`: a percent sign that opens a token and is followed by a number that
 /// carries no sign of its own.
-fn percent_before_number(text: &str, chars: &[(usize, char)], k: usize) -> Option<Edit> {
-    let (i, sign) = chars[k];
-    if k > 0 && wordish(chars[k - 1].1) {
+fn percent_before_number(text: &str, i: usize, sign: char) -> Option<Edit> {
+    if text[..i].chars().next_back().is_some_and(wordish) {
         return None;
     }
     // The number: digits with inner separators (`69,44`, `٨١٫٣١`, `1.820.000`).
-    let mut end_k = k + 1;
-    let mut last_digit_k = None;
-    while let Some(&(_, c)) = chars.get(end_k) {
+    let start = i + sign.len_utf8();
+    let rest = &text[start..];
+    let mut number_end = None;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
         if is_digit(c) {
-            last_digit_k = Some(end_k);
-        } else if !(matches!(c, '.' | ',' | '٫' | '٬') && chars.get(end_k + 1).is_some_and(|&(_, d)| is_digit(d))) {
+            number_end = Some(start + k + c.len_utf8());
+        } else if !(matches!(c, '.' | ',' | '٫' | '٬') && chars.peek().is_some_and(|&(_, d)| is_digit(d))) {
             break;
         }
-        end_k += 1;
     }
-    let last = last_digit_k?;
-    let after = chars.get(last + 1).map(|&(_, c)| c);
-    if after.is_some_and(|c| wordish(c)) {
+    let number_end = number_end?;
+    if text[number_end..].chars().next().is_some_and(wordish) {
         return None;
     }
-    let number_end = chars[last].0 + chars[last].1.len_utf8();
-    let number = &text[i + sign.len_utf8()..number_end];
+    let number = &text[start..number_end];
     Some(Edit { range: i..number_end, with: format!("{number}{sign}"), class: ChangeClass::PercentBefore })
 }
 
 /// `يناير ،وعلى` → `يناير، وعلى`: a comma after a space and glued to the next word.
-fn comma_glued(text: &str, chars: &[(usize, char)], k: usize) -> Option<Edit> {
-    let (i, comma) = chars[k];
-    let next = chars.get(k + 1)?.1;
-    if !next.is_alphabetic() {
+fn comma_glued(text: &str, i: usize, comma: char) -> Option<Edit> {
+    let end = i + comma.len_utf8();
+    if !text[end..].chars().next()?.is_alphabetic() {
         return None;
     }
     // Walk back over the horizontal spaces to the previous word.
-    let mut j = k;
-    while j > 0 && matches!(chars[j - 1].1, ' ' | '\t') {
-        j -= 1;
-    }
-    if j == k || j == 0 || !wordish(chars[j - 1].1) {
+    let space_start = text[..i].trim_end_matches([' ', '\t']).len();
+    if space_start == i || !text[..space_start].chars().next_back().is_some_and(wordish) {
         return None;
     }
-    let space_start = chars[j].0;
     let spaces = &text[space_start..i];
-    Some(Edit { range: space_start..i + comma.len_utf8(), with: format!("{comma}{spaces}"), class: ChangeClass::CommaGlued })
+    Some(Edit { range: space_start..end, with: format!("{comma}{spaces}"), class: ChangeClass::CommaGlued })
 }
 
 #[cfg(test)]

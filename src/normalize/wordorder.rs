@@ -114,8 +114,11 @@ impl WordOrderModel {
     /// as written by more than `2 × threshold` (a fully reversed line scores the negation of
     /// its reading order, so this is "score below −threshold").
     pub fn unreverse(&self, line: &str, threshold: f32) -> Option<String> {
+        if !is_double_spaced(line) {
+            return None;
+        }
         let tokens: Vec<&str> = line.split_whitespace().collect();
-        if !is_double_spaced(line, tokens.len()) || !tokens.iter().any(|t| t.chars().any(is_letter)) {
+        if !tokens.iter().any(|t| t.chars().any(is_letter)) {
             return None;
         }
         let groups: Vec<&str> = wide_gap_groups(line.trim());
@@ -139,19 +142,40 @@ const THRESHOLD_SPACING_IS_EVIDENCE: f32 = 0.5;
 /// must be very clear (no false reversal in 16,000 held-out lines, see tools/eval_wordorder.py).
 const THRESHOLD_SPACING_IS_STYLE: f32 = 9.0;
 
-/// Does the line have enough words, with most of its gaps two spaces or wider?
-fn is_double_spaced(line: &str, words: usize) -> bool {
-    words >= MIN_WORDS && wide_gaps(line.trim()) * 2 >= words - 1
+/// Words of a line and the gaps between them made of two or more blanks (ASCII whitespace;
+/// counted bytewise, since every line of a document is looked at).
+fn gap_stats(line: &[u8]) -> (usize, usize) {
+    let (mut words, mut wide, mut blanks, mut in_word) = (0, 0, 0, false);
+    for &b in line {
+        if matches!(b, b' ' | b'\t' | b'\r' | 0x0B | 0x0C) {
+            blanks += 1;
+            in_word = false;
+        } else {
+            if !in_word {
+                wide += (words > 0 && blanks >= 2) as usize;
+                words += 1;
+                in_word = true;
+            }
+            blanks = 0;
+        }
+    }
+    (words, wide)
+}
+
+/// Does the line have enough words, with most of its gaps two blanks or wider?
+fn is_double_spaced(line: &str) -> bool {
+    let (words, wide) = gap_stats(line.as_bytes());
+    words >= MIN_WORDS && wide * 2 >= words - 1
 }
 
 /// The score margin a document's lines need, from how common double-spaced lines are in it.
 pub fn document_threshold(text: &str) -> f32 {
     let (mut lines, mut double) = (0usize, 0usize);
-    for line in text.lines() {
-        let words = line.split_whitespace().count();
+    for line in text.as_bytes().split(|&b| b == b'\n') {
+        let (words, wide) = gap_stats(line);
         if words >= MIN_WORDS {
             lines += 1;
-            double += is_double_spaced(line, words) as usize;
+            double += (wide * 2 >= words - 1) as usize;
         }
     }
     if double * 2 <= lines {
@@ -182,23 +206,6 @@ fn wide_gap_groups(trimmed: &str) -> Vec<&str> {
     }
     groups.push(&trimmed[start..]);
     groups
-}
-
-/// Gaps between words made of two or more whitespace characters.
-fn wide_gaps(trimmed: &str) -> usize {
-    let mut count = 0;
-    let mut run = 0;
-    for c in trimmed.chars() {
-        if c.is_whitespace() {
-            run += 1;
-        } else {
-            if run >= 2 {
-                count += 1;
-            }
-            run = 0;
-        }
-    }
-    count
 }
 
 /// The model's folding: no tatweel or marks, one alef, ي for ى, ه for ة, and no punctuation
@@ -241,8 +248,9 @@ mod tests {
 
     #[test]
     fn wide_gaps_are_counted_and_split() {
-        assert_eq!(wide_gaps("a  b c   d"), 2);
-        assert_eq!(wide_gaps("a b"), 0);
+        assert_eq!(gap_stats(b"a  b c   d"), (4, 2));
+        assert_eq!(gap_stats(b"  a b "), (2, 0));
+        assert_eq!(gap_stats(b""), (0, 0));
         assert_eq!(wide_gap_groups("a  b c   d"), ["a", "b c", "d"]);
         assert_eq!(wide_gap_groups("a"), ["a"]);
     }

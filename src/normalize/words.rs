@@ -1,7 +1,6 @@
 //! Arabic word runs: the unit the ligature repair and the census work on.
 
 use crate::arabic::{is_letter, is_mark, REPLACEMENT, TATWEEL};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// Byte ranges of the maximal runs of Arabic letters and marks in `text`. With
@@ -28,16 +27,6 @@ pub fn arabic_runs(text: &str, with_kashida: bool) -> impl Iterator<Item = Range
     })
 }
 
-/// The letters of a word run, without marks, tatweel or U+FFFD: the form the lexicon and the
-/// census use.
-pub fn letters_only(word: &str) -> Cow<'_, str> {
-    if word.chars().all(is_letter) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.chars().filter(|&c| is_letter(c)).collect())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,11 +38,5 @@ mod tests {
         assert_eq!(words, ["في", "انتخاب", "ات", "حرة"]);
         let words: Vec<&str> = arabic_runs(text, true).map(|r| &text[r]).collect();
         assert_eq!(words, ["في", "انتخابـات", "حرة"]);
-    }
-
-    #[test]
-    fn letters_only_strips_marks_and_kashida() {
-        assert_eq!(letters_only("كَتَبـ\u{FFFD}ت"), "كتبت");
-        assert!(matches!(letters_only("كتب"), Cow::Borrowed(_)));
     }
 }
