@@ -7,7 +7,7 @@ pub const REPLACEMENT: char = '\u{FFFD}';
 
 /// A letter of the Arabic script (base letters of Arabic, Persian, Urdu; not marks, not tatweel).
 #[inline]
-pub fn is_letter(c: char) -> bool {
+pub const fn is_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
         | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}'
         | '\u{06FF}' | '\u{0750}'..='\u{077F}')
@@ -15,7 +15,7 @@ pub fn is_letter(c: char) -> bool {
 
 /// A combining mark written above or below an Arabic letter (harakat, shadda, Quranic marks).
 #[inline]
-pub fn is_mark(c: char) -> bool {
+pub const fn is_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
         | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}'..='\u{06E8}'
         | '\u{06EA}'..='\u{06ED}')

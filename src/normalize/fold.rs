@@ -64,28 +64,57 @@ impl FoldOptions {
     }
 }
 
+/// For every pair of bytes, the index + 1 into `FoldTable::with` of what the two-byte character
+/// they start folds to (0: nothing). Indexing by two bytes finds the characters to fold with
+/// one load and one compare per byte, and no decoding.
+struct FoldTable {
+    options: FoldOptions,
+    by_bytes: Vec<u8>,
+    with: Vec<&'static str>,
+}
+
+impl FoldTable {
+    fn new(options: FoldOptions) -> Self {
+        let mut by_bytes = vec![0u8; 1 << 16];
+        let mut with = Vec::new();
+        for cp in 0x600u32..0x700 {
+            let Some(folded) = char::from_u32(cp).and_then(|c| options.fold_char(c)) else { continue };
+            with.push(folded);
+            let (lead, second) = (0xC0 | (cp >> 6) as usize, 0x80 | (cp & 0x3F) as usize);
+            by_bytes[lead << 8 | second] = with.len() as u8;
+        }
+        FoldTable { options, by_bytes, with }
+    }
+}
+
+thread_local! {
+    static TABLE: std::cell::RefCell<Option<FoldTable>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Folds `text`; `None` when nothing changes.
 pub(crate) fn fold(text: &str, opts: &FoldOptions) -> Option<(String, Vec<Change>)> {
-    // Every folded character is in U+0600–U+06FF, two bytes in UTF-8 (lead bytes D8–DB):
-    // one table lookup per Arabic character.
-    let mut table: [Option<&'static str>; 256] = [None; 256];
-    for (k, slot) in table.iter_mut().enumerate() {
-        *slot = char::from_u32(0x600 + k as u32).and_then(|c| opts.fold_char(c));
-    }
-    let mut rw = Rewriter::new(text);
+    TABLE.with_borrow_mut(|slot| {
+        let table = match slot {
+            Some(t) if t.options == *opts => t,
+            _ => slot.insert(FoldTable::new(*opts)),
+        };
+        fold_with(text, table)
+    })
+}
+
+fn fold_with(text: &str, table: &FoldTable) -> Option<(String, Vec<Change>)> {
     let bytes = text.as_bytes();
+    let mut rw = Rewriter::new(text);
     let mut i = 0;
     while i + 1 < bytes.len() {
-        let lead = bytes[i];
-        if !(0xD8..=0xDB).contains(&lead) {
+        let k = table.by_bytes[(bytes[i] as usize) << 8 | bytes[i + 1] as usize];
+        if k != 0 {
+            // Only lead bytes index a non-zero entry, so `i` is a character boundary.
+            rw.replace(i..i + 2, table.with[k as usize - 1], ChangeClass::Fold, false);
+            i += 2;
+        } else {
             i += 1;
-            continue;
         }
-        let k = (((lead & 0x1F) as usize) << 6 | (bytes[i + 1] & 0x3F) as usize) - 0x600;
-        if let Some(with) = table[k] {
-            rw.replace(i..i + 2, with, ChangeClass::Fold, false);
-        }
-        i += 2;
     }
     rw.finish()
 }

@@ -18,7 +18,7 @@
 //!   XY into YX, never back, so a form seen with XY is a real form.
 
 use super::edit::{ChangeClass, Rewriter};
-use super::words::arabic_runs;
+use super::words::for_each_letter_run;
 use crate::arabic::{is_letter, joins_next};
 use crate::lexicon::{Census, Lexicon};
 use std::collections::HashMap;
@@ -69,7 +69,18 @@ fn intact_positions(letters: &[char]) -> impl Iterator<Item = usize> + '_ {
 
 /// True when a word has a pair in swap context, in either order: the forms the census keeps.
 pub(crate) fn has_swap_context(letters: &[char]) -> bool {
-    swapped_positions(letters).next().is_some() || intact_positions(letters).next().is_some()
+    let n = letters.len();
+    (1..n.saturating_sub(1)).any(|i| {
+        let (a, b) = (letters[i], letters[i + 1]);
+        let second = if is_pair(a, b) {
+            b
+        } else if is_pair(b, a) {
+            a
+        } else {
+            return false;
+        };
+        joins_next(letters[i - 1]) && (!matches!(second, 'ن' | 'ي') || i + 2 == n)
+    })
 }
 
 /// Byte range of the letters `i` and `i + 1` in the word made of `letters`.
@@ -280,22 +291,16 @@ fn repair_with_cache(
     let mut own = SwapEvidence::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut cl: Vec<Range<usize>> = Vec::new();
-    let mut letters: Vec<char> = Vec::new();
     let (mut buf, mut seen) = (String::new(), String::new());
-    for word in arabic_runs(text, false) {
+    for_each_letter_run(text, |word, letters| {
+        if letters.len() < 3 || !has_swap_context(letters) {
+            return;
+        }
         let form = &text[word.clone()];
-        if form.len() < 6 {
-            continue; // fewer than three Arabic letters
-        }
-        letters.clear();
-        letters.extend(form.chars().filter(|&c| is_letter(c)));
-        if !has_swap_context(&letters) {
-            continue;
-        }
         let verdict = match memo.get(form) {
             Some(v) => *v,
             None => {
-                let v = judge_form(&letters, evidence, &mut buf, &mut seen);
+                let v = judge_form(letters, evidence, &mut buf, &mut seen);
                 memo.insert(form.into(), v);
                 v
             }
@@ -305,7 +310,7 @@ fn repair_with_cache(
             clusters(text, word.clone(), &mut cl);
             candidates.push(Candidate { word, first: cl[i].clone(), second: cl[i + 1].clone(), gain });
         }
-    }
+    });
     if candidates.is_empty() {
         return None;
     }
