@@ -24,7 +24,7 @@ pub const fn is_mark(c: char) -> bool {
 /// A letter that joins to the letter after it (Unicode joining type D): in the middle of a
 /// word it takes a medial form. Right-joining letters (ا د ذ ر ز و ة …) and hamza do not.
 #[inline]
-pub fn joins_next(c: char) -> bool {
+pub const fn joins_next(c: char) -> bool {
     is_letter(c)
         && !matches!(
             c,

@@ -292,15 +292,18 @@ fn repair_with_cache(
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut cl: Vec<Range<usize>> = Vec::new();
     let (mut buf, mut seen) = (String::new(), String::new());
-    for_each_letter_run(text, |word, letters| {
-        if letters.len() < 3 || !has_swap_context(letters) {
+    let mut letters: Vec<char> = Vec::new();
+    for_each_letter_run(text, |word, _, in_context| {
+        if !in_context {
             return;
         }
         let form = &text[word.clone()];
         let verdict = match memo.get(form) {
             Some(v) => *v,
             None => {
-                let v = judge_form(letters, evidence, &mut buf, &mut seen);
+                letters.clear();
+                letters.extend(form.chars().filter(|&c| is_letter(c)));
+                let v = judge_form(&letters, evidence, &mut buf, &mut seen);
                 memo.insert(form.into(), v);
                 v
             }

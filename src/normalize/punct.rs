@@ -40,18 +40,21 @@ fn role(prev: Option<char>, next: Option<char>) -> Role {
 }
 
 /// Bytes that may belong to a mark this stage repairs: the ASCII marks, and the second byte
-/// of « » (C2 AB, C2 BB), ، ؛ (D8 8C, D8 9B) and ٪ (D9 AA).
-const fn trigger_table() -> [bool; 256] {
+/// of « » (C2 AB, C2 BB), ، ؛ (D8 8C, D8 9B), and with `percent`, of ٪ (D9 AA; the same
+/// second byte as the common ت, so it is only looked for in texts that have a ٪).
+const fn trigger_table(percent: bool) -> [bool; 256] {
     let mut t = [false; 256];
-    let bytes = [b'(', b')', b'%', b',', b'\n', 0xAB, 0xBB, 0x8C, 0x9B, 0xAA];
+    let bytes = [b'(', b')', b'%', b',', b'\n', 0xAB, 0xBB, 0x8C, 0x9B];
     let mut k = 0;
     while k < bytes.len() {
         t[bytes[k] as usize] = true;
         k += 1;
     }
+    t[0xAA] = percent;
     t
 }
-static TRIGGER: [bool; 256] = trigger_table();
+static TRIGGER: [bool; 256] = trigger_table(false);
+static TRIGGER_WITH_PERCENT: [bool; 256] = trigger_table(true);
 
 struct Edit {
     range: std::ops::Range<usize>,
@@ -77,8 +80,9 @@ pub(crate) fn repair_punct(text: &str, opts: PunctRepairs, damaged: bool) -> Opt
     let mut open_paren: Option<usize> = None; // byte offset of a `)` that reads as an opening mark
     let bytes = text.as_bytes();
     let mut scan = 0;
+    let trigger = if opts.percent && text.contains('٪') { &TRIGGER_WITH_PERCENT } else { &TRIGGER };
     // Only these marks matter: ( ) % , \n and « » ، ؛ ٪, found by their bytes.
-    while let Some(off) = bytes[scan..].iter().position(|&b| TRIGGER[b as usize]) {
+    while let Some(off) = bytes[scan..].iter().position(|&b| trigger[b as usize]) {
         let j = scan + off;
         scan = j + 1;
         let i = match bytes[j] {

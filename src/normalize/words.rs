@@ -1,6 +1,6 @@
 //! Arabic word runs: the unit the ligature repair and the census work on.
 
-use crate::arabic::{is_letter, is_mark, REPLACEMENT, TATWEEL};
+use crate::arabic::{is_letter, is_mark, joins_next, REPLACEMENT, TATWEEL};
 use std::ops::Range;
 
 /// Byte ranges of the maximal runs of Arabic letters and marks in `text`. With
@@ -27,19 +27,35 @@ pub fn arabic_runs(text: &str, with_kashida: bool) -> impl Iterator<Item = Range
     })
 }
 
-/// Class of each code point of U+0600–U+07FF (two bytes in UTF-8): 1 letter, 2 mark, 0 other.
+/// Per code point of U+0600–U+07FF: bits 0–1 the class (1 letter, 2 mark), bit 2 "joins
+/// the next letter", bits 4–7 the letter's id among those of the swapped ligature pairs
+/// (ل ي ب ش ص ض ا ر ن; 0 for the others).
 const fn class_table() -> [u8; 512] {
     let mut t = [0u8; 512];
     let mut k = 0;
     while k < 512 {
         if let Some(c) = char::from_u32(0x600 + k as u32) {
-            t[k] = if is_letter(c) {
+            let class = if is_letter(c) {
                 1
             } else if is_mark(c) {
                 2
             } else {
                 0
             };
+            let joins = if joins_next(c) { 4 } else { 0 };
+            let id = match c {
+                'ل' => 1,
+                'ي' => 2,
+                'ب' => 3,
+                'ش' => 4,
+                'ص' => 5,
+                'ض' => 6,
+                'ا' => 7,
+                'ر' => 8,
+                'ن' => 9,
+                _ => 0,
+            };
+            t[k] = class | joins | id << 4;
         }
         k += 1;
     }
@@ -47,43 +63,91 @@ const fn class_table() -> [u8; 512] {
 }
 static CLASS: [u8; 512] = class_table();
 
-/// Calls `f` with the byte range and the letters (marks left out) of every run of Arabic
-/// letters and marks, as [`arabic_runs`] finds them without kashida. Works on bytes: this is
-/// the hot loop of the ligature repair.
-pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, &[char])) {
+/// Is (x, y), by pair-letter id, one of the swapped pairs لا لي ير ين بر شر صر ضر (logical
+/// order)? Returns 2 when the second letter is ن or ي (final only at the end of a word), 1
+/// for the others, 0 when it is no pair.
+const fn pair_kind(x: u8, y: u8) -> u8 {
+    match (x, y) {
+        (1, 7) | (2, 8) | (3, 8) | (4, 8) | (5, 8) | (6, 8) => 1,
+        (1, 2) | (2, 9) => 2,
+        _ => 0,
+    }
+}
+
+/// For two adjacent letters (by pair-letter id), read in either order: 1 when they form a
+/// pair in swap context wherever they stand, 2 when only at the end of the word, 0 never.
+const fn context_table() -> [[u8; 16]; 16] {
+    let mut t = [[0u8; 16]; 16];
+    let mut a = 0;
+    while a < 16 {
+        let mut b = 0;
+        while b < 16 {
+            let (k1, k2) = (pair_kind(a as u8, b as u8), pair_kind(b as u8, a as u8));
+            t[a][b] = if k1 == 1 || k2 == 1 {
+                1
+            } else if k1 == 2 || k2 == 2 {
+                2
+            } else {
+                0
+            };
+            b += 1;
+        }
+        a += 1;
+    }
+    t
+}
+static CONTEXT: [[u8; 16]; 16] = context_table();
+
+/// Calls `f` with the byte range of every run of Arabic letters and marks (as
+/// [`arabic_runs`] finds them without kashida), its number of letters, and whether it has a
+/// ligature pair in swap context (what `ligature::has_swap_context` computes on its letters).
+/// Works on bytes and decides the context on the way: this is the hot loop of the ligature
+/// repair.
+pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bool)) {
     let b = text.as_bytes();
-    let mut letters: Vec<char> = Vec::with_capacity(32);
     let mut start: Option<usize> = None;
+    let mut count = 0usize;
+    // State of the swap-context test: the two previous letters, and what was found so far.
+    let (mut before_prev_joins, mut prev_joins, mut prev_id) = (false, false, 0u8);
+    let (mut context, mut context_if_last) = (false, false);
     let mut i = 0;
     while i < b.len() {
         let lead = b[i];
         // Lead bytes D8–DF start the two-byte code points U+0600–U+07FF.
-        let (class, c) = if (0xD8..=0xDF).contains(&lead) && i + 1 < b.len() {
-            let cp = ((lead as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
-            (CLASS[cp as usize - 0x600], char::from_u32(cp))
+        let info = if (0xD8..=0xDF).contains(&lead) && i + 1 < b.len() {
+            CLASS[(((lead as usize) & 0x1F) << 6 | (b[i + 1] as usize & 0x3F)) - 0x600]
         } else {
-            (0, None)
+            0
         };
-        match (class, c) {
-            (1, Some(c)) => {
+        match info & 3 {
+            1 => {
                 if start.is_none() {
                     start = Some(i);
-                    letters.clear();
+                    (count, before_prev_joins, prev_joins, prev_id, context) = (0, false, false, 0, false);
                 }
-                letters.push(c);
+                let id = info >> 4;
+                // The pair (previous letter, this one), read either way round, after a letter
+                // that joins: a pair ending in ن or ي counts only if this letter ends the word.
+                let kind = if before_prev_joins { CONTEXT[prev_id as usize][id as usize] } else { 0 };
+                context |= kind == 1;
+                context_if_last = kind == 2;
+                before_prev_joins = prev_joins;
+                prev_joins = info & 4 != 0;
+                prev_id = id;
+                count += 1;
                 i += 2;
             }
-            (2, _) if start.is_some() => i += 2,
+            2 if start.is_some() => i += 2,
             _ => {
                 if let Some(s) = start.take() {
-                    f(s..i, &letters);
+                    f(s..i, count, count >= 3 && (context || context_if_last));
                 }
                 i += 1;
             }
         }
     }
     if let Some(s) = start {
-        f(s..b.len(), &letters);
+        f(s..b.len(), count, count >= 3 && (context || context_if_last));
     }
 }
 
@@ -103,8 +167,18 @@ mod tests {
     #[test]
     fn the_bytewise_scan_finds_the_same_runs() {
         let text = "كَتَبَ «الرئيسُ» 2023، پژوهش x ـ انتخابـات\u{FFFD}ب مصر";
+        let letters = |r: &Range<usize>| text[r.clone()].chars().filter(|&c| is_letter(c)).collect::<String>();
         let mut found = Vec::new();
-        for_each_letter_run(text, |r, letters| found.push((r, letters.iter().collect::<String>())));
+        for_each_letter_run(text, |r, count, _| {
+            assert_eq!(count, letters(&r).chars().count());
+            found.push((r.clone(), letters(&r)));
+        });
+        // and the swap context agrees with the exact test, on words of every kind
+        let words = "البالد البلاد نوفمرب بني بنيت كتب القوانني خالل الولد والد علي عيل كبرية غير";
+        for_each_letter_run(words, |r, _, context| {
+            let letters: Vec<char> = words[r.clone()].chars().collect();
+            assert_eq!(context, crate::normalize::ligature::has_swap_context(&letters), "{}", &words[r]);
+        });
         let expected: Vec<_> = arabic_runs(text, false)
             .map(|r| (r.clone(), text[r].chars().filter(|&c| is_letter(c)).collect::<String>()))
             .collect();
