@@ -8,6 +8,7 @@
 use charabia::Tokenize;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use nass::normalize::{clean, fold_text, CleanOptions, Evidence, FoldOptions, RepairOptions};
+use nass::stats::{count_document, CountOptions, Counts};
 use nass::{Census, Lexicon};
 use std::path::{Path, PathBuf};
 
@@ -36,7 +37,9 @@ fn article_text(raw: &str) -> &str {
 }
 
 fn load_articles() -> (Vec<String>, &'static str) {
-    let news = std::env::var_os("NASS_BENCH_NEWS").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/data/news/ant-v1.1"));
+    let news = std::env::var_os("NASS_BENCH_NEWS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/data/news/ant-v1.1"));
     let mut files = Vec::new();
     collect_files(&news, &mut files);
     let mut docs = Vec::new();
@@ -90,7 +93,23 @@ fn bench(c: &mut Criterion) {
     group.bench_function("repair+fold", |b| {
         b.iter(|| docs.iter().map(|d| clean(black_box(d), &repair_fold, &with_census).text.len()).sum::<usize>())
     });
-    group.bench_function("fold", |b| b.iter(|| docs.iter().map(|d| fold_text(black_box(d), &fold_only).len()).sum::<usize>()));
+    // The `nass freq` pipeline per document: repair, tokenize, fold each form to its key,
+    // count, and add to the corpus counts.
+    let count_opts = CountOptions::default();
+    let lexicon_only = Evidence::lexicon_only(lexicon);
+    group.bench_function("repair+tokenize+fold+count", |b| {
+        b.iter(|| {
+            let mut counts = Counts::new(count_opts);
+            for d in &docs {
+                let cleaned = clean(black_box(d), &repair, &lexicon_only);
+                counts.add(count_document(&cleaned.text, &count_opts, lexicon));
+            }
+            counts.terms.len()
+        })
+    });
+    group.bench_function("fold", |b| {
+        b.iter(|| docs.iter().map(|d| fold_text(black_box(d), &fold_only).len()).sum::<usize>())
+    });
     group.bench_function("charabia-tokenize", |b| {
         b.iter(|| docs.iter().map(|d| black_box(d.as_str()).tokenize().count()).sum::<usize>())
     });

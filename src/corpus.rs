@@ -3,6 +3,8 @@
 
 use crate::input::{read_source, Document, EncodingChoice, InputError, Source};
 use crate::lexicon::{Census, Lexicon};
+use crate::normalize::{clean, CleanOptions, Evidence};
+use crate::stats::{count_document, CountOptions, Counts, DocCounts};
 use rayon::prelude::*;
 
 /// How many documents are read and processed at once; results are emitted in order after
@@ -46,6 +48,61 @@ where
     }
 }
 
+/// Repairs and counts every source (each document on its own, with the built-in lexicon,
+/// so that counts do not depend on how a corpus is split), in parallel. `each` sees every
+/// document's counts, in source order, before they are added; unreadable sources are
+/// returned, in order.
+pub fn count_sources(
+    sources: &[Source],
+    encoding: EncodingChoice,
+    opts: &CountOptions,
+    mut each: impl FnMut(&str, &DocCounts),
+) -> (Counts, Vec<InputError>) {
+    let lexicon = Lexicon::builtin();
+    let evidence = Evidence::lexicon_only(lexicon);
+    let repair = CleanOptions::default();
+    let mut counts = Counts::new(*opts);
+    let mut errors = Vec::new();
+    let work = |doc: Document| {
+        let cleaned = clean(&doc.text, &repair, &evidence);
+        (doc.path(), count_document(&cleaned.text, opts, lexicon))
+    };
+    map_documents(sources, encoding, work, |_, result| {
+        match result {
+            Ok((name, doc)) => {
+                each(&name, &doc);
+                counts.add(doc);
+            }
+            Err(e) => errors.push(e),
+        }
+        true
+    });
+    (counts, errors)
+}
+
+/// Like [`count_sources`], for texts already in memory (JSON Lines records): `(name, text)`.
+pub fn count_texts(
+    texts: Vec<(String, String)>,
+    opts: &CountOptions,
+    counts: &mut Counts,
+    mut each: impl FnMut(&str, &DocCounts),
+) {
+    let lexicon = Lexicon::builtin();
+    let evidence = Evidence::lexicon_only(lexicon);
+    let repair = CleanOptions::default();
+    let docs: Vec<(String, DocCounts)> = texts
+        .into_par_iter()
+        .map(|(name, text)| {
+            let cleaned = clean(&text, &repair, &evidence);
+            (name, count_document(&cleaned.text, opts, lexicon))
+        })
+        .collect();
+    for (name, doc) in docs {
+        each(&name, &doc);
+        counts.add(doc);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,14 +119,45 @@ mod tests {
         }
         sources.insert(3, Source::File { path: dir.path().join("missing.txt"), relative: PathBuf::new() });
         let mut seen = Vec::new();
-        map_documents(&sources, EncodingChoice::Auto, |d| d.text, |_, r| {
-            seen.push(r.map_err(|e| e.path));
-            true
-        });
+        map_documents(
+            &sources,
+            EncodingChoice::Auto,
+            |d| d.text,
+            |_, r| {
+                seen.push(r.map_err(|e| e.path));
+                true
+            },
+        );
         assert_eq!(seen.len(), CHUNK + 6);
         assert_eq!(seen[0].as_deref(), Ok("وثيقة 0"));
         assert!(seen[3].as_ref().unwrap_err().ends_with("missing.txt"));
         assert_eq!(seen[CHUNK + 5].as_deref(), Ok(format!("وثيقة {}", CHUNK + 4).as_str()));
+    }
+
+    #[test]
+    fn counts_do_not_depend_on_how_the_corpus_is_split() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts =
+            ["شهدت البلاد انتخابات رئاسية، وفاز الرئيس.", "الانتخابات الرئاسية في البلاد", "فاز الرئيس بالانتخابات"];
+        let sources: Vec<Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let path = dir.path().join(format!("{i}.txt"));
+                std::fs::write(&path, t).unwrap();
+                Source::File { path, relative: PathBuf::new() }
+            })
+            .collect();
+        let opts = CountOptions { ngrams: "2".parse().unwrap(), ..CountOptions::default() };
+        let (whole, errors) = count_sources(&sources, EncodingChoice::Auto, &opts, |_, _| {});
+        assert!(errors.is_empty());
+        let (mut a, _) = count_sources(&sources[..1], EncodingChoice::Auto, &opts, |_, _| {});
+        let (b, _) = count_sources(&sources[1..], EncodingChoice::Auto, &opts, |_, _| {});
+        a.merge(b).unwrap();
+        assert_eq!(a, whole);
+        assert_eq!(whole.documents, 3);
+        assert_eq!(whole.terms["الرئيس"].count, 2);
+        assert_eq!(whole.terms["الرئيس"].documents, 2);
     }
 
     #[test]

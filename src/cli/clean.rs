@@ -1,6 +1,6 @@
 //! `nass clean`: repair (and optionally fold) documents; print them, or mirror them into a folder.
 
-use super::{is_broken_pipe, report_error, InputArgs, EXIT_INPUT_ERRORS, EXIT_OK, EXIT_OUTPUT_ERROR};
+use super::{is_broken_pipe, report_error, InputArgs, EXIT_INPUT_ERRORS, EXIT_OK, EXIT_OUTPUT_ERROR, EXIT_USAGE};
 use clap::{Args, ValueEnum};
 use nass::corpus::{map_documents, take_census};
 use nass::input::jsonl::{Batches, Record};
@@ -9,8 +9,9 @@ use nass::normalize::{clean, CleanOptions, Evidence, FoldOptions, RepairCounts, 
 use nass::output::{counts_object, write_atomic, CleanRecord, RepairEntry};
 use nass::Lexicon;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CleanFormat {
@@ -82,16 +83,45 @@ impl Stats {
     }
 }
 
-pub fn run(args: &CleanArgs) -> i32 {
-    let result = if args.input.jsonl_in { run_jsonl(args) } else { run_documents(args) };
-    match result {
-        Ok(had_errors) => {
-            if had_errors {
-                EXIT_INPUT_ERRORS
-            } else {
-                EXIT_OK
+/// Flags that cannot go together, refused before anything is read.
+fn usage_error(args: &CleanArgs) -> Option<&'static str> {
+    args.out.as_ref()?;
+    if args.input.jsonl_in {
+        return Some("--out cannot be used with --jsonl-in (records are written to stdout)");
+    }
+    if args.input.paths.is_empty() || args.input.paths.iter().any(|p| p == "-") {
+        return Some("--out writes files named after their inputs; it cannot take stdin");
+    }
+    None
+}
+
+/// With `--out`, two inputs that would be written to the same file (`a/x.txt b/x.txt`): the
+/// second would silently replace the first.
+fn out_collision(dir: &Path, sources: &[Source]) -> Option<String> {
+    let mut seen: HashMap<&Path, &Path> = HashMap::new();
+    for source in sources {
+        if let Source::File { path, relative } = source {
+            if let Some(first) = seen.insert(relative, path) {
+                return Some(format!(
+                    "--out: {} and {} would both be written to {}",
+                    first.display(),
+                    path.display(),
+                    dir.join(relative).display()
+                ));
             }
         }
+    }
+    None
+}
+
+pub fn run(args: &CleanArgs) -> i32 {
+    if let Some(message) = usage_error(args) {
+        eprintln!("nass: error: {message}");
+        return EXIT_USAGE;
+    }
+    let result = if args.input.jsonl_in { run_jsonl(args).map(exit_status) } else { run_documents(args) };
+    match result {
+        Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
             eprintln!("nass: error: cannot write output: {e}");
@@ -100,14 +130,33 @@ pub fn run(args: &CleanArgs) -> i32 {
     }
 }
 
-/// Plain documents: census first (unless disabled), then clean in order.
-fn run_documents(args: &CleanArgs) -> io::Result<bool> {
+fn exit_status(had_errors: bool) -> i32 {
+    if had_errors {
+        EXIT_INPUT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Plain documents: census first (unless disabled), then clean in order. Returns the exit status.
+fn run_documents(args: &CleanArgs) -> io::Result<i32> {
     let (sources, walk_errors) = collect_sources(&args.input.paths, &args.input.walk_options());
+    if let Some(message) = args.out.as_deref().and_then(|dir| out_collision(dir, &sources)) {
+        eprintln!("nass: error: {message}");
+        return Ok(EXIT_USAGE);
+    }
     let mut had_errors = !walk_errors.is_empty();
     walk_errors.iter().for_each(report_error);
-    if args.out.is_some() && sources.iter().any(|s| matches!(s, Source::Stdin)) {
-        eprintln!("nass: error: --out writes files named after their inputs; it cannot take stdin");
-        return Ok(true);
+    if sources.is_empty() && walk_errors.is_empty() && !args.input.quiet {
+        let exts: Vec<String> = args.input.walk_options().extensions.iter().map(|e| format!("*.{e}")).collect();
+        if exts.is_empty() {
+            eprintln!("nass: warning: no documents found");
+        } else {
+            eprintln!(
+                "nass: warning: no documents found (folders are searched for {}; use --ext or --all-files to widen)",
+                exts.join(", ")
+            );
+        }
     }
     let lexicon = Lexicon::builtin();
     let census = (!args.no_census && !args.no_repair).then(|| take_census(&sources, args.input.encoding, lexicon));
@@ -140,9 +189,8 @@ fn run_documents(args: &CleanArgs) -> io::Result<bool> {
             eprintln!("nass: warning: {}: empty document", doc.path());
         }
         let written = match (&args.out, source) {
-            (Some(dir), Source::File { relative, .. }) => write_atomic(&dir.join(relative), text.as_bytes()).map_err(|e| {
-                io::Error::new(e.kind(), format!("{}: {e}", dir.join(relative).display()))
-            }),
+            (Some(dir), Source::File { relative, .. }) => write_atomic(&dir.join(relative), text.as_bytes())
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.join(relative).display()))),
             _ => {
                 let record = CleanRecord {
                     path: &doc.path(),
@@ -171,7 +219,7 @@ fn run_documents(args: &CleanArgs) -> io::Result<bool> {
     if args.stats {
         stats.print();
     }
-    Ok(had_errors)
+    Ok(exit_status(had_errors))
 }
 
 fn write_document(out: &mut impl Write, format: CleanFormat, single: bool, record: &CleanRecord) -> io::Result<()> {
@@ -194,15 +242,12 @@ fn write_document(out: &mut impl Write, format: CleanFormat, single: bool, recor
 
 /// JSON Lines in: stream records with flat memory, lexicon-only evidence.
 fn run_jsonl(args: &CleanArgs) -> io::Result<bool> {
-    if args.out.is_some() {
-        eprintln!("nass: error: --out cannot be used with --jsonl-in (records are written to stdout)");
-        return Ok(true);
-    }
     if args.format == CleanFormat::Text && !args.input.quiet {
         // Records keep their shape whatever --format says: a pipeline reads JSON back.
         eprintln!("nass: note: --jsonl-in writes JSON Lines records");
     }
-    let inputs: Vec<String> = if args.input.paths.is_empty() { vec!["-".to_string()] } else { args.input.paths.clone() };
+    let inputs: Vec<String> =
+        if args.input.paths.is_empty() { vec!["-".to_string()] } else { args.input.paths.clone() };
     let evidence = Evidence::lexicon_only(Lexicon::builtin());
     let opts = args.options();
     let stdout = io::stdout();

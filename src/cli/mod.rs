@@ -1,6 +1,8 @@
 //! Command-line interface: one file per subcommand, no logic the library lacks.
 
 mod clean;
+mod eval;
+mod freq;
 
 use clap::{Args, Parser, Subcommand};
 use nass::input::{EncodingChoice, InputError, WalkOptions};
@@ -16,7 +18,11 @@ pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_OUTPUT_ERROR: i32 = 3;
 
 #[derive(Parser)]
-#[command(name = "nass", version, about = "Analyse folders of Arabic press articles: repair PDF damage, normalize, count, extract")]
+#[command(
+    name = "nass",
+    version,
+    about = "Analyse folders of Arabic press articles: repair PDF damage, normalize, count, extract"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,6 +32,12 @@ struct Cli {
 enum Command {
     /// Repair PDF-extraction damage (and optionally fold) and print the cleaned text
     Clean(clean::CleanArgs),
+    /// Term and n-gram frequencies per corpus (and per document)
+    Freq(freq::FreqArgs),
+    /// Combine partial counts written by `nass freq --partial`
+    Merge(freq::MergeArgs),
+    /// Measure nass against gold data (clitic segmentation)
+    Eval(eval::EvalArgs),
 }
 
 /// Where the documents come from: shared by every subcommand that reads a corpus.
@@ -59,7 +71,11 @@ fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
 
 impl InputArgs {
     pub fn walk_options(&self) -> WalkOptions {
-        let extensions = if self.all_files { Vec::new() } else { self.ext.iter().map(|e| e.trim_start_matches('.').to_lowercase()).collect() };
+        let extensions = if self.all_files {
+            Vec::new()
+        } else {
+            self.ext.iter().map(|e| e.trim_start_matches('.').to_lowercase()).collect()
+        };
         WalkOptions { extensions }
     }
 
@@ -95,15 +111,21 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    match cli.command {
-        Command::Clean(args) => {
-            if let Some(n) = args.input.threads {
-                if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
-                    eprintln!("nass: error: cannot start {n} threads: {e}");
-                    return EXIT_USAGE;
-                }
-            }
-            clean::run(&args)
+    let threads = match &cli.command {
+        Command::Clean(a) => a.input.threads,
+        Command::Freq(a) => a.input.threads,
+        Command::Merge(_) | Command::Eval(_) => None,
+    };
+    if let Some(n) = threads {
+        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
+            eprintln!("nass: error: cannot start {n} threads: {e}");
+            return EXIT_USAGE;
         }
+    }
+    match cli.command {
+        Command::Clean(args) => clean::run(&args),
+        Command::Freq(args) => freq::run_freq(&args),
+        Command::Merge(args) => freq::run_merge(&args),
+        Command::Eval(args) => eval::run(&args),
     }
 }

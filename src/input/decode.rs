@@ -30,7 +30,11 @@ impl FromStr for EncodingChoice {
             "utf-16be" | "utf16be" => EncodingChoice::Utf16Be,
             "windows-1256" | "cp1256" => EncodingChoice::Windows1256,
             "iso-8859-6" | "iso8859-6" | "arabic" => EncodingChoice::Iso8859_6,
-            _ => return Err(format!("unknown encoding '{s}' (auto, utf-8, utf-16le, utf-16be, windows-1256, iso-8859-6)")),
+            _ => {
+                return Err(format!(
+                    "unknown encoding '{s}' (auto, utf-8, utf-16le, utf-16be, windows-1256, iso-8859-6)"
+                ))
+            }
         })
     }
 }
@@ -148,7 +152,7 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 /// UTF-16 without a BOM: in Arabic or Latin text, one byte of every pair is almost always
 /// 0x00 or 0x06 (the high byte of U+06xx).
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -2,8 +2,11 @@
 //!
 //! Folders are walked recursively in sorted order, hidden entries skipped, and only files
 //! with an accepted extension kept; a file named explicitly is always read. `-` is stdin.
+//! Symbolic links are followed, but a folder already walked (a link back to a parent, or two
+//! links to one folder) is walked once.
 
 use super::InputError;
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +16,10 @@ pub enum Source {
     Stdin,
     /// `path` as reached from the argument; `relative` is its path inside the folder argument
     /// (the file name for a file argument), used to mirror the tree with `--out`.
-    File { path: PathBuf, relative: PathBuf },
+    File {
+        path: PathBuf,
+        relative: PathBuf,
+    },
 }
 
 impl Source {
@@ -68,7 +74,7 @@ pub fn collect_sources(args: &[String], opts: &WalkOptions) -> (Vec<Source>, Vec
         }
         let path = PathBuf::from(arg);
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk_dir(&path, &path, opts, &mut sources, &mut errors),
+            Ok(meta) if meta.is_dir() => walk_dir(&path, &path, opts, &mut HashSet::new(), &mut sources, &mut errors),
             Ok(_) => {
                 let relative = path.file_name().map_or_else(|| path.clone(), PathBuf::from);
                 sources.push(Source::File { path, relative });
@@ -79,7 +85,20 @@ pub fn collect_sources(args: &[String], opts: &WalkOptions) -> (Vec<Source>, Vec
     (sources, errors)
 }
 
-fn walk_dir(root: &Path, dir: &Path, opts: &WalkOptions, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
+fn walk_dir(
+    root: &Path,
+    dir: &Path,
+    opts: &WalkOptions,
+    visited: &mut HashSet<PathBuf>,
+    sources: &mut Vec<Source>,
+    errors: &mut Vec<InputError>,
+) {
+    // A link loop would otherwise list the same files again at every level of the loop.
+    if let Ok(canonical) = fs::canonicalize(dir) {
+        if !visited.insert(canonical) {
+            return;
+        }
+    }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -100,7 +119,7 @@ fn walk_dir(root: &Path, dir: &Path, opts: &WalkOptions, sources: &mut Vec<Sourc
             continue;
         }
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk_dir(root, &path, opts, sources, errors),
+            Ok(meta) if meta.is_dir() => walk_dir(root, &path, opts, visited, sources, errors),
             Ok(meta) if meta.is_file() => {
                 if opts.accepts(&path) {
                     let relative = path.strip_prefix(root).map_or_else(|_| path.clone(), Path::to_path_buf);
@@ -140,6 +159,20 @@ mod tests {
         let all = WalkOptions { extensions: vec![] };
         let (sources, _) = collect_sources(&[arg], &all);
         assert_eq!(sources.len(), 4);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_loop_lists_each_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("d/sub")).unwrap();
+        fs::write(root.join("d/a.txt"), "نص").unwrap();
+        fs::write(root.join("d/sub/b.txt"), "نص").unwrap();
+        std::os::unix::fs::symlink("..", root.join("d/sub/loop")).unwrap();
+        let (sources, errors) = collect_sources(&[root.join("d").display().to_string()], &WalkOptions::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(sources.len(), 2);
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! swap context, in either order), which keeps the census to a small part of the vocabulary.
 
 use super::Lexicon;
+use crate::arabic::{is_letter, REPLACEMENT, TATWEEL};
 use crate::normalize::ligature::{has_swap_context, SwapEvidence};
 use crate::normalize::words::arabic_runs;
-use crate::arabic::{is_letter, REPLACEMENT, TATWEEL};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;

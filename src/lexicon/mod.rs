@@ -20,9 +20,7 @@ impl Lexicon {
     /// The lexicon built into the library (about 580,000 Arabic word forms).
     pub fn builtin() -> &'static Lexicon {
         static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
-        BUILTIN.get_or_init(|| Lexicon {
-            map: fst::Map::new(LEXICON_FST).expect("build.rs writes a valid fst"),
-        })
+        BUILTIN.get_or_init(|| Lexicon { map: fst::Map::new(LEXICON_FST).expect("build.rs writes a valid fst") })
     }
 
     /// The word's `zipf10` frequency, 0 when the word is not listed. Words are looked up as
@@ -90,12 +88,11 @@ const ENCLITICS: [&str; 11] = ["هما", "كما", "هم", "هن", "ها", "كم
 /// much by chance).
 fn clitic_stems(word: &str) -> impl Iterator<Item = (std::ops::Range<usize>, u32)> + '_ {
     let long_enough = |s: &str| s.chars().nth(2).is_some();
-    let prefixes = std::iter::once(("", 0))
-        .chain(PROCLITICS.iter().filter(|p| word.starts_with(*p)).map(|p| (*p, 1)));
+    let prefixes = std::iter::once(("", 0)).chain(PROCLITICS.iter().filter(|p| word.starts_with(*p)).map(|p| (*p, 1)));
     prefixes.flat_map(move |(p, np)| {
         let rest = &word[p.len()..];
-        let suffixes = std::iter::once(("", 0))
-            .chain(ENCLITICS.iter().filter(move |s| rest.ends_with(*s)).map(|s| (*s, 1)));
+        let suffixes =
+            std::iter::once(("", 0)).chain(ENCLITICS.iter().filter(move |s| rest.ends_with(*s)).map(|s| (*s, 1)));
         suffixes.filter_map(move |(s, ns)| {
             let stem = &rest[..rest.len() - s.len()];
             (np + ns > 0 && long_enough(stem)).then_some((p.len()..p.len() + stem.len(), np + ns))

@@ -92,7 +92,13 @@ fn pair_bytes(letters: &[char], i: usize) -> Range<usize> {
 fn swapped_string(letters: &[char], i: usize, buf: &mut String) {
     buf.clear();
     for (k, &c) in letters.iter().enumerate() {
-        let c = if k == i { letters[i + 1] } else if k == i + 1 { letters[i] } else { c };
+        let c = if k == i {
+            letters[i + 1]
+        } else if k == i + 1 {
+            letters[i]
+        } else {
+            c
+        };
         buf.push(c);
     }
 }
@@ -119,7 +125,10 @@ impl SwapEvidence {
 
     /// The evidence with `part` taken out.
     pub(crate) fn without(self, part: SwapEvidence) -> SwapEvidence {
-        SwapEvidence { swapped: self.swapped.saturating_sub(part.swapped), intact: self.intact.saturating_sub(part.intact) }
+        SwapEvidence {
+            swapped: self.swapped.saturating_sub(part.swapped),
+            intact: self.intact.saturating_sub(part.intact),
+        }
     }
 
     /// Adds what one word (as letters) says about the swap rate, `times` times. "Unknown" here

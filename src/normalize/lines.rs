@@ -4,6 +4,7 @@
 use super::edit::{Change, ChangeClass, Rewriter};
 use super::wordorder::{document_threshold, WordOrderModel};
 use crate::arabic::is_letter;
+use std::borrow::Cow;
 
 /// Which line repairs run.
 #[derive(Clone, Copy, Debug)]
@@ -27,34 +28,67 @@ fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
     })
 }
 
-pub(crate) fn repair_lines(text: &str, opts: LineRepairs, model: &WordOrderModel) -> Option<(String, Vec<Change>)> {
+/// Repairs lines, in rounds that are each a stage. The threshold of the word-order test
+/// depends on how many lines are double-spaced ([`document_threshold`]), and repaired lines
+/// change that: a line put back in order is single-spaced, a moved period drops a word. When
+/// the repaired text calls for a lower threshold, its lines are judged again with it (a higher
+/// one would find nothing new), so that cleaning the output again finds nothing to do.
+pub(crate) fn repair_lines(text: &str, opts: LineRepairs, model: &WordOrderModel) -> Vec<(String, Vec<Change>)> {
+    let mut stages: Vec<(String, Vec<Change>)> = Vec::new();
+    loop {
+        let current = stages.last().map_or(text, |(t, _)| t.as_str());
+        let Some((out, changes, threshold)) = one_round(current, opts, model) else { break };
+        // The threshold only ever drops, so this ends.
+        let lower = threshold.is_some_and(|t| document_threshold(&out) < t);
+        stages.push((out, changes));
+        if !lower {
+            break;
+        }
+    }
+    stages
+}
+
+/// One pass over the lines, and the word-order threshold it used (when it tried reversals).
+fn one_round(text: &str, opts: LineRepairs, model: &WordOrderModel) -> Option<(String, Vec<Change>, Option<f32>)> {
     if !opts.reversed_lines && !opts.period_at_line_start {
         return None;
     }
     let bytes = text.as_bytes();
     // A reversed line has wide gaps; a moved period is a '.': most texts have neither.
-    let may_reverse = opts.reversed_lines && (memchr::memmem::find(bytes, b"  ").is_some() || memchr::memchr(b'\t', bytes).is_some());
+    let may_reverse =
+        opts.reversed_lines && (memchr::memmem::find(bytes, b"  ").is_some() || memchr::memchr(b'\t', bytes).is_some());
     let may_move_period = opts.period_at_line_start && memchr::memchr(b'.', bytes).is_some();
     if !may_reverse && !may_move_period {
         return None;
     }
-    let threshold = if may_reverse { document_threshold(text) } else { 0.0 };
+    let threshold = may_reverse.then(|| document_threshold(text));
     let mut rw = Rewriter::new(text);
     for range in line_ranges(text) {
         let line = &text[range.clone()];
-        if may_reverse && (line.contains("  ") || line.contains('\t')) {
-            if let Some(fixed) = model.unreverse(line, threshold) {
-                rw.replace(range, &fixed, ChangeClass::ReversedLine, true);
-                continue;
+        let (mut current, mut class) = (Cow::Borrowed(line), None);
+        // Until nothing applies: a line reversed can start with a moved period, and a line
+        // whose period went back to its end can read as reversed. Either way the line is one
+        // change, classed as the reversal.
+        loop {
+            let may = class != Some(ChangeClass::ReversedLine) && (current.contains("  ") || current.contains('\t'));
+            if let Some(t) = threshold.filter(|_| may) {
+                if let Some(fixed) = model.unreverse(&current, t) {
+                    (current, class) = (Cow::Owned(fixed), Some(ChangeClass::ReversedLine));
+                }
             }
+            if !may_move_period || !current.trim_start().starts_with('.') {
+                break;
+            }
+            let Some(fixed) = period_moved_to_end(&current) else { break };
+            current = Cow::Owned(fixed);
+            class.get_or_insert(ChangeClass::PeriodLineStart);
         }
-        if may_move_period && line.trim_start().starts_with('.') {
-            if let Some(fixed) = period_moved_to_end(line) {
-                rw.replace(range, &fixed, ChangeClass::PeriodLineStart, true);
-            }
+        if let Some(class) = class {
+            rw.replace(range, &current, class, true);
         }
     }
-    rw.finish()
+    let (out, changes) = rw.finish()?;
+    Some((out, changes, threshold))
 }
 
 /// `. نزارباييف` → `نزارباييف.`: the period that ends a paragraph, put first by extraction.
@@ -100,11 +134,40 @@ mod tests {
         assert_eq!(period_moved_to_end(". 5"), None);
     }
 
+    const ALL: LineRepairs = LineRepairs { reversed_lines: true, period_at_line_start: true };
+
+    #[test]
+    fn a_line_is_repaired_until_nothing_applies() {
+        // With its period back at the end, the line reads as reversed.
+        let model = WordOrderModel::builtin();
+        let text = "البلاد البلاد البلاد  \n. في  كبيرة     البلاد البلاد  خلال  \n";
+        let stages = repair_lines(text, ALL, model);
+        assert_eq!(stages.len(), 1);
+        assert_eq!(stages[0].0, "البلاد البلاد البلاد  \nخلال. البلاد البلاد كبيرة في  \n");
+        assert_eq!(stages[0].1[0].class, ChangeClass::ReversedLine);
+        assert!(repair_lines(&stages[0].0, ALL, model).is_empty());
+    }
+
+    #[test]
+    fn lines_are_judged_again_when_the_repairs_lower_the_threshold() {
+        // Three of five lines double-spaced: spacing is the style. Once its period moves, the
+        // fourth line has two words and no longer counts, and double spacing is the exception.
+        let model = WordOrderModel::builtin();
+        let text =
+            "البلاد البلاد البلاد  \nالبلاد  البلاد  البلاد  \nالبلاد البلاد البلاد  \n. البلاد  البلاد  \nي  غير  البلاد  \n";
+        let stages = repair_lines(text, ALL, model);
+        assert_eq!(stages.len(), 2);
+        assert_eq!(stages[0].1[0].class, ChangeClass::PeriodLineStart);
+        assert_eq!(stages[1].1[0].class, ChangeClass::ReversedLine);
+        assert!(stages[1].0.ends_with("\nالبلاد غير ي  \n"));
+        assert!(repair_lines(&stages[1].0, ALL, model).is_empty());
+    }
+
     #[test]
     fn period_repair_through_the_stage() {
         let model = WordOrderModel::builtin();
         let opts = LineRepairs { reversed_lines: false, period_at_line_start: true };
-        let (out, changes) = repair_lines("حظي به\r\n. نزارباييف\r\n", opts, model).unwrap();
+        let (out, changes) = repair_lines("حظي به\r\n. نزارباييف\r\n", opts, model).pop().unwrap();
         assert_eq!(out, "حظي به\r\nنزارباييف.\r\n");
         assert_eq!(changes[0].class, ChangeClass::PeriodLineStart);
     }

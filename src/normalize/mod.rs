@@ -50,7 +50,12 @@ impl RepairOptions {
     /// No repair at all (for folding text that is known to be clean).
     pub fn none() -> Self {
         RepairOptions {
-            chars: CharRepairs { tatweel: false, replacement_char: false, presentation_forms: false, bidi_controls: false },
+            chars: CharRepairs {
+                tatweel: false,
+                replacement_char: false,
+                presentation_forms: false,
+                bidi_controls: false,
+            },
             ligatures: None,
             lines: LineRepairs { reversed_lines: false, period_at_line_start: false },
             punct: PunctRepairs { quotes: false, parens: false, percent: false, comma: false },
@@ -158,14 +163,16 @@ pub fn clean(text: &str, opts: &CleanOptions, evidence: &Evidence) -> Cleaned {
         }
     };
     let r = &opts.repair;
-    let out = chars::repair_chars(&current, r.chars);
-    apply(&mut current, &mut offsets, out);
+    for out in chars::repair_chars(&current, r.chars) {
+        apply(&mut current, &mut offsets, Some(out));
+    }
     if let Some(lig) = r.ligatures {
         let out = ligature::repair_ligatures(&current, evidence, lig);
         apply(&mut current, &mut offsets, out);
     }
-    let out = lines::repair_lines(&current, r.lines, WordOrderModel::builtin());
-    apply(&mut current, &mut offsets, out);
+    for out in lines::repair_lines(&current, r.lines, WordOrderModel::builtin()) {
+        apply(&mut current, &mut offsets, Some(out));
+    }
     // Damage found so far (kashidas, swaps, reversed lines) tells the punctuation stage that
     // this document went through a PDF extractor.
     let damaged = offsets.stages().iter().map(Vec::len).sum::<usize>() >= DAMAGE_EVIDENCE;

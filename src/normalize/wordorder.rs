@@ -81,10 +81,19 @@ impl WordOrderModel {
         if let Some(&id) = self.vocabulary.get(folded.as_str()) {
             return id;
         }
-        let prefix_class = [("وال", "<WAL>"), ("بال", "<BAL>"), ("لل", "<LL>"), ("ال", "<AL>"), ("و", "<W>"), ("ب", "<B>"), ("ل", "<L>"), ("ف", "<F>")]
-            .iter()
-            .find(|(p, _)| folded.starts_with(p))
-            .map_or("<X>", |(_, c)| c);
+        let prefix_class = [
+            ("وال", "<WAL>"),
+            ("بال", "<BAL>"),
+            ("لل", "<LL>"),
+            ("ال", "<AL>"),
+            ("و", "<W>"),
+            ("ب", "<B>"),
+            ("ل", "<L>"),
+            ("ف", "<F>"),
+        ]
+        .iter()
+        .find(|(p, _)| folded.starts_with(p))
+        .map_or("<X>", |(_, c)| c);
         pseudo(prefix_class)
     }
 
@@ -223,7 +232,9 @@ fn fold_for_model(token: &str, out: &mut String) {
             out.push(c);
         }
     }
-    let keep = |c: char| ('\u{0621}'..='\u{064A}').contains(&c) || c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c);
+    let keep = |c: char| {
+        ('\u{0621}'..='\u{064A}').contains(&c) || c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c)
+    };
     let start = out.find(keep).unwrap_or(out.len());
     let end = out.rfind(keep).map_or(start, |i| i + out[i..].chars().next().map_or(0, char::len_utf8));
     if start > 0 || end < out.len() {

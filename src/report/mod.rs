@@ -1,0 +1,3 @@
+//! Reports: the serde model of each output, and one renderer per format.
+
+pub mod freq;

@@ -1,0 +1,105 @@
+//! Term keys: what tokens are counted under (`--by surface|fold|lemma`).
+
+use super::clitics;
+use crate::arabic::{is_letter, is_mark, TATWEEL};
+use crate::lexicon::Lexicon;
+use crate::normalize::{fold_text, FoldOptions};
+use std::borrow::Cow;
+use std::str::FromStr;
+
+/// How tokens are grouped into terms.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyMode {
+    /// As written (without diacritics and tatweel).
+    Surface,
+    /// Folded: one alef, ي for ى, ه for ة, no diacritics, ASCII digits, Latin lower case.
+    #[default]
+    Fold,
+    /// Folded stem without proclitics and pronoun enclitics (والانتخابات → انتخابات).
+    Lemma,
+}
+
+impl FromStr for KeyMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "surface" => Ok(KeyMode::Surface),
+            "fold" => Ok(KeyMode::Fold),
+            "lemma" => Ok(KeyMode::Lemma),
+            _ => Err(format!("unknown key '{s}' (surface, fold, lemma)")),
+        }
+    }
+}
+
+impl KeyMode {
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyMode::Surface => "surface",
+            KeyMode::Fold => "fold",
+            KeyMode::Lemma => "lemma",
+        }
+    }
+}
+
+/// A token as written, without diacritics and tatweel: the surface form that is counted
+/// and shown.
+pub fn surface(token: &str) -> Cow<'_, str> {
+    if token.chars().any(|c| is_mark(c) || c == TATWEEL) {
+        Cow::Owned(token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect())
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+/// The key of a surface form. `attested` tells whether a form occurs as a word of its own
+/// in the same document (lemma mode uses it for stems the lexicon lacks).
+pub fn key(surface: &str, mode: KeyMode, lexicon: &Lexicon, attested: &dyn Fn(&str) -> bool) -> String {
+    match mode {
+        KeyMode::Surface => surface.to_string(),
+        KeyMode::Fold => fold_key(surface),
+        KeyMode::Lemma => {
+            if surface.chars().all(is_letter) {
+                let split = clitics::split(surface, lexicon, attested);
+                let stem = split.stem(surface);
+                if !stem.is_empty() {
+                    return fold_key(stem);
+                }
+            }
+            fold_key(surface)
+        }
+    }
+}
+
+fn fold_key(s: &str) -> String {
+    let folded = fold_text(s, &FoldOptions::default());
+    if folded.is_ascii() {
+        folded.to_ascii_lowercase()
+    } else {
+        folded.to_lowercase()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str, mode: KeyMode) -> String {
+        key(s, mode, Lexicon::builtin(), &|_| false)
+    }
+
+    #[test]
+    fn keys_by_mode() {
+        assert_eq!(surface("الـمَدرسةُ"), "المدرسة");
+        assert_eq!(k("المدرسة", KeyMode::Surface), "المدرسة");
+        assert_eq!(k("المدرسة", KeyMode::Fold), "المدرسه");
+        assert_eq!(k("٢٠٢٣", KeyMode::Fold), "2023");
+        assert_eq!(k("Kazakhstan", KeyMode::Fold), "kazakhstan");
+        for w in ["الانتخابات", "والانتخابات", "بالانتخابات", "للانتخابات"] {
+            assert_eq!(k(w, KeyMode::Lemma), "انتخابات", "{w}");
+        }
+        assert_eq!(k("بلد", KeyMode::Lemma), "بلد");
+        assert_eq!(k("ولد", KeyMode::Lemma), "ولد");
+        assert_eq!(k("أكد", KeyMode::Lemma), "اكد");
+    }
+}

@@ -1,0 +1,11 @@
+//! Tokens: the tokenizer (kinds and spans) and, built on it, term keys.
+
+mod tokenize;
+
+pub use tokenize::{is_boundary_punct, tokenize, Token, TokenKind, Tokens};
+mod clitics;
+
+pub use clitics::{split as split_clitics, Split};
+mod keys;
+
+pub use keys::{key, surface, KeyMode};

@@ -1,0 +1,228 @@
+//! The tokenizer: kinds and byte spans, one pass, no allocation per token.
+//!
+//! - An Arabic word is a run of Arabic letters, marks and tatweel that starts with a letter
+//!   (`بـ` in `بـ7` is a word, the digit another token).
+//! - A number keeps its separators and its digits as written: `81,31`, `٨١٫٣١`, `456.392`,
+//!   `1,820`. A separator counts only between two digits, so `2023.` ends at the `3`.
+//! - A percentage is a number with `%` or `٪` right after it, or right before it (`%69,44`, as
+//!   PDF extraction leaves it).
+//! - A Latin word is a run of letters and digits that starts with a non-Arabic letter.
+//! - Punctuation is one character (or a run of the same one, `...`); anything else is a
+//!   symbol. Whitespace separates tokens and is not one.
+
+use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    ArabicWord,
+    LatinWord,
+    Number,
+    Percentage,
+    Punct,
+    Symbol,
+}
+
+impl TokenKind {
+    /// Words and numbers: what term counts are made of.
+    pub fn is_wordlike(self) -> bool {
+        matches!(self, TokenKind::ArabicWord | TokenKind::LatinWord | TokenKind::Number | TokenKind::Percentage)
+    }
+}
+
+/// A token: its kind and its byte span in the text it was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+/// Punctuation that ends a sentence or a clause: n-grams never cross it.
+pub fn is_boundary_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '؟'
+            | ';'
+            | '؛'
+            | ':'
+            | '…'
+            | '،'
+            | ','
+            | '«'
+            | '»'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '"'
+            | '“'
+            | '”'
+            | '-'
+            | '–'
+            | '—'
+            | '/'
+    )
+}
+
+/// The tokens of `text`, in order.
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+/// Iterator over the tokens of a text.
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Tokens<'_> {
+    /// End of the number that starts at `start` (digits with inner separators).
+    fn number_end(&self, start: usize) -> usize {
+        let rest = &self.text[start..];
+        let mut end = start;
+        let mut chars = rest.char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            if is_digit(c) {
+                end = start + k + c.len_utf8();
+            } else if matches!(c, '.' | ',' | '٫' | '٬') && chars.peek().is_some_and(|&(_, d)| is_digit(d)) {
+                continue;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    fn run_end(&self, start: usize, keep: impl Fn(char) -> bool) -> usize {
+        self.text[start..].char_indices().find(|&(_, c)| !keep(c)).map_or(self.text.len(), |(k, _)| start + k)
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let text = self.text;
+        // Skip whitespace (ASCII fast path first).
+        let bytes = text.as_bytes();
+        while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+        let mut chars = text[self.pos..].chars();
+        let mut c = chars.next()?;
+        while c.is_whitespace() {
+            self.pos += c.len_utf8();
+            c = text[self.pos..].chars().next()?;
+        }
+        let start = self.pos;
+        let after = start + c.len_utf8();
+        let (kind, end) = if is_letter(c) {
+            (TokenKind::ArabicWord, self.run_end(after, |d| is_letter(d) || is_mark(d) || d == TATWEEL))
+        } else if is_digit(c) {
+            let end = self.number_end(start);
+            match text[end..].chars().next() {
+                Some(p @ ('%' | '٪')) => (TokenKind::Percentage, end + p.len_utf8()),
+                _ => (TokenKind::Number, end),
+            }
+        } else if (c == '%' || c == '٪') && text[after..].chars().next().is_some_and(is_digit) {
+            (TokenKind::Percentage, self.number_end(after))
+        } else if c.is_alphabetic() {
+            (
+                TokenKind::LatinWord,
+                self.run_end(after, |d| {
+                    (d.is_alphanumeric() && !is_letter(d) && !is_digit(d)) || d.is_ascii_digit() || d == '\''
+                }),
+            )
+        } else if is_punct(c) {
+            (TokenKind::Punct, self.run_end(after, |d| d == c))
+        } else {
+            (TokenKind::Symbol, after)
+        };
+        self.pos = end;
+        Some(Token { kind, start, end })
+    }
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
+        || matches!(c, '،' | '؛' | '؟' | '«' | '»' | '…' | '“' | '”' | '‘' | '’' | '–' | '—' | '٭' | '۔')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(s).map(|t| (t.kind, t.text(s))).collect()
+    }
+
+    use TokenKind::*;
+
+    #[test]
+    fn numbers_keep_separators_and_digits() {
+        assert_eq!(
+            toks("81,31 ٨١٫٣١ 456.392 1,820"),
+            [(Number, "81,31"), (Number, "٨١٫٣١"), (Number, "456.392"), (Number, "1,820")]
+        );
+        assert_eq!(toks("عام 2023."), [(ArabicWord, "عام"), (Number, "2023"), (Punct, ".")]);
+        assert_eq!(toks("2003-2007"), [(Number, "2003"), (Punct, "-"), (Number, "2007")]);
+    }
+
+    #[test]
+    fn words_glued_to_numbers_split() {
+        assert_eq!(toks("و456.392"), [(ArabicWord, "و"), (Number, "456.392")]);
+        assert_eq!(toks("بـ7 مقاعد"), [(ArabicWord, "بـ"), (Number, "7"), (ArabicWord, "مقاعد")]);
+    }
+
+    #[test]
+    fn percentages_either_side() {
+        assert_eq!(
+            toks("81,31% و%69,44 و٪٥"),
+            [(Percentage, "81,31%"), (ArabicWord, "و"), (Percentage, "%69,44"), (ArabicWord, "و"), (Percentage, "٪٥")]
+        );
+        assert_eq!(toks("27 %"), [(Number, "27"), (Punct, "%")]);
+    }
+
+    #[test]
+    fn words_punctuation_and_symbols() {
+        assert_eq!(
+            toks("قال: «الرئيسُ» COVID19 don't… $5"),
+            [
+                (ArabicWord, "قال"),
+                (Punct, ":"),
+                (Punct, "«"),
+                (ArabicWord, "الرئيسُ"),
+                (Punct, "»"),
+                (LatinWord, "COVID19"),
+                (LatinWord, "don't"),
+                (Punct, "…"),
+                (Symbol, "$"),
+                (Number, "5")
+            ]
+        );
+        assert_eq!(toks("..."), [(Punct, "...")]);
+        assert_eq!(toks("  \n "), []);
+    }
+
+    #[test]
+    fn spans_cover_the_text_in_order() {
+        let s = "في ٢٠٢٣، بلغت النسبة %5 — تقريباً!";
+        let mut last = 0;
+        for t in tokenize(s) {
+            assert!(t.start >= last && t.end > t.start && s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+            assert!(s[last..t.start].trim().is_empty());
+            last = t.end;
+        }
+        assert!(s[last..].trim().is_empty());
+    }
+}
