@@ -104,7 +104,7 @@ fn bench(c: &mut Criterion) {
                 let cleaned = clean(black_box(d), &repair, &lexicon_only);
                 counts.add(count_document(&cleaned.text, &count_opts, lexicon));
             }
-            counts.terms.len()
+            counts.term_count()
         })
     });
     group.bench_function("fold", |b| {

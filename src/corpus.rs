@@ -156,8 +156,8 @@ mod tests {
         a.merge(b).unwrap();
         assert_eq!(a, whole);
         assert_eq!(whole.documents, 3);
-        assert_eq!(whole.terms["الرئيس"].count, 2);
-        assert_eq!(whole.terms["الرئيس"].documents, 2);
+        let president = whole.term("الرئيس").unwrap();
+        assert_eq!((president.count, president.documents), (2, 2));
     }
 
     #[test]

@@ -177,7 +177,7 @@ pub fn run_freq(args: &FreqArgs) -> i32 {
                 serde_json::to_string(&serde_json::json!({"document": name, "term": term, "count": count}))
                     .map(|s| s + "\n")
             } else {
-                Ok(format!("{},{},{}\n", csv_field(name), csv_field(term), count))
+                Ok(format!("{},{},{}\n", csv_field(name), csv_field(&term), count))
             };
             if let Err(e) = row.map_err(io::Error::other).and_then(|r| w.write_all(r.as_bytes())) {
                 write_error = Some(e);
@@ -208,8 +208,7 @@ pub fn run_freq(args: &FreqArgs) -> i32 {
     }
     if args.partial {
         let result = open_output(&args.table.output).and_then(|mut w| {
-            serde_json::to_writer(&mut w, &counts)?;
-            w.write_all(b"\n")?;
+            counts.write_partial(&mut w)?;
             w.flush()
         });
         return finish(result, had_errors);
@@ -263,10 +262,7 @@ fn count_jsonl(
 pub fn run_merge(args: &MergeArgs) -> i32 {
     let mut merged: Option<Counts> = None;
     for file in &args.files {
-        let counts: Counts = match std::fs::read(file)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| format!("not a partial count file: {e}")))
-        {
+        let counts = match std::fs::read(file).map_err(|e| e.to_string()).and_then(|bytes| Counts::read_partial(&bytes)) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("nass: error: {}: {e}", file.display());

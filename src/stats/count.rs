@@ -1,12 +1,13 @@
 //! Counting one document: tokens → surface forms → keys, and n-grams of keys.
 
+use super::vocab::{self, Id};
 use crate::lexicon::Lexicon;
 use crate::token::{key, surface, tokenize, KeyMode, TokenKind};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::Arc;
 
 /// The n-gram lengths counted besides single terms (`--ngram 2..5`); `1..1` counts none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,51 +55,53 @@ pub struct CountOptions {
     pub numbers: bool,
 }
 
-/// One key's count in one document, with its surface forms.
-#[derive(Clone, Debug)]
-pub struct KeyCount {
-    pub key: String,
-    pub count: u64,
-    pub surfaces: Vec<(Arc<str>, u64)>,
-}
-
-/// A document's counts.
+/// A document's counts, by vocabulary id.
 #[derive(Clone, Debug, Default)]
 pub struct DocCounts {
     /// Tokens counted (words, and numbers when asked).
     pub tokens: u64,
-    pub terms: Vec<KeyCount>,
-    pub ngrams: Vec<KeyCount>,
+    /// (surface id, key id, count) for every distinct surface form.
+    pub surfaces: Vec<(Id, Id, u64)>,
+    /// (key ids, count) for every distinct n-gram.
+    pub ngrams: Vec<(Box<[Id]>, u64)>,
 }
 
 impl DocCounts {
     /// (key, count) of every term, in key order: the long form of `--per-document`.
-    pub fn term_counts(&self) -> Vec<(&str, u64)> {
-        let mut rows: Vec<(&str, u64)> = self.terms.iter().map(|t| (t.key.as_str(), t.count)).collect();
+    pub fn term_counts(&self) -> Vec<(String, u64)> {
+        let mut by_key: HashMap<Id, u64> = HashMap::new();
+        for &(_, k, n) in &self.surfaces {
+            *by_key.entry(k).or_default() += n;
+        }
+        let mut rows: Vec<(String, u64)> =
+            vocab::with_names(|names| by_key.into_iter().map(|(k, n)| (names[k as usize].to_string(), n)).collect());
         rows.sort_unstable();
         rows
     }
 }
 
-/// Keys of surface forms, kept per thread across documents (a surface's key depends only on
-/// the mode, except for a lemma whose stem the lexicon lacks).
+/// (surface id, key id) of surface forms, kept per thread across documents: a surface's key
+/// depends only on the mode, except for a lemma whose word the lexicon lacks.
 struct KeyCache {
     mode: Option<KeyMode>,
-    keys: HashMap<Box<str>, (Arc<str>, Arc<str>), foldhash::fast::FixedState>,
+    ids: HashMap<Box<str>, (Id, Id), foldhash::fast::FixedState>,
 }
 
 /// Surface forms remembered per thread before the cache starts over.
 const CACHE_FORMS: usize = 500_000;
 
 thread_local! {
-    static KEYS: RefCell<KeyCache> = RefCell::new(KeyCache { mode: None, keys: HashMap::default() });
+    static KEYS: RefCell<KeyCache> = RefCell::new(KeyCache { mode: None, ids: HashMap::default() });
 }
 
 /// Counts the terms (and n-grams) of a document's text (already repaired).
 pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> DocCounts {
-    // Pass 1: the counted tokens as surface ids, with n-gram breaks as `None`.
-    let mut surface_ids: HashMap<std::borrow::Cow<str>, usize, foldhash::fast::FixedState> = HashMap::default();
-    let mut surfaces: Vec<(std::borrow::Cow<str>, u64)> = Vec::new();
+    // Pass 1: distinct surfaces with their counts, and the token sequence for n-grams
+    // (surface indexes, `None` where an n-gram may not cross).
+    // About one distinct form per 12 bytes of a short article: sized to avoid regrowing.
+    let expected = (text.len() / 12).min(4096);
+    let mut index: HashMap<Cow<str>, usize, foldhash::fast::FixedState> = HashMap::with_capacity_and_hasher(expected, Default::default());
+    let mut surfaces: Vec<(Cow<str>, u64)> = Vec::with_capacity(expected);
     let mut sequence: Vec<Option<usize>> = Vec::new();
     let want_ngrams = opts.ngrams.max >= 2;
     let mut last_end = 0;
@@ -108,97 +111,81 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
             TokenKind::Number | TokenKind::Percentage => opts.numbers,
             _ => false,
         };
-        if want_ngrams && (text[last_end..t.start].contains("\n\n") || text[last_end..t.start].contains("\n\r\n")) {
-            sequence.push(None);
+        if want_ngrams {
+            let gap = &text[last_end..t.start];
+            // Punctuation, symbols, uncounted numbers and paragraph breaks end a run.
+            if !counted || gap.contains("\n\n") || gap.contains("\n\r\n") {
+                sequence.push(None);
+            }
         }
         last_end = t.end;
         if !counted {
-            // Punctuation, symbols and uncounted numbers end a run of n-grams.
-            if want_ngrams {
-                sequence.push(None);
-            }
             continue;
         }
         let s = surface(t.text(text));
-        if s.is_empty() {
-            continue;
-        }
-        let id = match surface_ids.get(&s) {
-            Some(&id) => id,
+        let i = match index.get(&s) {
+            Some(&i) => i,
             None => {
-                let id = surfaces.len();
-                surface_ids.insert(s.clone(), id);
+                index.insert(s.clone(), surfaces.len());
                 surfaces.push((s, 0));
-                id
+                surfaces.len() - 1
             }
         };
-        surfaces[id].1 += 1;
+        surfaces[i].1 += 1;
         if want_ngrams {
-            sequence.push(Some(id));
+            sequence.push(Some(i));
         }
     }
     let tokens: u64 = surfaces.iter().map(|(_, n)| n).sum();
 
-    // Pass 2: a key for every distinct surface.
-    let attested = |stem: &str| surface_ids.contains_key(stem);
-    let keyed: Vec<(Arc<str>, Arc<str>)> = KEYS.with_borrow_mut(|cache| {
-        if cache.mode != Some(opts.by) || cache.keys.len() > CACHE_FORMS {
-            cache.keys.clear();
+    // Pass 2: ids of every distinct surface and of its key.
+    let attested = |stem: &str| index.contains_key(stem);
+    let ids: Vec<(Id, Id)> = KEYS.with_borrow_mut(|cache| {
+        if cache.mode != Some(opts.by) || cache.ids.len() > CACHE_FORMS {
+            cache.ids.clear();
             cache.mode = Some(opts.by);
         }
         surfaces
             .iter()
             .map(|(s, _)| {
-                if let Some(hit) = cache.keys.get(s.as_ref()) {
-                    return hit.clone();
+                if let Some(&hit) = cache.ids.get(s.as_ref()) {
+                    return hit;
                 }
-                let k: Arc<str> = key(s, opts.by, lexicon, &attested).into();
-                let pair = (Arc::<str>::from(s.as_ref()), k);
+                let pair = (vocab::intern(s), vocab::intern(&key(s, opts.by, lexicon, &attested)));
                 // A lemma whose word the lexicon lacks may depend on this document's words.
                 if opts.by != KeyMode::Lemma || lexicon.contains(s) {
-                    cache.keys.insert(s.as_ref().into(), pair.clone());
+                    cache.ids.insert(s.as_ref().into(), pair);
                 }
                 pair
             })
             .collect()
     });
 
-    // Pass 3: aggregate by key.
-    let mut by_key: HashMap<&str, KeyCount, foldhash::fast::FixedState> = HashMap::default();
-    for ((surface, k), (_, n)) in keyed.iter().zip(&surfaces) {
-        let entry = by_key.entry(k).or_insert_with(|| KeyCount { key: k.to_string(), count: 0, surfaces: Vec::new() });
-        entry.count += n;
-        entry.surfaces.push((surface.clone(), *n));
-    }
-    let terms: Vec<KeyCount> = by_key.into_values().collect();
-
-    let ngrams = if want_ngrams { count_ngrams(&sequence, &keyed, opts.ngrams) } else { Vec::new() };
-    DocCounts { tokens, terms, ngrams }
+    let ngrams = if want_ngrams { count_ngrams(&sequence, &ids, opts.ngrams) } else { Vec::new() };
+    let surfaces = ids.iter().zip(&surfaces).map(|(&(sid, kid), (_, n))| (sid, kid, *n)).collect();
+    DocCounts { tokens, surfaces, ngrams }
 }
 
 /// N-grams of keys over runs of counted tokens (never across a break). An n-gram is shown
 /// through the display forms of its words, so no surface forms are kept for it.
-fn count_ngrams(sequence: &[Option<usize>], keyed: &[(Arc<str>, Arc<str>)], range: NgramRange) -> Vec<KeyCount> {
-    // A canonical id per key: surfaces with the same key make the same n-gram.
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    let canonical: Vec<usize> =
-        keyed.iter().enumerate().map(|(i, (_, k))| *first.entry(k.as_ref()).or_insert(i)).collect();
-    let mut counts: HashMap<Vec<usize>, u64, foldhash::fast::FixedState> = HashMap::default();
+fn count_ngrams(sequence: &[Option<usize>], ids: &[(Id, Id)], range: NgramRange) -> Vec<(Box<[Id]>, u64)> {
+    let mut counts: HashMap<Box<[Id]>, u64, foldhash::fast::FixedState> = HashMap::default();
+    let mut keys: Vec<Id> = Vec::new();
     for run in sequence.split(|x| x.is_none()) {
-        let ids: Vec<usize> = run.iter().flatten().map(|&i| canonical[i]).collect();
+        keys.clear();
+        keys.extend(run.iter().flatten().map(|&i| ids[i].1));
         for n in range.lengths() {
-            for window in ids.windows(n) {
-                *counts.entry(window.to_vec()).or_default() += 1;
+            for window in keys.windows(n) {
+                match counts.get_mut(window) {
+                    Some(c) => *c += 1,
+                    None => {
+                        counts.insert(window.into(), 1);
+                    }
+                }
             }
         }
     }
-    counts
-        .into_iter()
-        .map(|(ids, count)| {
-            let key = ids.iter().map(|&i| keyed[i].1.as_ref()).collect::<Vec<_>>().join(" ");
-            KeyCount { key, count, surfaces: Vec::new() }
-        })
-        .collect()
+    counts.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -207,11 +194,14 @@ mod tests {
 
     fn counts(text: &str, opts: CountOptions) -> HashMap<String, u64> {
         let doc = count_document(text, &opts, Lexicon::builtin());
-        doc.terms
-            .iter()
-            .map(|t| (t.key.clone(), t.count))
-            .chain(doc.ngrams.iter().map(|t| (t.key.clone(), t.count)))
-            .collect()
+        let mut out: HashMap<String, u64> = doc.term_counts().into_iter().collect();
+        vocab::with_names(|names| {
+            for (ids, n) in &doc.ngrams {
+                let key = ids.iter().map(|&i| names[i as usize].as_ref()).collect::<Vec<_>>().join(" ");
+                out.insert(key, *n);
+            }
+        });
+        out
     }
 
     #[test]

@@ -8,50 +8,42 @@
 mod count;
 pub mod stopwords;
 mod table;
+pub mod vocab;
 
 pub use count::{count_document, CountOptions, DocCounts, NgramRange};
 pub use table::{Row, TableOptions};
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use vocab::Id;
 
 /// Fixed-point scale of the normalized frequencies summed for dispersion.
 pub(crate) const P_SCALE: u128 = 1_000_000_000_000_000;
 
-/// Everything counted about one key (a term or an n-gram).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
+/// What is counted about one key (a term or an n-gram).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
     pub count: u64,
     pub documents: u64,
     /// Σ over documents of count/tokens, and of its square, in units of 1/P_SCALE.
     pub sum_p: u128,
     pub sum_p2: u128,
-    /// Surface forms and their counts, sorted by surface (so that equal counts compare equal
-    /// whatever order they were added in).
-    pub surfaces: Vec<(String, u64)>,
 }
 
-impl Entry {
-    fn add_surface(&mut self, surface: &str, n: u64) {
-        match self.surfaces.binary_search_by(|(s, _)| s.as_str().cmp(surface)) {
-            Ok(i) => self.surfaces[i].1 += n,
-            Err(i) => self.surfaces.insert(i, (surface.to_string(), n)),
-        }
+impl Stats {
+    fn add_document(&mut self, count: u64, doc_tokens: u64) {
+        let p = if doc_tokens == 0 { 0 } else { count as u128 * P_SCALE / doc_tokens as u128 };
+        self.count += count;
+        self.documents += 1;
+        self.sum_p += p;
+        self.sum_p2 += p * p / P_SCALE;
     }
 
-    fn merge(&mut self, other: Entry) {
+    fn merge(&mut self, other: &Stats) {
         self.count += other.count;
         self.documents += other.documents;
         self.sum_p += other.sum_p;
         self.sum_p2 += other.sum_p2;
-        for (s, n) in other.surfaces {
-            self.add_surface(&s, n);
-        }
-    }
-
-    /// The most frequent surface form (ties: the smallest in code-point order).
-    pub fn display(&self) -> &str {
-        self.surfaces.iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map_or("", |(s, _)| s.as_str())
     }
 
     /// Juilland's D over the corpus's `documents` documents as parts, with each document's
@@ -73,66 +65,184 @@ impl Entry {
     }
 }
 
-/// Counts over a corpus (or a shard of it). Serializes as a partial count file.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+type IdMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+/// Values indexed by vocabulary id: counting a term is an array update, not a hash lookup.
+/// A default value means "absent".
+#[derive(Clone, Debug, Default)]
+struct Dense<T> {
+    values: Vec<T>,
+}
+
+impl<T: Default + PartialEq + Clone> Dense<T> {
+    fn get_mut(&mut self, id: Id) -> &mut T {
+        let i = id as usize;
+        if i >= self.values.len() {
+            self.values.resize(i + 1 + i / 2, T::default());
+        }
+        &mut self.values[i]
+    }
+
+    fn get(&self, id: Id) -> Option<&T> {
+        self.values.get(id as usize).filter(|v| **v != T::default())
+    }
+
+    /// (id, value) of every present value.
+    fn iter(&self) -> impl Iterator<Item = (Id, &T)> {
+        let empty = T::default();
+        self.values.iter().enumerate().filter(move |(_, v)| **v != empty).map(|(i, v)| (i as Id, v))
+    }
+}
+
+impl<T: Default + PartialEq + Clone> PartialEq for Dense<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl<T: Default + PartialEq + Clone> Eq for Dense<T> {}
+
+/// Counts over a corpus (or a shard of it), by vocabulary id. Merging adds integers, so
+/// the result does not depend on thread count or on how the corpus was split.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
-    /// Format marker and settings: partial files only merge with matching ones.
-    pub format: String,
     pub options: CountOptions,
     pub documents: u64,
-    /// Word tokens counted (the denominator of rates).
+    /// Tokens counted (the denominator of rates).
     pub tokens: u64,
-    pub terms: HashMap<String, Entry>,
-    pub ngrams: HashMap<String, Entry>,
+    terms: Dense<Stats>,
+    /// surface id → (key id, count), for surfaces written otherwise than their key (the key's
+    /// own spelling has the rest of the count): what each key is shown as.
+    surfaces: Dense<(Id, u64)>,
+    ngrams: IdMap<Box<[Id]>, Stats>,
 }
 
 /// The marker of partial count files written by this version.
-pub const PARTIAL_FORMAT: &str = "nass-partial-counts-1";
+pub const PARTIAL_FORMAT: &str = "nass-partial-counts-2";
+
+/// A partial count file: the counts with names instead of ids, sorted.
+#[derive(Serialize, Deserialize)]
+struct PartialFile {
+    format: String,
+    options: CountOptions,
+    documents: u64,
+    tokens: u64,
+    terms: Vec<(String, Stats)>,
+    surfaces: Vec<(String, String, u64)>,
+    ngrams: Vec<(String, Stats)>,
+}
 
 impl Counts {
     pub fn new(options: CountOptions) -> Self {
-        Counts { format: PARTIAL_FORMAT.to_string(), options, ..Counts::default() }
+        Counts { options, ..Counts::default() }
+    }
+
+    /// Distinct terms counted.
+    pub fn term_count(&self) -> usize {
+        self.terms.iter().count()
+    }
+
+    /// What was counted for the term with this key.
+    pub fn term(&self, key: &str) -> Option<Stats> {
+        vocab::lookup(key).and_then(|id| self.terms.get(id)).copied()
     }
 
     /// Adds one document's counts.
     pub fn add(&mut self, doc: DocCounts) {
         self.documents += 1;
         self.tokens += doc.tokens;
-        add_entries(&mut self.terms, doc.terms, doc.tokens);
-        add_entries(&mut self.ngrams, doc.ngrams, doc.tokens);
+        // A key's count in the document is the sum over its surfaces.
+        let mut by_key: Vec<(Id, u64)> = doc.surfaces.iter().map(|&(_, k, n)| (k, n)).collect();
+        by_key.sort_unstable_by_key(|&(k, _)| k);
+        let mut i = 0;
+        while i < by_key.len() {
+            let key = by_key[i].0;
+            let mut n = 0;
+            while i < by_key.len() && by_key[i].0 == key {
+                n += by_key[i].1;
+                i += 1;
+            }
+            self.terms.get_mut(key).add_document(n, doc.tokens);
+        }
+        for (sid, kid, n) in doc.surfaces {
+            if sid != kid {
+                let entry = self.surfaces.get_mut(sid);
+                *entry = (kid, entry.1 + n);
+            }
+        }
+        for (ids, n) in doc.ngrams {
+            self.ngrams.entry(ids).or_default().add_document(n, doc.tokens);
+        }
     }
 
     /// Adds another corpus's counts (made with the same options).
     pub fn merge(&mut self, other: Counts) -> Result<(), String> {
-        if other.format != self.format || other.options != self.options {
-            return Err(format!(
-                "counts made with different settings cannot be merged ({} {:?} vs {} {:?})",
-                self.format, self.options, other.format, other.options
-            ));
+        if other.options != self.options {
+            return Err(format!("counts made with different settings cannot be merged ({:?} vs {:?})", self.options, other.options));
         }
         self.documents += other.documents;
         self.tokens += other.tokens;
-        for (k, e) in other.terms {
-            self.terms.entry(k).or_default().merge(e);
+        for (k, st) in other.terms.iter() {
+            self.terms.get_mut(k).merge(st);
         }
-        for (k, e) in other.ngrams {
-            self.ngrams.entry(k).or_default().merge(e);
+        for (s, &(k, n)) in other.surfaces.iter() {
+            let entry = self.surfaces.get_mut(s);
+            *entry = (k, entry.1 + n);
+        }
+        for (ids, st) in other.ngrams {
+            self.ngrams.entry(ids).or_default().merge(&st);
         }
         Ok(())
     }
-}
 
-fn add_entries(into: &mut HashMap<String, Entry>, from: Vec<count::KeyCount>, doc_tokens: u64) {
-    for kc in from {
-        let p = if doc_tokens == 0 { 0 } else { kc.count as u128 * P_SCALE / doc_tokens as u128 };
-        let entry = into.entry(kc.key).or_default();
-        entry.count += kc.count;
-        entry.documents += 1;
-        entry.sum_p += p;
-        entry.sum_p2 += p * p / P_SCALE;
-        for (s, n) in kc.surfaces {
-            entry.add_surface(&s, n);
+    /// Writes the counts as a partial count file (JSON, sorted, so the same counts always
+    /// give the same bytes).
+    pub fn write_partial(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let file = vocab::with_names(|names| {
+            let name = |id: Id| names[id as usize].to_string();
+            let join = |ids: &[Id]| ids.iter().map(|&i| names[i as usize].as_ref()).collect::<Vec<_>>().join(" ");
+            let mut terms: Vec<(String, Stats)> = self.terms.iter().map(|(k, st)| (name(k), *st)).collect();
+            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut surfaces: Vec<(String, String, u64)> = self.surfaces.iter().map(|(s, &(k, n))| (name(s), name(k), n)).collect();
+            surfaces.sort_unstable();
+            let mut ngrams: Vec<(String, Stats)> = self.ngrams.iter().map(|(ids, st)| (join(ids), *st)).collect();
+            ngrams.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            PartialFile {
+                format: PARTIAL_FORMAT.to_string(),
+                options: self.options,
+                documents: self.documents,
+                tokens: self.tokens,
+                terms,
+                surfaces,
+                ngrams,
+            }
+        });
+        serde_json::to_writer(&mut *out, &file)?;
+        out.write_all(b"\n")
+    }
+
+    /// Reads a partial count file.
+    pub fn read_partial(bytes: &[u8]) -> Result<Counts, String> {
+        let file: PartialFile = serde_json::from_slice(bytes).map_err(|e| format!("not a partial count file: {e}"))?;
+        if file.format != PARTIAL_FORMAT {
+            return Err(format!("partial count file of another format ({}; this nass reads {PARTIAL_FORMAT})", file.format));
         }
+        let mut counts = Counts::new(file.options);
+        counts.documents = file.documents;
+        counts.tokens = file.tokens;
+        for (k, st) in file.terms {
+            counts.terms.get_mut(vocab::intern(&k)).merge(&st);
+        }
+        for (s, k, n) in file.surfaces {
+            let kid = vocab::intern(&k);
+            let entry = counts.surfaces.get_mut(vocab::intern(&s));
+            *entry = (kid, entry.1 + n);
+        }
+        for (key, st) in file.ngrams {
+            let ids: Box<[Id]> = key.split(' ').map(vocab::intern).collect();
+            counts.ngrams.entry(ids).or_default().merge(&st);
+        }
+        Ok(counts)
     }
 }
 
@@ -140,33 +250,36 @@ fn add_entries(into: &mut HashMap<String, Entry>, from: Vec<count::KeyCount>, do
 mod tests {
     use super::*;
 
-    fn entry(count: u64, sum_p: f64, sum_p2: f64) -> Entry {
-        Entry {
+    fn stats(count: u64, sum_p: f64, sum_p2: f64) -> Stats {
+        Stats {
             count,
             documents: 1,
             sum_p: (sum_p * P_SCALE as f64) as u128,
             sum_p2: (sum_p2 * P_SCALE as f64) as u128,
-            surfaces: vec![],
         }
     }
 
     #[test]
     fn juilland_d_is_one_for_even_and_zero_for_concentrated() {
         // 4 documents, the same normalized frequency 0.1 in each
-        let even = entry(4, 0.4, 0.04);
+        let even = stats(4, 0.4, 0.04);
         assert!((even.juilland_d(4).unwrap() - 1.0).abs() < 1e-9);
         // all in one document
-        let one = entry(4, 0.1, 0.01);
+        let one = stats(4, 0.1, 0.01);
         assert!(one.juilland_d(4).unwrap() < 1e-9);
         assert_eq!(one.juilland_d(1), None);
     }
 
     #[test]
-    fn display_is_the_most_frequent_surface() {
-        let mut e = Entry::default();
-        e.add_surface("الإنتخابات", 2);
-        e.add_surface("الانتخابات", 5);
-        e.add_surface("الإنتخابات", 1);
-        assert_eq!(e.display(), "الانتخابات");
+    fn partial_files_round_trip() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        let opts = CountOptions { ngrams: "2".parse().unwrap(), ..CountOptions::default() };
+        let mut counts = Counts::new(opts);
+        counts.add(count_document("قال الرئيس الجديد، قال الرئيس", &opts, lex));
+        let mut bytes = Vec::new();
+        counts.write_partial(&mut bytes).unwrap();
+        let back = Counts::read_partial(&bytes).unwrap();
+        assert_eq!(back, counts);
+        assert!(Counts::read_partial(b"{}").is_err());
     }
 }

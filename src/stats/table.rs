@@ -1,6 +1,7 @@
 //! From counts to the rows of a frequency table: filtering, sorting, rates, dispersion.
 
-use super::{Counts, Entry};
+use super::vocab::{self, Id};
+use super::{Counts, Stats};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -31,52 +32,73 @@ pub struct Row {
     pub dispersion: Option<f64>,
 }
 
-fn rows(
-    entries: &HashMap<String, Entry>,
-    counts: &Counts,
-    opts: &TableOptions,
-    keep: &dyn Fn(&str) -> bool,
-    display: &dyn Fn(&str, &Entry) -> String,
-) -> Vec<Row> {
-    let mut picked: Vec<(&String, &Entry)> =
-        entries.iter().filter(|(k, e)| e.count >= opts.min_count.max(1) && keep(k)).collect();
+impl Counts {
+    /// The single-term table.
+    pub fn term_rows(&self, opts: &TableOptions) -> Vec<Row> {
+        vocab::with_names(|names| {
+            // Spellings other than the key itself; the key's own spelling has the rest.
+            let mut others: HashMap<Id, Vec<(Id, u64)>> = HashMap::new();
+            for (sid, &(kid, n)) in self.surfaces.iter() {
+                others.entry(kid).or_default().push((sid, n));
+            }
+            let entries = self.terms.iter().map(|(k, st)| {
+                let spellings = others.get(&k).map_or(&[][..], Vec::as_slice);
+                let own = st.count - spellings.iter().map(|&(_, n)| n).sum::<u64>();
+                // The most frequent spelling (ties: the first in code-point order).
+                let shown = spellings
+                    .iter()
+                    .copied()
+                    .chain(std::iter::once((k, own)).filter(|&(_, n)| n > 0))
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| names[b.0 as usize].cmp(&names[a.0 as usize])))
+                    .map_or(k, |(s, _)| s);
+                (names[k as usize].to_string(), names[shown as usize].to_string(), *st)
+            });
+            rows(entries.filter(|(k, _, _)| !opts.stop_keys.contains(k)), self, opts)
+        })
+    }
+
+    /// The n-gram table: each word shown as its term is; n-grams made only of stopwords are
+    /// left out.
+    pub fn ngram_rows(&self, opts: &TableOptions) -> Vec<Row> {
+        let words: HashMap<String, String> = self.term_rows(&TableOptions::default()).into_iter().map(|r| (r.key, r.term)).collect();
+        vocab::with_names(|names| {
+            let entries = self.ngrams.iter().map(|(ids, st)| {
+                let key = ids.iter().map(|&i| names[i as usize].as_ref()).collect::<Vec<_>>().join(" ");
+                let display = ids
+                    .iter()
+                    .map(|&i| words.get(names[i as usize].as_ref()).map_or(names[i as usize].as_ref(), String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (key, display, *st)
+            });
+            rows(entries.filter(|(k, _, _)| !k.split(' ').all(|w| opts.stop_keys.contains(w))), self, opts)
+        })
+    }
+}
+
+fn rows(entries: impl Iterator<Item = (String, String, Stats)>, counts: &Counts, opts: &TableOptions) -> Vec<Row> {
+    let mut picked: Vec<(String, String, Stats)> = entries.filter(|(_, _, st)| st.count >= opts.min_count.max(1)).collect();
     // Most frequent first, then by key: the same order whatever the input order.
-    picked.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+    picked.sort_unstable_by(|a, b| b.2.count.cmp(&a.2.count).then_with(|| a.0.cmp(&b.0)));
     if opts.top > 0 {
         picked.truncate(opts.top);
     }
     picked
         .into_iter()
         .enumerate()
-        .map(|(i, (k, e))| Row {
+        .map(|(i, (key, term, st))| Row {
             rank: i + 1,
-            term: display(k, e),
-            key: k.clone(),
-            n: k.split(' ').count(),
-            count: e.count,
-            documents: e.documents,
-            per_million: if counts.tokens == 0 { 0.0 } else { round3(e.count as f64 * 1e6 / counts.tokens as f64) },
-            dispersion: e.juilland_d(counts.documents).map(round3),
+            n: key.split(' ').count(),
+            term,
+            key,
+            count: st.count,
+            documents: st.documents,
+            per_million: if counts.tokens == 0 { 0.0 } else { round3(st.count as f64 * 1e6 / counts.tokens as f64) },
+            dispersion: st.juilland_d(counts.documents).map(round3),
         })
         .collect()
 }
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
-}
-
-impl Counts {
-    /// The single-term table.
-    pub fn term_rows(&self, opts: &TableOptions) -> Vec<Row> {
-        rows(&self.terms, self, opts, &|k| !opts.stop_keys.contains(k), &|_, e| e.display().to_string())
-    }
-
-    /// The n-gram table: n-grams made only of stopwords are left out.
-    pub fn ngram_rows(&self, opts: &TableOptions) -> Vec<Row> {
-        // Each word of an n-gram in its term's most frequent surface form.
-        let display = |k: &str, _: &Entry| {
-            k.split(' ').map(|w| self.terms.get(w).map_or(w, Entry::display)).collect::<Vec<_>>().join(" ")
-        };
-        rows(&self.ngrams, self, opts, &|k| !k.split(' ').all(|w| opts.stop_keys.contains(w)), &display)
-    }
 }
