@@ -63,6 +63,35 @@ const fn class_table() -> [u8; 512] {
 }
 static CLASS: [u8; 512] = class_table();
 
+/// The byte length of the run of Arabic letters, marks and tatweel that starts `bytes` (the
+/// body of an Arabic word token), found bytewise.
+pub fn arabic_word_len(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let (lead, next) = (bytes[i], bytes[i + 1]);
+        if !(0xD8..=0xDF).contains(&lead) {
+            break;
+        }
+        let cp = ((lead as usize) & 0x1F) << 6 | (next as usize & 0x3F);
+        // Letters and marks (class bits), or the tatweel U+0640.
+        if CLASS[cp - 0x600] & 3 == 0 && cp != 0x640 {
+            break;
+        }
+        i += 2;
+    }
+    i
+}
+
+/// Does the text hold a mark or a tatweel? Bytewise: every mark is in U+0610–U+06ED.
+pub fn has_mark_or_tatweel(bytes: &[u8]) -> bool {
+    bytes.windows(2).any(|w| {
+        (0xD8..=0xDB).contains(&w[0]) && {
+            let cp = ((w[0] as usize) & 0x1F) << 6 | (w[1] as usize & 0x3F);
+            cp == 0x640 || CLASS[cp - 0x600] & 3 == 2
+        }
+    })
+}
+
 /// Is (x, y), by pair-letter id, one of the swapped pairs لا لي ير ين بر شر صر ضر (logical
 /// order)? Returns 2 when the second letter is ن or ي (final only at the end of a word), 1
 /// for the others, 0 when it is no pair.
@@ -162,6 +191,14 @@ mod tests {
         assert_eq!(words, ["في", "انتخاب", "ات", "حرة"]);
         let words: Vec<&str> = arabic_runs(text, true).map(|r| &text[r]).collect();
         assert_eq!(words, ["في", "انتخابـات", "حرة"]);
+    }
+
+    #[test]
+    fn bytewise_helpers_agree_with_the_char_classes() {
+        assert_eq!(arabic_word_len("كَتـبَ 7".as_bytes()), "كَتـبَ".len());
+        assert_eq!(arabic_word_len("x".as_bytes()), 0);
+        assert!(has_mark_or_tatweel("كَتب".as_bytes()) && has_mark_or_tatweel("كتـب".as_bytes()));
+        assert!(!has_mark_or_tatweel("كتب ab".as_bytes()));
     }
 
     #[test]

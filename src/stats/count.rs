@@ -80,11 +80,41 @@ impl DocCounts {
     }
 }
 
+/// A 128-bit fingerprint of a form: the hot maps below are keyed by it, so a lookup is one
+/// hash of the form and no string comparison. Two forms share a fingerprint with odds of
+/// about 2^-128 per pair: never, in practice.
+fn fingerprint(s: &str) -> u128 {
+    use std::hash::BuildHasher;
+    const A: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x9E37_79B9_7F4A_7C15);
+    const B: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0xC2B2_AE3D_27D4_EB4F);
+    (A.hash_one(s) as u128) << 64 | B.hash_one(s) as u128
+}
+
+/// A hasher for keys that already are hashes (fingerprints): it keeps their low bits.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.0 = n as u64;
+    }
+}
+
+type ByFingerprint<V> = HashMap<u128, V, std::hash::BuildHasherDefault<Prehashed>>;
+
 /// (surface id, key id) of surface forms, kept per thread across documents: a surface's key
 /// depends only on the mode, except for a lemma whose word the lexicon lacks.
 struct KeyCache {
     mode: Option<KeyMode>,
-    ids: HashMap<Box<str>, (Id, Id), foldhash::fast::FixedState>,
+    ids: ByFingerprint<(Id, Id)>,
 }
 
 /// Surface forms remembered per thread before the cache starts over.
@@ -100,8 +130,8 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
     // (surface indexes, `None` where an n-gram may not cross).
     // About one distinct form per 12 bytes of a short article: sized to avoid regrowing.
     let expected = (text.len() / 12).min(4096);
-    let mut index: HashMap<Cow<str>, usize, foldhash::fast::FixedState> = HashMap::with_capacity_and_hasher(expected, Default::default());
-    let mut surfaces: Vec<(Cow<str>, u64)> = Vec::with_capacity(expected);
+    let mut index: ByFingerprint<usize> = HashMap::with_capacity_and_hasher(expected, Default::default());
+    let mut surfaces: Vec<(Cow<str>, u128, u64)> = Vec::with_capacity(expected);
     let mut sequence: Vec<Option<usize>> = Vec::new();
     let want_ngrams = opts.ngrams.max >= 2;
     let mut last_end = 0;
@@ -123,23 +153,20 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
             continue;
         }
         let s = surface(t.text(text));
-        let i = match index.get(&s) {
-            Some(&i) => i,
-            None => {
-                index.insert(s.clone(), surfaces.len());
-                surfaces.push((s, 0));
-                surfaces.len() - 1
-            }
-        };
-        surfaces[i].1 += 1;
+        let fp = fingerprint(&s);
+        let i = *index.entry(fp).or_insert_with(|| {
+            surfaces.push((s, fp, 0));
+            surfaces.len() - 1
+        });
+        surfaces[i].2 += 1;
         if want_ngrams {
             sequence.push(Some(i));
         }
     }
-    let tokens: u64 = surfaces.iter().map(|(_, n)| n).sum();
+    let tokens: u64 = surfaces.iter().map(|(_, _, n)| n).sum();
 
     // Pass 2: ids of every distinct surface and of its key.
-    let attested = |stem: &str| index.contains_key(stem);
+    let attested = |stem: &str| index.contains_key(&fingerprint(stem));
     let ids: Vec<(Id, Id)> = KEYS.with_borrow_mut(|cache| {
         if cache.mode != Some(opts.by) || cache.ids.len() > CACHE_FORMS {
             cache.ids.clear();
@@ -147,14 +174,14 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
         }
         surfaces
             .iter()
-            .map(|(s, _)| {
-                if let Some(&hit) = cache.ids.get(s.as_ref()) {
+            .map(|(s, fp, _)| {
+                if let Some(&hit) = cache.ids.get(fp) {
                     return hit;
                 }
                 let pair = (vocab::intern(s), vocab::intern(&key(s, opts.by, lexicon, &attested)));
                 // A lemma whose word the lexicon lacks may depend on this document's words.
                 if opts.by != KeyMode::Lemma || lexicon.contains(s) {
-                    cache.ids.insert(s.as_ref().into(), pair);
+                    cache.ids.insert(*fp, pair);
                 }
                 pair
             })
@@ -162,7 +189,7 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
     });
 
     let ngrams = if want_ngrams { count_ngrams(&sequence, &ids, opts.ngrams) } else { Vec::new() };
-    let surfaces = ids.iter().zip(&surfaces).map(|(&(sid, kid), (_, n))| (sid, kid, *n)).collect();
+    let surfaces = ids.iter().zip(&surfaces).map(|(&(sid, kid), (_, _, n))| (sid, kid, *n)).collect();
     DocCounts { tokens, surfaces, ngrams }
 }
 

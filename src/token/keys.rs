@@ -3,6 +3,7 @@
 use super::clitics;
 use crate::arabic::{is_letter, is_mark, TATWEEL};
 use crate::lexicon::Lexicon;
+use crate::normalize::words::has_mark_or_tatweel;
 use crate::normalize::{fold_text, FoldOptions};
 use std::borrow::Cow;
 use std::str::FromStr;
@@ -45,7 +46,7 @@ impl KeyMode {
 /// A token as written, without diacritics and tatweel: the surface form that is counted
 /// and shown.
 pub fn surface(token: &str) -> Cow<'_, str> {
-    if token.chars().any(|c| is_mark(c) || c == TATWEEL) {
+    if has_mark_or_tatweel(token.as_bytes()) {
         Cow::Owned(token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect())
     } else {
         Cow::Borrowed(token)

@@ -11,6 +11,7 @@
 //!   symbol. Whitespace separates tokens and is not one.
 
 use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
+use crate::normalize::words::arabic_word_len;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -127,7 +128,9 @@ impl Iterator for Tokens<'_> {
         let start = self.pos;
         let after = start + c.len_utf8();
         let (kind, end) = if is_letter(c) {
-            (TokenKind::ArabicWord, self.run_end(after, |d| is_letter(d) || is_mark(d) || d == TATWEEL))
+            let bytewise = after + arabic_word_len(&bytes[after..]);
+            // Letters beyond U+07FF (rare) continue the word through the general test.
+            (TokenKind::ArabicWord, self.run_end(bytewise, |d| is_letter(d) || is_mark(d) || d == TATWEEL))
         } else if is_digit(c) {
             let end = self.number_end(start);
             match text[end..].chars().next() {
