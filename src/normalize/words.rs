@@ -63,10 +63,12 @@ const fn class_table() -> [u8; 512] {
 }
 static CLASS: [u8; 512] = class_table();
 
-/// The byte length of the run of Arabic letters, marks and tatweel that starts `bytes` (the
-/// body of an Arabic word token), found bytewise.
-pub fn arabic_word_len(bytes: &[u8]) -> usize {
+/// The run of Arabic letters, marks and tatweel that starts `bytes` (the body of an Arabic
+/// word token), found bytewise: its byte length, and whether it holds only letters (no mark,
+/// no tatweel).
+pub fn arabic_word_scan(bytes: &[u8]) -> (usize, bool) {
     let mut i = 0;
+    let mut plain = true;
     while i + 1 < bytes.len() {
         let (lead, next) = (bytes[i], bytes[i + 1]);
         if !(0xD8..=0xDF).contains(&lead) {
@@ -74,12 +76,22 @@ pub fn arabic_word_len(bytes: &[u8]) -> usize {
         }
         let cp = ((lead as usize) & 0x1F) << 6 | (next as usize & 0x3F);
         // Letters and marks (class bits), or the tatweel U+0640.
-        if CLASS[cp - 0x600] & 3 == 0 && cp != 0x640 {
-            break;
+        match CLASS[cp - 0x600] & 3 {
+            1 => {}
+            2 => plain = false,
+            _ if cp == 0x640 => plain = false,
+            _ => break,
         }
         i += 2;
     }
-    i
+    (i, plain)
+}
+
+/// Does an Arabic letter of U+0600–U+07FF start at byte `i`?
+pub fn arabic_letter_at(bytes: &[u8], i: usize) -> bool {
+    i + 1 < bytes.len()
+        && (0xD8..=0xDF).contains(&bytes[i])
+        && CLASS[(((bytes[i] as usize) & 0x1F) << 6 | (bytes[i + 1] as usize & 0x3F)) - 0x600] & 3 == 1
 }
 
 /// Does the text hold a mark or a tatweel? Bytewise: every mark is in U+0610–U+06ED.
@@ -134,26 +146,30 @@ static CONTEXT: [[u8; 16]; 16] = context_table();
 /// repair.
 pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bool)) {
     let b = text.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut count = 0usize;
-    // State of the swap-context test: the two previous letters, and what was found so far.
-    let (mut before_prev_joins, mut prev_joins, mut prev_id) = (false, false, 0u8);
-    let (mut context, mut context_if_last) = (false, false);
-    let mut i = 0;
-    while i < b.len() {
-        let lead = b[i];
+    let n = b.len();
+    let info_at = |i: usize| -> u8 {
         // Lead bytes D8–DF start the two-byte code points U+0600–U+07FF.
-        let info = if (0xD8..=0xDF).contains(&lead) && i + 1 < b.len() {
-            CLASS[(((lead as usize) & 0x1F) << 6 | (b[i + 1] as usize & 0x3F)) - 0x600]
+        if i + 1 < n && (0xD8..=0xDF).contains(&b[i]) {
+            CLASS[(((b[i] as usize) & 0x1F) << 6 | (b[i + 1] as usize & 0x3F)) - 0x600]
         } else {
             0
-        };
-        match info & 3 {
-            1 => {
-                if start.is_none() {
-                    start = Some(i);
-                    (count, before_prev_joins, prev_joins, prev_id, context) = (0, false, false, 0, false);
-                }
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let mut info = info_at(i);
+        if info & 3 != 1 {
+            i += 1;
+            continue;
+        }
+        // A word starts at a letter and runs through letters and marks.
+        let start = i;
+        let mut count = 0usize;
+        // The swap-context test on the way: the two previous letters, and what was found.
+        let (mut before_prev_joins, mut prev_joins, mut prev_id) = (false, false, 0u8);
+        let (mut context, mut context_if_last) = (false, false);
+        loop {
+            if info & 3 == 1 {
                 let id = info >> 4;
                 // The pair (previous letter, this one), read either way round, after a letter
                 // that joins: a pair ending in ن or ي counts only if this letter ends the word.
@@ -164,19 +180,14 @@ pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bo
                 prev_joins = info & 4 != 0;
                 prev_id = id;
                 count += 1;
-                i += 2;
             }
-            2 if start.is_some() => i += 2,
-            _ => {
-                if let Some(s) = start.take() {
-                    f(s..i, count, count >= 3 && (context || context_if_last));
-                }
-                i += 1;
+            i += 2;
+            info = info_at(i);
+            if info & 3 == 0 {
+                break;
             }
         }
-    }
-    if let Some(s) = start {
-        f(s..b.len(), count, count >= 3 && (context || context_if_last));
+        f(start..i, count, count >= 3 && (context || context_if_last));
     }
 }
 
@@ -195,8 +206,10 @@ mod tests {
 
     #[test]
     fn bytewise_helpers_agree_with_the_char_classes() {
-        assert_eq!(arabic_word_len("كَتـبَ 7".as_bytes()), "كَتـبَ".len());
-        assert_eq!(arabic_word_len("x".as_bytes()), 0);
+        assert_eq!(arabic_word_scan("كَتـبَ 7".as_bytes()), ("كَتـبَ".len(), false));
+        assert_eq!(arabic_word_scan("كتب 7".as_bytes()), ("كتب".len(), true));
+        assert_eq!(arabic_word_scan("x".as_bytes()), (0, true));
+        assert!(arabic_letter_at("xك".as_bytes(), 1) && !arabic_letter_at("ـك".as_bytes(), 0));
         assert!(has_mark_or_tatweel("كَتب".as_bytes()) && has_mark_or_tatweel("كتـب".as_bytes()));
         assert!(!has_mark_or_tatweel("كتب ab".as_bytes()));
     }

@@ -151,17 +151,7 @@ impl Counts {
     pub fn add(&mut self, doc: DocCounts) {
         self.documents += 1;
         self.tokens += doc.tokens;
-        // A key's count in the document is the sum over its surfaces.
-        let mut by_key: Vec<(Id, u64)> = doc.surfaces.iter().map(|&(_, k, n)| (k, n)).collect();
-        by_key.sort_unstable_by_key(|&(k, _)| k);
-        let mut i = 0;
-        while i < by_key.len() {
-            let key = by_key[i].0;
-            let mut n = 0;
-            while i < by_key.len() && by_key[i].0 == key {
-                n += by_key[i].1;
-                i += 1;
-            }
+        for &(key, n) in &doc.keys {
             self.terms.get_mut(key).add_document(n, doc.tokens);
         }
         for (sid, kid, n) in doc.surfaces {

@@ -11,7 +11,7 @@
 //!   symbol. Whitespace separates tokens and is not one.
 
 use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
-use crate::normalize::words::arabic_word_len;
+use crate::normalize::words::{arabic_letter_at, arabic_word_scan};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -38,11 +38,24 @@ pub struct Token {
     pub kind: TokenKind,
     pub start: usize,
     pub end: usize,
+    /// No diacritic or tatweel inside (the token is its own surface form).
+    pub plain: bool,
 }
 
 impl Token {
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         &source[self.start..self.end]
+    }
+
+    /// The token as written, without diacritics and tatweel: the surface form that is
+    /// counted and shown.
+    pub fn surface<'a>(&self, source: &'a str) -> std::borrow::Cow<'a, str> {
+        let text = self.text(source);
+        if self.plain {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect())
+        }
     }
 }
 
@@ -114,13 +127,35 @@ impl Iterator for Tokens<'_> {
 
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
-        // Skip whitespace (ASCII fast path first).
         let bytes = text.as_bytes();
         while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
             self.pos += 1;
         }
-        let mut chars = text[self.pos..].chars();
-        let mut c = chars.next()?;
+        let start = self.pos;
+        let b0 = *bytes.get(start)?;
+        // Fast paths, bytewise: an Arabic word of two-byte letters, an ASCII word.
+        if arabic_letter_at(bytes, start) {
+            let (len, plain) = arabic_word_scan(&bytes[start..]);
+            let mut end = start + len;
+            if bytes.get(end).is_some_and(|&b| b >= 0xE0) {
+                // Letters beyond U+07FF (rare) continue the word through the general test.
+                end = self.run_end(end, |d| is_letter(d) || is_mark(d) || d == TATWEEL);
+            }
+            self.pos = end;
+            return Some(Token { kind: TokenKind::ArabicWord, start, end, plain: plain && end == start + len });
+        }
+        if b0.is_ascii_alphabetic() {
+            let mut end = start + 1;
+            while bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'\'') {
+                end += 1;
+            }
+            if bytes.get(end).is_some_and(|&b| b >= 0x80) {
+                end = self.run_end(end, is_latin_word_char);
+            }
+            self.pos = end;
+            return Some(Token { kind: TokenKind::LatinWord, start, end, plain: true });
+        }
+        let mut c = text[start..].chars().next()?;
         while c.is_whitespace() {
             self.pos += c.len_utf8();
             c = text[self.pos..].chars().next()?;
@@ -128,9 +163,7 @@ impl Iterator for Tokens<'_> {
         let start = self.pos;
         let after = start + c.len_utf8();
         let (kind, end) = if is_letter(c) {
-            let bytewise = after + arabic_word_len(&bytes[after..]);
-            // Letters beyond U+07FF (rare) continue the word through the general test.
-            (TokenKind::ArabicWord, self.run_end(bytewise, |d| is_letter(d) || is_mark(d) || d == TATWEEL))
+            (TokenKind::ArabicWord, self.run_end(after, |d| is_letter(d) || is_mark(d) || d == TATWEEL))
         } else if is_digit(c) {
             let end = self.number_end(start);
             match text[end..].chars().next() {
@@ -140,20 +173,21 @@ impl Iterator for Tokens<'_> {
         } else if (c == '%' || c == '٪') && text[after..].chars().next().is_some_and(is_digit) {
             (TokenKind::Percentage, self.number_end(after))
         } else if c.is_alphabetic() {
-            (
-                TokenKind::LatinWord,
-                self.run_end(after, |d| {
-                    (d.is_alphanumeric() && !is_letter(d) && !is_digit(d)) || d.is_ascii_digit() || d == '\''
-                }),
-            )
+            (TokenKind::LatinWord, self.run_end(after, is_latin_word_char))
         } else if is_punct(c) {
             (TokenKind::Punct, self.run_end(after, |d| d == c))
         } else {
             (TokenKind::Symbol, after)
         };
         self.pos = end;
-        Some(Token { kind, start, end })
+        let plain = kind != TokenKind::ArabicWord || !text[start..end].chars().any(|d| is_mark(d) || d == TATWEEL);
+        Some(Token { kind, start, end, plain })
     }
+}
+
+/// Letters (other than Arabic ones) and ASCII digits continue a Latin word, as does `'`.
+fn is_latin_word_char(d: char) -> bool {
+    (d.is_alphanumeric() && !is_letter(d) && !is_digit(d)) || d.is_ascii_digit() || d == '\''
 }
 
 fn is_punct(c: char) -> bool {
@@ -215,6 +249,14 @@ mod tests {
         );
         assert_eq!(toks("..."), [(Punct, "...")]);
         assert_eq!(toks("  \n "), []);
+    }
+
+    #[test]
+    fn surfaces_drop_marks_and_tatweel() {
+        let s = "الرئيسُ بـ7 كتب";
+        let surfaces: Vec<String> = tokenize(s).map(|t| t.surface(s).into_owned()).collect();
+        assert_eq!(surfaces, ["الرئيس", "ب", "7", "كتب"]);
+        assert!(tokenize("كتب").next().unwrap().plain);
     }
 
     #[test]
