@@ -8,6 +8,7 @@
 use charabia::Tokenize;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use nass::normalize::{clean, fold_text, CleanOptions, Evidence, FoldOptions, RepairOptions};
+use nass::corpus::repairs_for_counting;
 use nass::stats::{count_document, CountOptions, Counts};
 use nass::{Census, Lexicon};
 use std::path::{Path, PathBuf};
@@ -96,12 +97,13 @@ fn bench(c: &mut Criterion) {
     // The `nass freq` pipeline per document: repair, tokenize, fold each form to its key,
     // count, and add to the corpus counts.
     let count_opts = CountOptions::default();
+    let count_repair = repairs_for_counting(&count_opts);
     let lexicon_only = Evidence::lexicon_only(lexicon);
     group.bench_function("repair+tokenize+fold+count", |b| {
         b.iter(|| {
             let mut counts = Counts::new(count_opts);
             for d in &docs {
-                let cleaned = clean(black_box(d), &repair, &lexicon_only);
+                let cleaned = clean(black_box(d), &count_repair, &lexicon_only);
                 counts.add(count_document(&cleaned.text, &count_opts, lexicon));
             }
             counts.term_count()

@@ -3,7 +3,7 @@
 
 use crate::input::{read_source, Document, EncodingChoice, InputError, Source};
 use crate::lexicon::{Census, Lexicon};
-use crate::normalize::{clean, CleanOptions, Evidence};
+use crate::normalize::{clean, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
 use crate::stats::{count_document, CountOptions, Counts, DocCounts};
 use rayon::prelude::*;
 
@@ -48,6 +48,18 @@ where
     }
 }
 
+/// The repairs counting needs: those that change words always; those that only change
+/// word order or punctuation (reversed lines, mirrored marks, moved signs) only when n-grams
+/// are counted, since single-term counts cannot see them.
+pub fn repairs_for_counting(opts: &CountOptions) -> CleanOptions {
+    let mut repair = RepairOptions::default();
+    if opts.ngrams.max < 2 {
+        repair.lines = LineRepairs { reversed_lines: false, period_at_line_start: false };
+        repair.punct = PunctRepairs { quotes: false, parens: false, percent: false, comma: false };
+    }
+    CleanOptions { repair, fold: None }
+}
+
 /// Repairs and counts every source (each document on its own, with the built-in lexicon,
 /// so that counts do not depend on how a corpus is split), in parallel. `each` sees every
 /// document's counts, in source order, before they are added; unreadable sources are
@@ -60,7 +72,7 @@ pub fn count_sources(
 ) -> (Counts, Vec<InputError>) {
     let lexicon = Lexicon::builtin();
     let evidence = Evidence::lexicon_only(lexicon);
-    let repair = CleanOptions::default();
+    let repair = repairs_for_counting(opts);
     let mut counts = Counts::new(*opts);
     let mut errors = Vec::new();
     let work = |doc: Document| {
@@ -89,7 +101,7 @@ pub fn count_texts(
 ) {
     let lexicon = Lexicon::builtin();
     let evidence = Evidence::lexicon_only(lexicon);
-    let repair = CleanOptions::default();
+    let repair = repairs_for_counting(opts);
     let docs: Vec<(String, DocCounts)> = texts
         .into_par_iter()
         .map(|(name, text)| {

@@ -21,7 +21,7 @@ use super::edit::{ChangeClass, Rewriter};
 use super::words::for_each_letter_run;
 use crate::arabic::{is_letter, joins_next};
 use crate::lexicon::{Census, Lexicon};
-use std::collections::HashMap;
+use crate::fingerprint::{fingerprint, ByFingerprint};
 use std::ops::Range;
 
 /// Log10 odds added when the repaired form is attested intact in the census (only when the
@@ -270,7 +270,7 @@ pub(crate) fn repair_ligatures(
 /// and a verdict depends only on the form and the evidence (lexicon and census).
 struct VerdictCache {
     evidence_id: (usize, u64),
-    verdicts: HashMap<Box<str>, FormVerdict, foldhash::fast::FixedState>,
+    verdicts: ByFingerprint<FormVerdict>,
 }
 
 /// Forms remembered per thread before the cache starts over (a few megabytes).
@@ -288,14 +288,14 @@ impl VerdictCache {
 
 thread_local! {
     static VERDICTS: std::cell::RefCell<VerdictCache> =
-        std::cell::RefCell::new(VerdictCache { evidence_id: (0, 0), verdicts: HashMap::default() });
+        std::cell::RefCell::new(VerdictCache { evidence_id: (0, 0), verdicts: ByFingerprint::default() });
 }
 
 fn repair_with_cache(
     text: &str,
     evidence: &Evidence,
     opts: LigatureOptions,
-    memo: &mut HashMap<Box<str>, FormVerdict, foldhash::fast::FixedState>,
+    memo: &mut ByFingerprint<FormVerdict>,
 ) -> Option<(String, Vec<super::edit::Change>)> {
     let mut own = SwapEvidence::default();
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -307,13 +307,14 @@ fn repair_with_cache(
             return;
         }
         let form = &text[word.clone()];
-        let verdict = match memo.get(form) {
+        let fp = fingerprint(form);
+        let verdict = match memo.get(&fp) {
             Some(v) => *v,
             None => {
                 letters.clear();
                 letters.extend(form.chars().filter(|&c| is_letter(c)));
                 let v = judge_form(&letters, evidence, &mut buf, &mut seen);
-                memo.insert(form.into(), v);
+                memo.insert(fp, v);
                 v
             }
         };

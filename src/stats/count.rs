@@ -1,6 +1,7 @@
 //! Counting one document: tokens → surface forms → keys, and n-grams of keys.
 
 use super::vocab::{self, Id};
+use crate::fingerprint::{fingerprint, ByFingerprint};
 use crate::lexicon::Lexicon;
 use crate::token::{key, tokenize, KeyMode, TokenKind};
 use serde::{Deserialize, Serialize};
@@ -77,36 +78,6 @@ impl DocCounts {
         rows
     }
 }
-
-/// A 128-bit fingerprint of a form: the hot maps below are keyed by it, so a lookup is one
-/// hash of the form and no string comparison. Two forms share a fingerprint with odds of
-/// about 2^-128 per pair: never, in practice.
-fn fingerprint(s: &str) -> u128 {
-    use std::hash::BuildHasher;
-    const A: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x9E37_79B9_7F4A_7C15);
-    const B: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0xC2B2_AE3D_27D4_EB4F);
-    (A.hash_one(s) as u128) << 64 | B.hash_one(s) as u128
-}
-
-/// A hasher for keys that already are hashes (fingerprints): it keeps their low bits.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl std::hash::Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ b as u64;
-        }
-    }
-    fn write_u128(&mut self, n: u128) {
-        self.0 = n as u64;
-    }
-}
-
-type ByFingerprint<V> = HashMap<u128, V, std::hash::BuildHasherDefault<Prehashed>>;
 
 /// (surface id, key id) of surface forms, kept per thread across documents: a surface's key
 /// depends only on the mode, except for a lemma whose word the lexicon lacks.
