@@ -3,7 +3,7 @@
 
 use crate::input::{read_source, Document, EncodingChoice, InputError, Source};
 use crate::lexicon::{Census, Lexicon};
-use crate::normalize::{clean, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
+use crate::normalize::{clean_cow, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
 use crate::stats::{count_document, CountOptions, Counts, DocCounts};
 use rayon::prelude::*;
 
@@ -76,8 +76,8 @@ pub fn count_sources(
     let mut counts = Counts::new(*opts);
     let mut errors = Vec::new();
     let work = |doc: Document| {
-        let cleaned = clean(&doc.text, &repair, &evidence);
-        (doc.path(), count_document(&cleaned.text, opts, lexicon))
+        let (text, _) = clean_cow(&doc.text, &repair, &evidence);
+        (doc.path(), count_document(&text, opts, lexicon))
     };
     map_documents(sources, encoding, work, |_, result| {
         match result {
@@ -105,8 +105,9 @@ pub fn count_texts(
     let docs: Vec<(String, DocCounts)> = texts
         .into_par_iter()
         .map(|(name, text)| {
-            let cleaned = clean(&text, &repair, &evidence);
-            (name, count_document(&cleaned.text, opts, lexicon))
+            let (repaired, _) = clean_cow(&text, &repair, &evidence);
+            let counts = count_document(&repaired, opts, lexicon);
+            (name, counts)
         })
         .collect();
     for (name, doc) in docs {

@@ -262,7 +262,8 @@ fn count_jsonl(
 pub fn run_merge(args: &MergeArgs) -> i32 {
     let mut merged: Option<Counts> = None;
     for file in &args.files {
-        let counts = match std::fs::read(file).map_err(|e| e.to_string()).and_then(|bytes| Counts::read_partial(&bytes)) {
+        let counts = match std::fs::read(file).map_err(|e| e.to_string()).and_then(|bytes| Counts::read_partial(&bytes))
+        {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("nass: error: {}: {e}", file.display());

@@ -20,8 +20,8 @@
 use super::edit::{ChangeClass, Rewriter};
 use super::words::for_each_letter_run;
 use crate::arabic::{is_letter, joins_next};
-use crate::lexicon::{Census, Lexicon};
 use crate::fingerprint::{fingerprint, ByFingerprint};
+use crate::lexicon::{Census, Lexicon};
 use std::ops::Range;
 
 /// Log10 odds added when the repaired form is attested intact in the census (only when the

@@ -154,6 +154,12 @@ const DAMAGE_EVIDENCE: usize = 2;
 
 /// Repairs (and, if asked, folds) one document.
 pub fn clean(text: &str, opts: &CleanOptions, evidence: &Evidence) -> Cleaned {
+    let (text, offsets) = clean_cow(text, opts, evidence);
+    Cleaned { text: text.into_owned(), offsets }
+}
+
+/// Like [`clean`], borrowing the input when nothing changes (no copy of a clean text).
+pub fn clean_cow<'a>(text: &'a str, opts: &CleanOptions, evidence: &Evidence) -> (Cow<'a, str>, OffsetMap) {
     let mut current: Cow<str> = Cow::Borrowed(text);
     let mut offsets = OffsetMap::default();
     let apply = |current: &mut Cow<str>, offsets: &mut OffsetMap, result: Option<(String, Vec<edit::Change>)>| {
@@ -182,7 +188,7 @@ pub fn clean(text: &str, opts: &CleanOptions, evidence: &Evidence) -> Cleaned {
         let out = fold::fold(&current, f);
         apply(&mut current, &mut offsets, out);
     }
-    Cleaned { text: current.into_owned(), offsets }
+    (current, offsets)
 }
 
 /// Folds a text without repairing it.

@@ -63,8 +63,6 @@ pub struct DocCounts {
     pub tokens: u64,
     /// (surface id, key id, count) for every distinct surface form.
     pub surfaces: Vec<(Id, Id, u64)>,
-    /// (key id, count) for every distinct key.
-    pub keys: Vec<(Id, u64)>,
     /// (key ids, count) for every distinct n-gram.
     pub ngrams: Vec<(Box<[Id]>, u64)>,
 }
@@ -72,8 +70,12 @@ pub struct DocCounts {
 impl DocCounts {
     /// (key, count) of every term, in key order: the long form of `--per-document`.
     pub fn term_counts(&self) -> Vec<(String, u64)> {
+        let mut by_key: HashMap<Id, u64> = HashMap::new();
+        for &(_, k, n) in &self.surfaces {
+            *by_key.entry(k).or_default() += n;
+        }
         let mut rows: Vec<(String, u64)> =
-            vocab::with_names(|names| self.keys.iter().map(|&(k, n)| (names[k as usize].to_string(), n)).collect());
+            vocab::with_names(|names| by_key.into_iter().map(|(k, n)| (names[k as usize].to_string(), n)).collect());
         rows.sort_unstable();
         rows
     }
@@ -158,21 +160,9 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
     });
 
     let ngrams = if want_ngrams { count_ngrams(&sequence, &ids, opts.ngrams) } else { Vec::new() };
-    let surfaces: Vec<(Id, Id, u64)> = ids.iter().zip(&surfaces).map(|(&(sid, kid), (_, _, n))| (sid, kid, *n)).collect();
-    // Several surfaces may share a key (الانتخابات, الإنتخابات): sum them per key.
-    let mut key_index: HashMap<Id, usize, foldhash::fast::FixedState> =
-        HashMap::with_capacity_and_hasher(surfaces.len(), Default::default());
-    let mut keys: Vec<(Id, u64)> = Vec::with_capacity(surfaces.len());
-    for &(_, kid, n) in &surfaces {
-        match key_index.get(&kid) {
-            Some(&i) => keys[i].1 += n,
-            None => {
-                key_index.insert(kid, keys.len());
-                keys.push((kid, n));
-            }
-        }
-    }
-    DocCounts { tokens, surfaces, keys, ngrams }
+    let surfaces: Vec<(Id, Id, u64)> =
+        ids.iter().zip(&surfaces).map(|(&(sid, kid), (_, _, n))| (sid, kid, *n)).collect();
+    DocCounts { tokens, surfaces, ngrams }
 }
 
 /// N-grams of keys over runs of counted tokens (never across a break). An n-gram is shown

@@ -21,14 +21,27 @@ use vocab::Id;
 pub(crate) const P_SCALE: u128 = 1_000_000_000_000_000;
 
 /// What is counted about one key (a term or an n-gram).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
 pub struct Stats {
     pub count: u64,
     pub documents: u64,
     /// Σ over documents of count/tokens, and of its square, in units of 1/P_SCALE.
     pub sum_p: u128,
     pub sum_p2: u128,
+    /// Work area of `Counts::add`: the document being added (number + 1) and the key's count
+    /// in it so far. Kept beside the counts, where the update touches memory anyway.
+    #[serde(skip)]
+    pending: (u64, u64),
 }
+
+impl PartialEq for Stats {
+    fn eq(&self, other: &Self) -> bool {
+        (self.count, self.documents, self.sum_p, self.sum_p2)
+            == (other.count, other.documents, other.sum_p, other.sum_p2)
+    }
+}
+
+impl Eq for Stats {}
 
 impl Stats {
     fn add_document(&mut self, count: u64, doc_tokens: u64) {
@@ -115,7 +128,34 @@ pub struct Counts {
     /// own spelling has the rest of the count): what each key is shown as.
     surfaces: Dense<(Id, u64)>,
     ngrams: IdMap<Box<[Id]>, Stats>,
+    /// Work area of `add`: the keys of the document being added.
+    touched: Touched,
 }
+
+/// The work area of `Counts::add`; it holds no result, so counts compare equal without it.
+#[derive(Clone, Debug, Default)]
+struct Touched(Vec<Id>);
+
+impl std::ops::Deref for Touched {
+    type Target = Vec<Id>;
+    fn deref(&self) -> &Vec<Id> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Touched {
+    fn deref_mut(&mut self) -> &mut Vec<Id> {
+        &mut self.0
+    }
+}
+
+impl PartialEq for Touched {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Touched {}
 
 /// The marker of partial count files written by this version.
 pub const PARTIAL_FORMAT: &str = "nass-partial-counts-2";
@@ -151,9 +191,25 @@ impl Counts {
     pub fn add(&mut self, doc: DocCounts) {
         self.documents += 1;
         self.tokens += doc.tokens;
-        for &(key, n) in &doc.keys {
-            self.terms.get_mut(key).add_document(n, doc.tokens);
+        // A key's count in the document is the sum over its surfaces (الانتخابات and
+        // الإنتخابات are one key): summed in place, then added once.
+        let stamp = self.documents;
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.clear();
+        for &(_, kid, n) in &doc.surfaces {
+            let entry = self.terms.get_mut(kid);
+            if entry.pending.0 != stamp {
+                entry.pending = (stamp, 0);
+                touched.push(kid);
+            }
+            entry.pending.1 += n;
         }
+        for &kid in touched.iter() {
+            let entry = self.terms.get_mut(kid);
+            let n = entry.pending.1;
+            entry.add_document(n, doc.tokens);
+        }
+        self.touched = touched;
         for (sid, kid, n) in doc.surfaces {
             if sid != kid {
                 let entry = self.surfaces.get_mut(sid);
@@ -168,7 +224,10 @@ impl Counts {
     /// Adds another corpus's counts (made with the same options).
     pub fn merge(&mut self, other: Counts) -> Result<(), String> {
         if other.options != self.options {
-            return Err(format!("counts made with different settings cannot be merged ({:?} vs {:?})", self.options, other.options));
+            return Err(format!(
+                "counts made with different settings cannot be merged ({:?} vs {:?})",
+                self.options, other.options
+            ));
         }
         self.documents += other.documents;
         self.tokens += other.tokens;
@@ -193,7 +252,8 @@ impl Counts {
             let join = |ids: &[Id]| ids.iter().map(|&i| names[i as usize].as_ref()).collect::<Vec<_>>().join(" ");
             let mut terms: Vec<(String, Stats)> = self.terms.iter().map(|(k, st)| (name(k), *st)).collect();
             terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut surfaces: Vec<(String, String, u64)> = self.surfaces.iter().map(|(s, &(k, n))| (name(s), name(k), n)).collect();
+            let mut surfaces: Vec<(String, String, u64)> =
+                self.surfaces.iter().map(|(s, &(k, n))| (name(s), name(k), n)).collect();
             surfaces.sort_unstable();
             let mut ngrams: Vec<(String, Stats)> = self.ngrams.iter().map(|(ids, st)| (join(ids), *st)).collect();
             ngrams.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -215,7 +275,10 @@ impl Counts {
     pub fn read_partial(bytes: &[u8]) -> Result<Counts, String> {
         let file: PartialFile = serde_json::from_slice(bytes).map_err(|e| format!("not a partial count file: {e}"))?;
         if file.format != PARTIAL_FORMAT {
-            return Err(format!("partial count file of another format ({}; this nass reads {PARTIAL_FORMAT})", file.format));
+            return Err(format!(
+                "partial count file of another format ({}; this nass reads {PARTIAL_FORMAT})",
+                file.format
+            ));
         }
         let mut counts = Counts::new(file.options);
         counts.documents = file.documents;
@@ -246,6 +309,7 @@ mod tests {
             documents: 1,
             sum_p: (sum_p * P_SCALE as f64) as u128,
             sum_p2: (sum_p2 * P_SCALE as f64) as u128,
+            ..Stats::default()
         }
     }
 

@@ -60,7 +60,8 @@ impl Counts {
     /// The n-gram table: each word shown as its term is; n-grams made only of stopwords are
     /// left out.
     pub fn ngram_rows(&self, opts: &TableOptions) -> Vec<Row> {
-        let words: HashMap<String, String> = self.term_rows(&TableOptions::default()).into_iter().map(|r| (r.key, r.term)).collect();
+        let words: HashMap<String, String> =
+            self.term_rows(&TableOptions::default()).into_iter().map(|r| (r.key, r.term)).collect();
         vocab::with_names(|names| {
             let entries = self.ngrams.iter().map(|(ids, st)| {
                 let key = ids.iter().map(|&i| names[i as usize].as_ref()).collect::<Vec<_>>().join(" ");
@@ -77,7 +78,8 @@ impl Counts {
 }
 
 fn rows(entries: impl Iterator<Item = (String, String, Stats)>, counts: &Counts, opts: &TableOptions) -> Vec<Row> {
-    let mut picked: Vec<(String, String, Stats)> = entries.filter(|(_, _, st)| st.count >= opts.min_count.max(1)).collect();
+    let mut picked: Vec<(String, String, Stats)> =
+        entries.filter(|(_, _, st)| st.count >= opts.min_count.max(1)).collect();
     // Most frequent first, then by key: the same order whatever the input order.
     picked.sort_unstable_by(|a, b| b.2.count.cmp(&a.2.count).then_with(|| a.0.cmp(&b.0)));
     if opts.top > 0 {
