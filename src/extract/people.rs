@@ -1,0 +1,526 @@
+//! People: find the persons a press text mentions, and merge the mentions of each.
+//!
+//! Mentions come from three sources, all on the repaired text:
+//! - a title or role before a name (الرئيس، رئيس الوزراء، وزير الداخلية، السفيرة، المرشح،
+//!   الناشطة، البابا…): the name is the run of name-like words after it;
+//! - a given name from the gazetteer (`data/names/given.txt`, from annotated news) followed by
+//!   name-like words (قاسم جومارت توكاييف);
+//! - person spans from a tagger, when one is given.
+//!
+//! A name-like word is not a stopword, title or common word: it is a known given name, a
+//! word the lexicon hardly knows (transliterated names), or has the shape of a transliterated
+//! surname (ييف، وف، ينكو، سكي…). A run after a place or organization word (العاصمة، حزب،
+//! مدينة…) is not a person, and neither is any other mention of the same words in the text.
+//!
+//! Mentions are then merged into people: names are compared on a consonant skeleton (vowel
+//! letters dropped, ق read as ك) so that spellings of one transliteration meet (توقاييف،
+//! توكاييف، توكايف), a surname alone joins the one full name that ends with it, and a
+//! person's name is the fullest form seen.
+
+use crate::lexicon::Lexicon;
+use crate::normalize::{fold_text, FoldOptions};
+use crate::token::{split_clitics, tokenize, Token, TokenKind};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
+
+/// Titles that stand before a name on their own (folded, without the article's clitics).
+const TITLES: [&str; 40] = [
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الدكتوره",
+    "الشيخ",
+    "الشيخه",
+    "الاستاذ",
+    "الاستاذه",
+    "المهندس",
+    "الملك",
+    "الملكه",
+    "الامير",
+    "الاميره",
+    "البابا",
+    "الامام",
+    "الجنرال",
+    "العقيد",
+    "اللواء",
+    "الفريق",
+    "المشير",
+    "القاضي",
+    "المستشار",
+    "المستشاره",
+    "النائب",
+    "النائبه",
+    "المرشح",
+    "المرشحه",
+    "الناشط",
+    "الناشطه",
+    "الرئيس",
+    "الرئيسه",
+    "السفير",
+    "السفيره",
+    "الوزير",
+    "الوزيره",
+    "الصحفي",
+    "الصحفيه",
+    "الكاتب",
+    "الكاتبه",
+    "المتحدث",
+];
+
+/// Role nouns that take a complement before the name (رئيس الوزراء، وزير الداخلية).
+const ROLES: [&str; 18] = [
+    "رئيس",
+    "رئيسه",
+    "وزير",
+    "وزيره",
+    "سفير",
+    "سفيره",
+    "امين",
+    "مدير",
+    "مديره",
+    "زعيم",
+    "زعيمه",
+    "قائد",
+    "نائب",
+    "مستشار",
+    "مستشاره",
+    "الامين",
+    "المتحدث",
+    "حاكم",
+];
+
+/// Words after which a name-like run is a place or an organization, not a person.
+const NOT_PERSON_BEFORE: [&str; 22] = [
+    "العاصمه",
+    "عاصمه",
+    "مدينه",
+    "المدينه",
+    "حزب",
+    "الحزب",
+    "حركه",
+    "شركه",
+    "جامعه",
+    "مطار",
+    "ساحه",
+    "شارع",
+    "منطقه",
+    "اقليم",
+    "ولايه",
+    "محافظه",
+    "جمهوريه",
+    "دوله",
+    "مؤسسه",
+    "مستشفى",
+    "ميناء",
+    "نهر",
+];
+
+/// Endings of transliterated surnames (Slavic, Turkic, Georgian, Armenian…).
+const SURNAME_ENDINGS: [&str; 12] =
+    ["ييف", "يف", "وف", "وفا", "ييفا", "ينكو", "سكي", "سكايا", "فيتش", "شفيلي", "يان", "اوغلو"];
+
+/// Zipf frequency (with clitic back-off) from which a word is too common to be part of a
+/// name, unless it is a known given name: names are rare words of the general lexicon.
+const COMMON: f32 = 3.0;
+/// Longest name, in words.
+const MAX_NAME_WORDS: usize = 4;
+
+fn given_names() -> &'static HashSet<&'static str> {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|n| !n.is_empty())
+            .collect()
+    })
+}
+
+fn fold(s: &str) -> String {
+    fold_text(s, &FoldOptions::default()).into_owned()
+}
+
+/// One mention of a person in a text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PersonMention {
+    /// Byte span of the name in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The name as written, without title.
+    pub name: String,
+    /// The title or role written before it, if any (الرئيس، وزير الداخلية).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// A word of the text with what the rules need to know about it.
+struct Word<'a> {
+    token: Token,
+    /// Folded, clitics kept.
+    folded: String,
+    /// Folded stem without proclitics (والرئيس → الرئيس is handled as the article stays).
+    bare: String,
+    text: &'a str,
+}
+
+/// Does a word look like part of a name?
+fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    if w.token.kind != TokenKind::ArabicWord || stop.contains(&w.folded) || stop.contains(&w.bare) {
+        return false;
+    }
+    if TITLES.contains(&w.bare.as_str())
+        || ROLES.contains(&w.bare.as_str())
+        || NOT_PERSON_BEFORE.contains(&w.bare.as_str())
+    {
+        return false;
+    }
+    if given_names().contains(w.bare.as_str())
+        || SURNAME_ENDINGS.iter().any(|e| w.bare.ends_with(e) && w.bare.chars().count() >= 5)
+    {
+        return true;
+    }
+    // A word with a conjunction or preposition glued to it (وخمسة، بالحفاظ) is not a name.
+    if w.folded != w.bare {
+        return false;
+    }
+    let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
+    lexicon.support(&letters) < COMMON && !w.folded.starts_with("ال")
+}
+
+/// Finds the person mentions of a text. `tagged` are person spans (byte ranges) from a
+/// tagger, if one ran; `stop` holds folded stopwords.
+pub fn find_people(
+    text: &str,
+    tagged: &[Range<usize>],
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> Vec<PersonMention> {
+    let words: Vec<Word> = tokenize(text)
+        .map(|t| {
+            let raw = t.text(text);
+            let folded = fold(raw);
+            let split = split_clitics(raw, lexicon, &|_| false);
+            // Keep the article: titles are listed with it (الرئيس).
+            let conj = ["و", "ف", "ب", "ل"].iter().find(|c| folded.starts_with(*c) && split.prefix > 0);
+            let bare = match conj {
+                Some(c) if folded.len() > c.len() + 4 => folded[c.len()..].to_string(),
+                _ => folded.clone(),
+            };
+            Word { token: t, folded, bare, text: raw }
+        })
+        .collect();
+    let mut found: Vec<(Range<usize>, Option<String>)> = Vec::new(); // word index ranges
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        let is_title = TITLES.contains(&w.bare.as_str());
+        let is_role = ROLES.contains(&w.bare.as_str());
+        if is_title || is_role {
+            // A role takes its complement: words that are not names (رئيس الوزراء، رئيس
+            // روسيا), up to three, never across punctuation.
+            let mut j = i + 1;
+            while is_role
+                && j < words.len()
+                && j < i + 4
+                && words[j].token.kind == TokenKind::ArabicWord
+                && !given_names().contains(words[j].bare.as_str())
+                && !name_like(&words[j], lexicon, stop)
+                && !stop.contains(&words[j].folded)
+            {
+                j += 1;
+            }
+            let run = name_run(&words, j, lexicon, stop);
+            if run > 0 {
+                let role = text[w.token.start..words[j - 1].token.end].to_string();
+                found.push((j..j + run, Some(role)));
+                i = j + run;
+                continue;
+            }
+        } else if given_names().contains(w.bare.as_str()) {
+            let run = name_run(&words, i, lexicon, stop);
+            if run >= 2 {
+                found.push((i..i + run, None));
+                i += run;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Tagger spans, as word ranges.
+    for span in tagged {
+        let first = words.iter().position(|w| w.token.start >= span.start);
+        let last = words.iter().rposition(|w| w.token.end <= span.end);
+        if let (Some(a), Some(b)) = (first, last) {
+            if a <= b && !found.iter().any(|(r, _)| r.start <= b && a < r.end) {
+                found.push((a..b + 1, None));
+            }
+        }
+    }
+    // A name written right after a place or organization word is not a person, here or
+    // anywhere else in the text (العاصمة نور سلطان، حزب نور أوطان).
+    let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare.as_str()).collect::<Vec<_>>().join(" ");
+    let mut not_people: HashSet<String> = HashSet::new();
+    for (k, w) in words.iter().enumerate() {
+        if NOT_PERSON_BEFORE.contains(&w.bare.as_str()) {
+            let run = name_run_loose(&words, k + 1, lexicon, stop);
+            if run > 0 {
+                not_people.insert(as_key(&(k + 1..k + 1 + run)));
+            }
+        }
+    }
+    found.retain(|(r, _)| !not_people.contains(&as_key(r)));
+    found.sort_by_key(|(r, _)| r.start);
+    found
+        .into_iter()
+        .map(|(r, role)| {
+            let (start, end) = (words[r.start].token.start, words[r.end - 1].token.end);
+            // The name as written, with a conjunction glued to its first word left out.
+            let first = &words[r.start];
+            let skip = first.text.len().saturating_sub(first.bare.len()).min(first.text.len());
+            let start =
+                if first.folded != first.bare && first.text.is_char_boundary(skip) { start + skip } else { start };
+            // A name broken over two lines is one name.
+            let name = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let role = role.map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
+            PersonMention { start, end, name, role }
+        })
+        .collect()
+}
+
+/// Zipf frequency (with back-off) under which a word may continue a name that has begun:
+/// famous names are frequent words of the news (بوتين، ميشيل), but not as frequent as the
+/// common words that follow a name (قال، أكد، خلال).
+const COMMON_IN_NAME: f32 = 4.6;
+
+/// Can this word continue a name begun before it?
+fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    if name_like(w, lexicon, stop) {
+        return true;
+    }
+    if w.token.kind != TokenKind::ArabicWord || stop.contains(&w.folded) || w.folded != w.bare {
+        return false;
+    }
+    if TITLES.contains(&w.bare.as_str())
+        || ROLES.contains(&w.bare.as_str())
+        || NOT_PERSON_BEFORE.contains(&w.bare.as_str())
+    {
+        return false;
+    }
+    let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
+    lexicon.support(&letters) < COMMON_IN_NAME
+}
+
+/// Number of words of the name that starts at `start`: a name-like word, then words that
+/// continue it (at most four in all, never across punctuation).
+fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    if start >= words.len() || !name_like(&words[start], lexicon, stop) {
+        return 0;
+    }
+    let mut n = 1;
+    while start + n < words.len() && n < MAX_NAME_WORDS && continues_name(&words[start + n], lexicon, stop) {
+        n += 1;
+    }
+    n
+}
+
+/// Like `name_run`, but also through given names that are common words (نور سلطان), for
+/// recognising the names of places and organizations.
+fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    let mut n = 0;
+    while start + n < words.len() && n < MAX_NAME_WORDS {
+        let w = &words[start + n];
+        let plain_word =
+            w.token.kind == TokenKind::ArabicWord && !stop.contains(&w.folded) && !w.folded.starts_with("ال");
+        if !(name_like(w, lexicon, stop) || (plain_word && w.folded == w.bare)) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The consonant skeleton of a name word: folded, ق read as ك, vowel letters and hamza
+/// seats dropped after the first letter, doubled letters once.
+pub fn skeleton(word: &str) -> String {
+    let folded = fold(word);
+    let mut out = String::new();
+    for (k, c) in folded.chars().enumerate() {
+        let c = if c == 'ق' { 'ك' } else { c };
+        if k > 0 && matches!(c, 'ا' | 'و' | 'ي' | 'ء' | 'ئ' | 'ؤ' | 'ه') {
+            continue;
+        }
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A person: mentions merged over a document or a corpus.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Person {
+    /// The fullest form seen, without titles.
+    pub name: String,
+    /// Other spellings and shorter forms merged into this person.
+    pub variants: Vec<String>,
+    pub mentions: u64,
+    /// Roles seen with the person, most frequent first.
+    pub roles: Vec<String>,
+    /// Documents that mention the person (in a corpus).
+    pub documents: Vec<String>,
+}
+
+/// Merges mentions into people. Each item is (document, mention). Deterministic: the result
+/// is sorted by mentions, then name.
+pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
+    // Full names (two words or more) first: they define the people.
+    let words = |m: &PersonMention| m.name.split_whitespace().map(skeleton).collect::<Vec<_>>();
+    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new(); // (skeleton words of the fullest name, mention ids)
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
+    for k in order {
+        let sk = words(&mentions[k].1);
+        if sk.is_empty() {
+            continue;
+        }
+        let matches: Vec<usize> =
+            groups.iter().enumerate().filter(|(_, (full, _))| same_person(full, &sk)).map(|(g, _)| g).collect();
+        match matches.as_slice() {
+            [g] => groups[*g].1.push(k),
+            // A single word that fits several people (a common given name) stays apart.
+            _ => groups.push((sk, vec![k])),
+        }
+    }
+    let mut people: Vec<Person> = groups
+        .into_iter()
+        .map(|(_, ids)| {
+            let mut forms: BTreeMap<&str, u64> = BTreeMap::new();
+            let mut roles: BTreeMap<&str, u64> = BTreeMap::new();
+            let mut documents: Vec<String> = Vec::new();
+            for &k in &ids {
+                let (doc, m) = &mentions[k];
+                *forms.entry(m.name.as_str()).or_default() += 1;
+                if let Some(r) = &m.role {
+                    *roles.entry(r.as_str()).or_default() += 1;
+                }
+                if !documents.contains(doc) {
+                    documents.push(doc.clone());
+                }
+            }
+            // The fullest form: most words, then most frequent, then first in code-point order.
+            let name = forms
+                .iter()
+                .max_by(|a, b| {
+                    let wa = a.0.split_whitespace().count();
+                    let wb = b.0.split_whitespace().count();
+                    wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
+                })
+                .map_or(String::new(), |(n, _)| n.to_string());
+            let variants = forms.keys().filter(|f| **f != name).map(|f| f.to_string()).collect();
+            let mut roles: Vec<(&str, u64)> = roles.into_iter().collect();
+            roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            documents.sort();
+            Person {
+                name,
+                variants,
+                mentions: ids.len() as u64,
+                roles: roles.into_iter().map(|(r, _)| r.to_string()).collect(),
+                documents,
+            }
+        })
+        .collect();
+    people.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    people
+}
+
+/// Can a name (skeleton words) belong to the person whose fullest name is `full`? Its last
+/// word must be the person's surname, and its other words must appear in the full name.
+fn same_person(full: &[String], name: &[String]) -> bool {
+    let (Some(last), Some(full_last)) = (name.last(), full.last()) else { return false };
+    if last != full_last {
+        // A lone word may also be the given name of a person named in full (قاسم).
+        return false;
+    }
+    name[..name.len() - 1].iter().all(|w| full.contains(w))
+}
+
+/// Mentions per document, counted by name, for the report's per-document lists.
+pub fn count_by_name(mentions: &[PersonMention]) -> Vec<(String, u64)> {
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for m in mentions {
+        *counts.entry(m.name.as_str()).or_default() += 1;
+    }
+    let mut out: Vec<(String, u64)> = counts.into_iter().map(|(n, c)| (n.to_string(), c)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stop() -> HashSet<String> {
+        ["في", "من", "على", "ان", "الي", "عن", "مع", "قال", "هذا"].iter().map(|s| s.to_string()).collect()
+    }
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        find_people(text, &[], Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn titles_and_roles_introduce_names() {
+        let found = names("قال الرئيس قاسم جومارت توكاييف إن الانتخابات نزيهة.");
+        assert_eq!(found, [("قاسم جومارت توكاييف".to_string(), Some("الرئيس".to_string()))]);
+        let found = names("وأكد وزير الداخلية ماراتبيك بيكتانوف أن الأمن مستتب");
+        assert_eq!(found[0].0, "ماراتبيك بيكتانوف");
+        assert_eq!(found[0].1.as_deref(), Some("وزير الداخلية"));
+        // a famous surname is a frequent word, yet continues the name
+        let found = names("التقى الرئيس محمد بوتين أمس");
+        assert_eq!(found[0].0, "محمد بوتين");
+    }
+
+    #[test]
+    fn places_and_parties_that_look_like_names_are_not_people() {
+        let found = names("وصل إلى العاصمة نور سلطان حيث التقى بأنصار حزب نور أوطان");
+        assert!(found.iter().all(|(n, _)| !n.contains("سلطان") && !n.contains("أوطان")), "{found:?}");
+    }
+
+    #[test]
+    fn skeletons_meet_across_transliterations() {
+        assert_eq!(skeleton("توقاييف"), skeleton("توكاييف"));
+        assert_eq!(skeleton("توكاييف"), skeleton("توكايف"));
+        assert_ne!(skeleton("توكاييف"), skeleton("نزارباييف"));
+    }
+
+    #[test]
+    fn mentions_merge_into_people() {
+        let m = |doc: &str, name: &str, role: Option<&str>| {
+            (
+                doc.to_string(),
+                PersonMention { start: 0, end: 0, name: name.to_string(), role: role.map(str::to_string) },
+            )
+        };
+        let mentions = vec![
+            m("a", "قاسم جومارت توكاييف", Some("الرئيس")),
+            m("a", "توكاييف", None),
+            m("b", "قاسم توقاييف", Some("الرئيس")),
+            m("b", "توكايف", None),
+            m("b", "نور سلطان نزارباييف", None),
+            m("b", "نزارباييف", None),
+        ];
+        let people = merge_people(&mentions);
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[0].name, "قاسم جومارت توكاييف");
+        assert_eq!(people[0].mentions, 4);
+        assert_eq!(people[0].variants, ["توكايف", "توكاييف", "قاسم توقاييف"]);
+        assert_eq!(people[0].roles, ["الرئيس"]);
+        assert_eq!(people[0].documents, ["a", "b"]);
+        assert_eq!(people[1].name, "نور سلطان نزارباييف");
+    }
+}
