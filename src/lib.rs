@@ -23,6 +23,7 @@ pub use lexicon::{Census, Lexicon};
 pub use normalize::{clean, CleanOptions, Cleaned, Evidence, FoldOptions, RepairOptions};
 pub mod corpus;
 pub mod eval;
+pub mod extract;
 pub mod fingerprint;
 pub mod input;
 pub mod output;

@@ -1,0 +1,1915 @@
+//! Dates in press text, as ISO 8601 values at the precision the text gives.
+//!
+//! ```
+//! use nass::extract::dates::extract_dates;
+//!
+//! let found = extract_dates("أجريت الانتخابات في 9 يونيو 2019، ثم من 13 إلى 15 سبتمبر.");
+//! assert_eq!(found[0].text, "9 يونيو 2019");
+//! assert_eq!(found[0].value, "2019-06-09");
+//! assert_eq!((found[1].value.as_str(), found[1].until.as_deref()), ("--09-13", Some("--09-15")));
+//! ```
+//!
+//! # Values
+//! `2019` (a year), `2019-06` (a month), `2019-06-09` (a day); without a year, `--06-09` and
+//! `--06`. A range (`من 13 إلى 15 سبتمبر 2022`, `2003-2007`, `بين عامي 2011 و2013`) has
+//! `value` for its first end and `until` for its last, in the same format.
+//!
+//! # What is read
+//! - Month names of every region, with clitics (`وفي يناير`, `بيناير`, `لشهر مارس`): the
+//!   Egyptian/Gulf names (يناير … ديسمبر, إبريل/أبريل, يونية/يونيو, يولية/يوليو), the
+//!   Levantine/Iraqi ones (كانون الثاني … كانون الأول, also `تشرين أول`), the Maghrebi ones
+//!   (جانفي فيفري أفريل ماي جوان جويلية أوت; Moroccan يوليوز غشت شتنبر نونبر دجنبر;
+//!   Mauritanian أغشت شتمبر دجمبر), and paired forms `أيار/مايو`, `أيار (مايو)`, `مايو/أيار`.
+//!   English month names too, for the English abstracts of reports (`March 16`, `November 2023`).
+//! - Names that are also common words (مارس "he practised", نيسان, آب/أب, شباط, ماي, جوان,
+//!   غشت; English `may`, `march`) count only with a day, a year, `شهر`, a paired name, a
+//!   following `الماضي`/`المقبل`…, or right after `في`/`منذ`/`خلال`/`حتى`. The others count
+//!   alone (`في يناير الماضي` → `--01`).
+//! - A day is a number 1–31 (Arabic-Indic digits too, `الـ16`), or an ordinal word followed by
+//!   `من` (`العاشر من يناير`, `الحادي عشر`, `الثاني والعشرين`, `الحادي والثلاثين`), then
+//!   optionally `من`/`شهر`, then the month; `16أكتوبر` needs no space.
+//! - A year after a month is four digits, or follows `عام`/`العام`/`سنة` (`يناير من عام 2020`),
+//!   or a comma (`6 يناير، 2015`), or sits in parentheses (`يناير الجاري (2021)`).
+//! - A year alone is never just a number. It is one after a year noun (`عام 2019`, `العام`,
+//!   `سنة`, `لعام`, `عامي`, `أعوام`; 3–4 digits), with a calendar marker (`2019م`, `1445 هـ`),
+//!   or, when it is 1900–2099, after a time preposition or modifier (`في`, `منذ`, `حتى`,
+//!   `قبل`, `بعد`, `خلال`, `مطلع`, `أواخر` …, `الربع الأول من`), after an event noun
+//!   (`انتخابات 2019`, `استفتاء`, `دستور`, `رؤية 2030` …), in parentheses (`(1975)`), or in a
+//!   range or a list with another year. A number followed by a counted noun (`في 2000 صوت`, `منذ 1500 عام`),
+//!   a percent sign or `ألف`/`مليون` is a figure, never a year; so is a number inside a bigger
+//!   one (`40.000`) and a year marked `ق.م` (no BC values are given).
+//! - Modifiers `منتصف أواخر أوائل أواسط مطلع بداية نهاية مستهل` and seasons (`صيف 2020`) are
+//!   part of the mention but keep the precision (`أواخر نوفمبر 2023` → `2023-11`).
+//! - Numeric dates with `/`, `-` or `.`: day-month-year (`20/11/2023`, `20-11-2023`,
+//!   `20.11.2023`) or year-month-day (`2023/11/20`, `٢٠٢٣/١١/٢٠`). Two-digit years and
+//!   month-first (US) dates are not read; nor are `11/2023` or `3/2020` (law numbers).
+//! - Ranges: `من X إلى/حتى Y`, `X - Y`, `بين X وY`, `ما بين`, with the first end taking what
+//!   it lacks from the second (`13 إلى 15 سبتمبر 2022`, `يناير - مارس 2020`,
+//!   `30 سبتمبر إلى 2 أكتوبر`), year pairs `2003-2007`, `2011 إلى 2013`, seasons `2019/2020`.
+//!   `X وY وZ` without `بين` is a list: one mention each, the earlier ones completed from the
+//!   last (`في عامي 1995 و2005`, `5 و12 و19 مارس 2023` → `2023-03-05`, …).
+//! - Relative dates (اليوم، أمس، العام الماضي) are not extracted: their value depends on the
+//!   publication date, which the text does not give.
+//!
+//! # Hijri dates
+//! They are converted to the Gregorian calendar with the tabular (arithmetic) Islamic
+//! calendar, so that every value is ISO 8601 and sorts with the others. The tabular calendar
+//! can differ by one day (rarely two) from the observed or Umm al-Qura calendar that a text
+//! follows. A Hijri day is a Gregorian day; a Hijri month or year, which straddles Gregorian
+//! months, becomes a range of days (`رمضان 1445` → `2024-03-11` until `2024-04-09`). A Hijri
+//! month with a Gregorian year (`رمضان 2024`) is that month of the Hijri year that begins it in
+//! 2024. A Hijri month without a year (`شهر رمضان`) is not extracted. A year with `هـ` is
+//! Hijri; after a Hijri month, a year 1300–1600 is Hijri and 1800–2199 Gregorian.
+//!
+//! # Spans
+//! `start`/`end` are byte offsets into the text as given (diacritics, tatweel and
+//! Arabic-Indic digits are tolerated and kept). A clitic before the first word (`و`, `ب`,
+//! `ل`, `ف`) is left out of the span; plain prepositions (`في`, `منذ`) are left out; nouns and
+//! modifiers that are part of the expression (`عام`, `شهر`, `أواخر`, `الماضي`, the `من`/`بين`
+//! of a range, a calendar marker) are in. Mentions never overlap; at each position the
+//! longest reading wins.
+
+use crate::arabic::{indic_digit_value, is_bidi_control, is_letter, is_mark, TATWEEL};
+use std::ops::RangeInclusive;
+
+/// A date found in a text.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DateMention {
+    /// Byte offset of the mention's first character.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// ISO 8601 at the precision of the text: `2019`, `2019-06`, `2019-06-09`, `--06-09`, `--06`.
+    pub value: String,
+    /// The last end of a range, in the same format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+}
+
+/// Every date mentioned in `text`, in text order, without overlaps.
+pub fn extract_dates(text: &str) -> Vec<DateMention> {
+    let (toks, keys) = scan(text);
+    Parser { text, toks, keys }.run()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens: words (folded), digit runs, single punctuation characters.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Arabic letters; the key is folded (no marks or tatweel, أإآ→ا, ى→ي, ة→ه).
+    Word,
+    /// Latin letters and digits; the key is lower-case.
+    Latin,
+    /// A run of digits (ASCII, Arabic-Indic or Persian); the key is ASCII.
+    Num,
+    Punct(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    kind: Kind,
+    /// Byte span in the original text.
+    start: usize,
+    end: usize,
+    /// Span of the key in the key buffer.
+    key_start: usize,
+    key_end: usize,
+    /// Whitespace (or the start of the text) comes right before.
+    gap: bool,
+    /// Numbers: value (saturating) and digit count.
+    value: u32,
+    digits: usize,
+}
+
+/// Characters that carry no text: bidi controls, zero-width joiners, BOM, soft hyphen.
+fn ignorable(c: char) -> bool {
+    is_bidi_control(c) || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+fn fold_letter(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
+        'ى' | 'ی' | 'ې' => 'ي',
+        'ة' | 'ە' | 'ۀ' | 'ھ' | 'ہ' => 'ه',
+        'ک' | 'ڪ' => 'ك',
+        _ => c,
+    }
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10).filter(|_| c.is_ascii_digit()).or_else(|| indic_digit_value(c))
+}
+
+fn scan(text: &str) -> (Vec<Tok>, String) {
+    let mut toks = Vec::new();
+    let mut keys = String::with_capacity(text.len() / 2);
+    let mut gap = true;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if ignorable(c) || is_mark(c) || c == TATWEEL {
+            continue;
+        }
+        let key_start = keys.len();
+        let mut end = i + c.len_utf8();
+        let (mut value, mut digits) = (0u32, 0usize);
+        let kind = if is_letter(c) {
+            keys.push(fold_letter(c));
+            while let Some(&(j, d)) = it.peek() {
+                if is_letter(d) {
+                    keys.push(fold_letter(d));
+                    end = j + d.len_utf8();
+                } else if is_mark(d) || d == TATWEEL {
+                    end = j + d.len_utf8();
+                } else if !ignorable(d) {
+                    break;
+                }
+                it.next();
+            }
+            Kind::Word
+        } else if let Some(v) = digit_value(c) {
+            keys.push(char::from(b'0' + v as u8));
+            (value, digits) = (v, 1);
+            while let Some(&(j, d)) = it.peek() {
+                let Some(v) = digit_value(d) else { break };
+                keys.push(char::from(b'0' + v as u8));
+                value = value.saturating_mul(10).saturating_add(v);
+                digits += 1;
+                end = j + d.len_utf8();
+                it.next();
+            }
+            Kind::Num
+        } else if c.is_alphabetic() {
+            keys.extend(c.to_lowercase());
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_alphabetic() || is_letter(d) {
+                    break;
+                }
+                keys.extend(d.to_lowercase());
+                end = j + d.len_utf8();
+                it.next();
+            }
+            Kind::Latin
+        } else {
+            Kind::Punct(c)
+        };
+        toks.push(Tok { kind, start: i, end, key_start, key_end: keys.len(), gap, value, digits });
+        gap = false;
+    }
+    (toks, keys)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary (folded forms).
+
+/// A Gregorian month name: (month, strong). A weak name is also a common word and needs
+/// support (a day, a year, `شهر`, …) to count.
+fn gregorian_month(w: &str) -> Option<(u8, bool)> {
+    Some(match w {
+        "يناير" | "جانفي" | "جانفيه" | "january" => (1, true),
+        "فبراير" | "فبرائر" | "فيفري" | "فيفريه" | "february" => (2, true),
+        "شباط" => (2, false), // also a surname
+        "اذار" | "march" => (3, w == "اذار"),
+        "مارس" => (3, false), // also "he practised"
+        "ابريل" | "افريل" | "april" => (4, true),
+        "نيسان" => (4, false), // also a car maker
+        "مايو" | "ايار" => (5, true),
+        "ماي" | "may" => (5, false),
+        "يونيو" | "يونيه" | "حزيران" | "june" => (6, true),
+        "جوان" => (6, false),
+        "يوليو" | "يوليه" | "يوليوز" | "جويليه" | "تموز" | "july" => (7, true),
+        "اغسطس" | "اغشت" | "اوت" | "august" => (8, true),
+        "اب" | "غشت" => (8, false), // also "father", "she cheated"
+        "سبتمبر" | "شتنبر" | "شتمبر" | "ايلول" | "september" => (9, true),
+        "اكتوبر" | "october" => (10, true),
+        "نوفمبر" | "نونبر" | "november" => (11, true),
+        "ديسمبر" | "دجنبر" | "دجمبر" | "december" => (12, true),
+        "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" => {
+            let m = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+                .iter()
+                .position(|&a| w.starts_with(a))?;
+            (m as u8 + 1, false)
+        }
+        _ => return None,
+    })
+}
+
+/// One-word Hijri month names.
+fn hijri_month(w: &str) -> Option<u8> {
+    Some(match w {
+        "محرم" | "المحرم" => 1,
+        "صفر" => 2,
+        "رجب" => 7,
+        "شعبان" => 8,
+        "رمضان" => 9,
+        "شوال" => 10,
+        _ => return None,
+    })
+}
+
+/// Two-word month names: (month, hijri).
+fn two_word_month(w1: &str, w2: &str) -> Option<(u8, bool)> {
+    let first = matches!(w2, "الاول" | "اول");
+    let second = matches!(w2, "الثاني" | "ثاني");
+    Some(match w1 {
+        "كانون" if second => (1, false),
+        "كانون" if first => (12, false),
+        "تشرين" if first => (10, false),
+        "تشرين" if second => (11, false),
+        "ربيع" if first => (3, true),
+        "ربيع" if second || matches!(w2, "الاخر" | "اخر") => (4, true),
+        "جمادي" | "جماد" if first || matches!(w2, "الاولي" | "اولي") => (5, true),
+        "جمادي" | "جماد" if second || matches!(w2, "الاخره" | "الثانيه" | "الاخر" | "اخره" | "ثانيه" | "اخر") => {
+            (6, true)
+        }
+        "ذو" | "ذي" | "ذا" if w2 == "القعده" => (11, true),
+        "ذو" | "ذي" | "ذا" if w2 == "الحجه" => (12, true),
+        _ => return None,
+    })
+}
+
+/// Words that may begin a date expression (a quick filter before parsing).
+fn starts_a_date(w: &str) -> bool {
+    gregorian_month(w).is_some()
+        || hijri_month(w).is_some()
+        || ordinal_unit(w).is_some()
+        || is_modifier(w)
+        || is_year_noun(w)
+        || matches!(
+            w,
+            "كانون"
+                | "تشرين"
+                | "جمادي"
+                | "جماد"
+                | "ذو"
+                | "ذي"
+                | "ذا"
+                | "من"
+                | "بين"
+                | "ما"
+                | "شهر"
+                | "ال"
+                | "from"
+                | "between"
+        )
+}
+
+/// Words that make a part of a month or year: part of the mention, no change of precision.
+fn is_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "منتصف"
+            | "اواخر"
+            | "اوائل"
+            | "اواسط"
+            | "مطلع"
+            | "بدايه"
+            | "نهايه"
+            | "مستهل"
+            | "ختام"
+            | "صيف"
+            | "شتاء"
+            | "خريف"
+            | "ربيع"
+            | "early"
+            | "mid"
+            | "late"
+    )
+}
+
+/// Year nouns that may come before a year number (`عام 2019`); the plural and dual ones start
+/// lists (`عامي 1995 و2005`).
+fn is_year_noun(w: &str) -> bool {
+    is_singular_year_noun(w)
+        || matches!(
+            w,
+            "عامي"
+                | "العامين"
+                | "سنتي"
+                | "السنتين"
+                | "اعوام"
+                | "الاعوام"
+                | "سنوات"
+                | "السنوات"
+                | "year"
+        )
+}
+
+fn is_singular_year_noun(w: &str) -> bool {
+    matches!(w, "عام" | "العام" | "سنه" | "السنه")
+}
+
+/// Words after which a 1900–2099 number is a year: time prepositions and event nouns.
+fn is_year_context(w: &str) -> bool {
+    is_modifier(w)
+        || matches!(
+            w,
+            "في" | "منذ"
+                | "حتي"
+                | "قبل"
+                | "بعد"
+                | "خلال"
+                | "بحلول"
+                | "عقب"
+                | "اثناء"
+                | "طوال"
+                | "ابان"
+                | "ابتداء"
+                | "اعتبارا"
+                | "انتخابات"
+                | "الانتخابات"
+                | "رئاسيات"
+                | "تشريعيات"
+                | "بلديات"
+                | "استفتاء"
+                | "دستور"
+                | "موازنه"
+                | "ميزانيه"
+                | "مونديال"
+                | "اولمبياد"
+                | "رؤيه"
+                | "خطه"
+                | "اجنده"
+                | "استراتيجيه"
+                | "موسم"
+                | "الموسم"
+                | "ثوره"
+                | "حرب"
+                | "احداث"
+                | "نكبه"
+                | "نكسه"
+                | "انتفاضه"
+                | "اتفاق"
+                | "اتفاقيه"
+                | "تعداد"
+                | "احصاء"
+                | "بطوله"
+                | "قمه"
+                | "مؤتمر"
+                | "معرض"
+                | "اكسبو"
+                | "تقرير"
+                | "in"
+                | "since"
+                | "until"
+                | "by"
+                | "during"
+                | "before"
+                | "after"
+        )
+}
+
+/// Parts of a year before `من` + year: `الربع الأول من 2023`, `النصف الثاني من 2022`.
+fn is_period_of_year(w: &str) -> bool {
+    is_modifier(w)
+        || matches!(
+            w,
+            "الاول"
+                | "الثاني"
+                | "الثالث"
+                | "الرابع"
+                | "الاخير"
+                | "الربع"
+                | "النصف"
+                | "الثلث"
+                | "الفصل"
+                | "شهر"
+        )
+}
+
+/// Words after which a weak month name (مارس, نيسان …) is read as a month.
+fn is_month_context(w: &str) -> bool {
+    matches!(w, "في" | "منذ" | "خلال" | "حتي" | "in" | "since" | "until" | "during")
+}
+
+/// Words after a month that place it relative to the time of writing.
+fn is_relative_suffix(w: &str) -> bool {
+    matches!(w, "الماضي" | "المقبل" | "القادم" | "الحالي" | "الجاري" | "المنصرم" | "الفائت" | "المنقضي")
+}
+
+/// Nouns that a number counts: after them the number is a figure, not a year.
+fn is_counted_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "صوت"
+            | "اصوات"
+            | "شخص"
+            | "اشخاص"
+            | "مواطن"
+            | "ناخب"
+            | "مرشح"
+            | "مقعد"
+            | "مقاعد"
+            | "دولار"
+            | "يورو"
+            | "جنيه"
+            | "ريال"
+            | "دينار"
+            | "درهم"
+            | "ليره"
+            | "فرنك"
+            | "روبل"
+            | "يوان"
+            | "تنغي"
+            | "مليون"
+            | "مليار"
+            | "الف"
+            | "الاف"
+            | "طن"
+            | "اطنان"
+            | "كيلو"
+            | "كيلوغرام"
+            | "كغ"
+            | "غرام"
+            | "كيلومتر"
+            | "كلم"
+            | "كم"
+            | "متر"
+            | "ميل"
+            | "هكتار"
+            | "فدان"
+            | "دونم"
+            | "برميل"
+            | "ميغاواط"
+            | "ميجاوات"
+            | "لتر"
+            | "عام"
+            | "سنه"
+            | "سنوات"
+            | "يوم"
+            | "ايام"
+            | "ساعه"
+            | "دقيقه"
+            | "ثانيه"
+            | "شهر"
+            | "اشهر"
+            | "اسبوع"
+            | "قتيل"
+            | "قتلي"
+            | "جريح"
+            | "جرحي"
+            | "مصاب"
+            | "ضحيه"
+            | "حاله"
+            | "اصابه"
+            | "وفاه"
+            | "لاجئ"
+            | "نازح"
+            | "معتقل"
+            | "سجين"
+            | "اسير"
+            | "جندي"
+            | "عسكري"
+            | "مقاتل"
+            | "عنصر"
+            | "شرطي"
+            | "عامل"
+            | "موظف"
+            | "طالب"
+            | "تلميذ"
+            | "طفل"
+            | "امراه"
+            | "رجل"
+            | "اسره"
+            | "عائله"
+            | "منزل"
+            | "مسكن"
+            | "وحده"
+            | "شقه"
+            | "مكتب"
+            | "مركز"
+            | "مدرسه"
+            | "مستشفي"
+            | "قريه"
+            | "بلديه"
+            | "مشروع"
+            | "شركه"
+            | "مؤسسه"
+            | "سهم"
+            | "نسخه"
+            | "صفحه"
+            | "كلمه"
+            | "عضو"
+            | "مشارك"
+            | "زائر"
+            | "سائح"
+            | "حاج"
+            | "مهاجر"
+            | "نسمه"
+            | "فرد"
+            | "ساكن"
+            | "راس"
+            | "سياره"
+            | "طائره"
+            | "صاروخ"
+            | "قذيفه"
+            | "غاره"
+            | "دبابه"
+            | "مره"
+            | "نقطه"
+            | "درجه"
+            | "مراقب"
+            | "صحفي"
+            | "مراسل"
+            | "مندوب"
+            | "متطوع"
+            | "مسافر"
+            | "منصب"
+            | "وظيفه"
+            | "فرصه"
+            | "قطعه"
+            | "جهاز"
+            | "سلاح"
+            | "مقال"
+            | "كتاب"
+            | "طلب"
+            | "شكوي"
+            | "مخالفه"
+            | "جريمه"
+            | "حادث"
+            | "دعوي"
+            | "قضيه"
+            | "ملف"
+            | "موقع"
+            | "بئر"
+            | "سرير"
+            | "مسجد"
+            | "كنيسه"
+            | "بالمئه"
+            | "بالمائه"
+            | "votes"
+            | "people"
+            | "years"
+            | "dollars"
+    )
+}
+
+/// Ordinal day words: (value, is a complete ordinal on its own).
+fn ordinal_unit(w: &str) -> Option<(u8, bool)> {
+    Some(match w {
+        "الاول" => (1, true),
+        "الحادي" | "الواحد" => (1, false),
+        "الثاني" => (2, true),
+        "الثالث" => (3, true),
+        "الرابع" => (4, true),
+        "الخامس" => (5, true),
+        "السادس" => (6, true),
+        "السابع" => (7, true),
+        "الثامن" => (8, true),
+        "التاسع" => (9, true),
+        "العاشر" => (10, true),
+        "العشرين" => (20, true),
+        "الثلاثين" => (30, true),
+        _ => return None,
+    })
+}
+
+/// Proclitics stripped before matching a word: (prefix, letters), longest first.
+const PROCLITICS: [(&str, usize); 10] =
+    [("وب", 2), ("ول", 2), ("فب", 2), ("فل", 2), ("وك", 2), ("و", 1), ("ف", 1), ("ب", 1), ("ل", 1), ("ك", 1)];
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic.
+
+type Ymd = (i32, u32, u32);
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: Option<i32>, m: u8) -> u8 {
+    match m {
+        2 if y.is_none_or(is_leap) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Julian day number of a day of the tabular Islamic calendar (civil epoch, 16 July 622).
+fn hijri_jdn(y: i32, m: u32, d: u32) -> i64 {
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 1_948_439
+}
+
+/// Gregorian date of a Julian day number.
+fn jdn_to_gregorian(jdn: i64) -> Ymd {
+    let a = jdn + 32044;
+    let b = (4 * a + 3) / 146_097;
+    let c = a - 146_097 * b / 4;
+    let d = (4 * c + 3) / 1461;
+    let e = c - 1461 * d / 4;
+    let m = (5 * e + 2) / 153;
+    let day = e - (153 * m + 2) / 5 + 1;
+    let month = m + 3 - 12 * (m / 10);
+    let year = 100 * b + d - 4800 + m / 10;
+    (year as i32, month as u32, day as u32)
+}
+
+/// The Hijri year whose month `m` begins in Gregorian year `gy` (`رمضان 2024` → 1445).
+fn hijri_year_for(gy: i32, m: u8) -> Option<i32> {
+    let approx = (gy - 622) * 33 / 32;
+    (approx - 2..=approx + 3).find(|&h| jdn_to_gregorian(hijri_jdn(h, u32::from(m), 1)).0 == gy)
+}
+
+fn fmt_ymd((y, m, d): Ymd) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsed pieces.
+
+/// A date expression: the fields the text gives, in its calendar.
+#[derive(Clone, Copy, Debug)]
+struct Elem {
+    /// Byte offset where the mention starts.
+    start: usize,
+    /// Token index just past the expression.
+    end: usize,
+    y: Option<i32>,
+    m: Option<u8>,
+    d: Option<u8>,
+    hijri: bool,
+    /// Stands as a date on its own (otherwise only as part of a range or list).
+    complete: bool,
+}
+
+impl Elem {
+    fn level(&self) -> u8 {
+        if self.d.is_some() {
+            3
+        } else if self.m.is_some() {
+            2
+        } else {
+            1
+        }
+    }
+
+    fn day_only(&self) -> bool {
+        self.d.is_some() && self.m.is_none()
+    }
+
+    fn year_only(&self) -> bool {
+        self.y.is_some() && self.m.is_none() && self.d.is_none()
+    }
+
+    /// Gregorian ISO value, if the fields make a valid date.
+    fn gregorian_value(&self) -> Option<String> {
+        match (self.y, self.m, self.d) {
+            (Some(y), None, None) => Some(format!("{y:04}")),
+            (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+            (Some(y), Some(m), Some(d)) if d <= days_in_month(Some(y), m) => Some(format!("{y:04}-{m:02}-{d:02}")),
+            (None, Some(m), None) => Some(format!("--{m:02}")),
+            (None, Some(m), Some(d)) if d <= days_in_month(None, m) => Some(format!("--{m:02}-{d:02}")),
+            _ => None,
+        }
+    }
+
+    /// First and last Gregorian day of a Hijri date.
+    fn hijri_bounds(&self) -> Option<(Ymd, Ymd)> {
+        let y = self.y.filter(|y| (1..=1700).contains(y))?;
+        let (first, next) = match (self.m, self.d) {
+            (Some(m), Some(d)) if d <= 30 => {
+                let j = hijri_jdn(y, m.into(), d.into());
+                (j, j + 1)
+            }
+            (Some(12), None) => (hijri_jdn(y, 12, 1), hijri_jdn(y + 1, 1, 1)),
+            (Some(m), None) => (hijri_jdn(y, m.into(), 1), hijri_jdn(y, u32::from(m) + 1, 1)),
+            (None, None) => (hijri_jdn(y, 1, 1), hijri_jdn(y + 1, 1, 1)),
+            _ => return None,
+        };
+        Some((jdn_to_gregorian(first), jdn_to_gregorian(next - 1)))
+    }
+
+    /// Value and `until` of this date on its own.
+    fn render(&self) -> Option<(String, Option<String>)> {
+        if self.hijri {
+            let (a, b) = self.hijri_bounds()?;
+            Some((fmt_ymd(a), (a != b).then(|| fmt_ymd(b))))
+        } else {
+            Some((self.gregorian_value()?, None))
+        }
+    }
+}
+
+/// Value and `until` of the range from `a` to `b`.
+fn render_range(a: &Elem, b: &Elem) -> Option<(String, Option<String>)> {
+    if a.hijri {
+        let (first, _) = a.hijri_bounds()?;
+        let (_, last) = b.hijri_bounds()?;
+        (first < last).then(|| (fmt_ymd(first), Some(fmt_ymd(last))))
+    } else {
+        Some((a.gregorian_value()?, Some(b.gregorian_value()?)))
+    }
+}
+
+/// Fills what the first of two dates lacks from the second (`13` … `15 سبتمبر 2022`), and a
+/// missing year of the second from the first. False when they cannot be paired.
+fn complete_pair(a: &mut Elem, b: &mut Elem) -> bool {
+    if a.hijri != b.hijri {
+        if a.y.is_none() && a.m.is_none() {
+            a.hijri = b.hijri;
+        } else {
+            return false;
+        }
+    }
+    if a.day_only() {
+        if b.m.is_none() || b.d.is_none() {
+            return false;
+        }
+        a.m = b.m;
+    }
+    if a.m.is_some() && b.m.is_none() {
+        return false;
+    }
+    match (a.y, b.y) {
+        (None, Some(y)) => a.y = Some(if a.m > b.m { y - 1 } else { y }),
+        (Some(y), None) => {
+            if b.m.is_none() {
+                return false;
+            }
+            b.y = Some(if b.m < a.m { y + 1 } else { y });
+        }
+        _ => {}
+    }
+    true
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    None,
+    Gregorian,
+    Hijri,
+    BeforeChrist,
+}
+
+/// A year number read after a month or a year noun.
+#[derive(Clone, Copy, Debug)]
+struct YearTok {
+    value: i32,
+    end: usize,
+    marker: Marker,
+    noun: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Month {
+    m: u8,
+    hijri: bool,
+    latin: bool,
+    /// Strong name, or `شهر`, or a paired name: counts on its own.
+    anchored: bool,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Day {
+    d: u8,
+    ordinal: bool,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Connector {
+    To,
+    And,
+    Slash,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opener {
+    None,
+    From,
+    Between,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parser.
+
+struct Parser<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    keys: String,
+}
+
+impl Parser<'_> {
+    fn run(&self) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if !self.could_start(i) {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, Vec<DateMention>)> = None;
+            for found in [self.numeric(i), self.range(i), self.single(i)].into_iter().flatten() {
+                if best.as_ref().is_none_or(|(end, _)| found.0 > *end) {
+                    best = Some(found);
+                }
+            }
+            match best {
+                Some((end, mentions)) => {
+                    out.extend(mentions);
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// A date can start at token `i`: a number, or a word that begins some date expression.
+    fn could_start(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            Kind::Num => true,
+            Kind::Punct(_) => false,
+            Kind::Word | Kind::Latin => self.find_word(i, starts_a_date).is_some(),
+        }
+    }
+
+    // --- token access ---
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn key(&self, t: &Tok) -> &str {
+        &self.keys[t.key_start..t.key_end]
+    }
+
+    /// The folded key of a word token (Arabic or Latin).
+    fn word(&self, i: usize) -> Option<&str> {
+        self.tok(i).filter(|t| matches!(t.kind, Kind::Word | Kind::Latin)).map(|t| self.key(t))
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| words.contains(&w))
+    }
+
+    fn num(&self, i: usize) -> Option<&Tok> {
+        self.tok(i).filter(|t| t.kind == Kind::Num)
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.tok(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Token `i` exists and follows the previous one without whitespace.
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.gap)
+    }
+
+    fn end_byte(&self, end_tok: usize) -> usize {
+        self.toks[end_tok - 1].end
+    }
+
+    /// Matches word `i` with `f`, as written or without a proclitic; gives the result and the
+    /// byte offset where the matched word starts (after the clitic).
+    fn find<T>(&self, i: usize, f: impl Fn(&str) -> Option<T>) -> Option<(T, usize)> {
+        let t = self.tok(i)?;
+        let w = self.word(i)?;
+        if let Some(x) = f(w) {
+            return Some((x, t.start));
+        }
+        if t.kind != Kind::Word {
+            return None;
+        }
+        for (prefix, letters) in PROCLITICS {
+            if let Some(rest) = w.strip_prefix(prefix) {
+                if rest.chars().count() >= 2 {
+                    if let Some(x) = f(rest) {
+                        return Some((x, self.after_letters(t, letters)));
+                    }
+                }
+            }
+        }
+        // ل + ال is written لل: للعام is ل + العام.
+        for (prefix, letters) in [("ولل", 1), ("فلل", 1), ("لل", 0)] {
+            if let Some(rest) = w.strip_prefix(prefix) {
+                if let Some(x) = f(&format!("ال{rest}")) {
+                    return Some((x, self.after_letters(t, letters)));
+                }
+            }
+        }
+        None
+    }
+
+    fn find_word(&self, i: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+        self.find(i, |w| pred(w).then_some(())).map(|((), start)| start)
+    }
+
+    /// Byte offset in token `t` after its first `n` letters (and the marks that follow them).
+    fn after_letters(&self, t: &Tok, n: usize) -> usize {
+        let mut seen = 0;
+        for (k, c) in self.text[t.start..t.end].char_indices() {
+            if is_letter(c) {
+                if seen == n {
+                    return t.start + k;
+                }
+                seen += 1;
+            }
+        }
+        t.end
+    }
+
+    /// A number that continues a bigger one: `40.000`, `82,2`.
+    fn joined(&self, i: usize) -> bool {
+        let sep = |c: Option<char>| matches!(c, Some('.' | ',' | '٫' | '٬'));
+        (i >= 2 && self.glued(i) && sep(self.punct(i - 1)) && self.glued(i - 1) && self.num(i - 2).is_some())
+            || (self.glued(i + 1) && sep(self.punct(i + 1)) && self.glued(i + 2) && self.num(i + 2).is_some())
+    }
+
+    /// A number glued to `c` and another number on either side (`20/11`, `10:30`).
+    fn glued_to(&self, i: usize, chars: &[char]) -> bool {
+        let is = |c: Option<char>| c.is_some_and(|c| chars.contains(&c));
+        (i >= 2 && self.glued(i) && is(self.punct(i - 1)) && self.glued(i - 1) && self.num(i - 2).is_some())
+            || (self.glued(i + 1) && is(self.punct(i + 1)) && self.glued(i + 2) && self.num(i + 2).is_some())
+    }
+
+    fn percent_after(&self, i: usize) -> bool {
+        self.glued(i + 1) && matches!(self.punct(i + 1), Some('%' | '٪'))
+    }
+
+    /// A year-sized number at `i`: digits in `digits`, not part of a bigger number, a time or a
+    /// percentage.
+    fn year_num(&self, i: usize, digits: RangeInclusive<usize>) -> Option<i32> {
+        let t = self.num(i)?;
+        (digits.contains(&t.digits) && !self.joined(i) && !self.percent_after(i) && !self.glued_to(i, &[':']))
+            .then_some(t.value as i32)
+    }
+
+    /// What follows token `i - 1` counts it: a counted noun, `%`, `في المئة`.
+    fn counted_after(&self, i: usize) -> bool {
+        if matches!(self.punct(i), Some('%' | '٪')) {
+            return true;
+        }
+        let Some(w) = self.word(i) else { return false };
+        is_counted_noun(w)
+            || w.strip_suffix('ا').is_some_and(is_counted_noun)
+            || (w == "في" && self.is(i + 1, &["المئه", "المائه"]))
+    }
+
+    /// A calendar marker at `i`: `م`, `ميلادي`, `هـ`, `هجري`, `ق.م` …; and the token after it.
+    fn marker(&self, i: usize) -> (Marker, usize) {
+        match self.word(i) {
+            Some("م" | "ميلادي" | "ميلاديه" | "ميلاديا" | "للميلاد") => {
+                (Marker::Gregorian, i + 1)
+            }
+            Some("ه" | "هجري" | "هجريه" | "هجريا" | "للهجره") => (Marker::Hijri, i + 1),
+            Some("ق") if self.punct(i + 1) == Some('.') && self.is(i + 2, &["م"]) => (Marker::BeforeChrist, i + 3),
+            Some("قبل") if self.is(i + 1, &["الميلاد"]) => (Marker::BeforeChrist, i + 2),
+            Some("بعد") if self.is(i + 1, &["الميلاد"]) => (Marker::Gregorian, i + 2),
+            Some("bc" | "bce") => (Marker::BeforeChrist, i + 1),
+            _ => (Marker::None, i),
+        }
+    }
+
+    // --- pieces ---
+
+    /// An ordinal day word at `i`: value and the token after it.
+    fn ordinal(&self, i: usize) -> Option<(u8, usize)> {
+        let (unit, alone) = ordinal_unit(self.word(i)?)?;
+        if unit < 10 {
+            if self.is(i + 1, &["عشر"]) {
+                return Some((unit + 10, i + 2));
+            }
+            let tens = |w: &str| match w {
+                "العشرين" => Some(20),
+                "الثلاثين" if unit == 1 => Some(30),
+                _ => None,
+            };
+            if let Some(t) = self.word(i + 1).and_then(|w| w.strip_prefix('و')).and_then(tens) {
+                return Some((unit + t, i + 2));
+            }
+            if self.is(i + 1, &["و"]) {
+                if let Some(t) = self.word(i + 2).and_then(tens) {
+                    return Some((unit + t, i + 3));
+                }
+            }
+        }
+        alone.then_some((unit, i + 1))
+    }
+
+    /// A day at `i`: a number 1–31 (`الـ16` too) or an ordinal word.
+    fn day(&self, i: usize) -> Option<Day> {
+        let start = self.tok(i)?.start;
+        let k = if self.is(i, &["ال"]) && self.num(i + 1).is_some() { i + 1 } else { i };
+        if let Some(t) = self.num(k) {
+            let ok = t.digits <= 2
+                && (1..=31).contains(&t.value)
+                && !self.joined(k)
+                && !self.percent_after(k)
+                && !self.glued_to(k, &['/', ':']);
+            return ok.then_some(Day { d: t.value as u8, ordinal: false, start, end: k + 1 });
+        }
+        let (d, end) = self.ordinal(i)?;
+        Some(Day { d, ordinal: true, start, end })
+    }
+
+    /// A month name at `i` (one or two words), with a proclitic when `clitic`.
+    fn month_name(&self, i: usize, clitic: bool) -> Option<Month> {
+        let t = self.tok(i)?;
+        let latin = t.kind == Kind::Latin;
+        let name = |w: &str| -> Option<(u8, bool, bool, usize)> {
+            if let Some((m, strong)) = gregorian_month(w) {
+                return Some((m, false, strong, 1));
+            }
+            if let Some(m) = hijri_month(w) {
+                return Some((m, true, true, 1));
+            }
+            let (m, hijri) = two_word_month(w, self.word(i + 1)?)?;
+            Some((m, hijri, true, 2))
+        };
+        let ((m, hijri, strong, words), start) =
+            if clitic { self.find(i, name)? } else { (name(self.word(i)?)?, t.start) };
+        Some(Month { m, hijri, latin, anchored: strong, start, end: i + words })
+    }
+
+    /// A month at `i`: `شهر` + name, or a name; with a paired name (`أيار/مايو`, `أيار (مايو)`).
+    fn month(&self, i: usize, clitic: bool) -> Option<Month> {
+        let mut mo = match self.find_word(i, |w| w == "شهر") {
+            Some(start) => {
+                let mut mo = self.month_name(i + 1, false)?;
+                mo.start = if clitic { start } else { self.tok(i)?.start };
+                mo.anchored = true;
+                mo
+            }
+            None if clitic => self.month_name(i, true)?,
+            None => self.month_name(i, false)?,
+        };
+        let e = mo.end;
+        let same = |o: &Month| o.m == mo.m && !o.hijri && !mo.hijri;
+        match self.punct(e) {
+            Some('/') => {
+                if let Some(o) = self.month_name(e + 1, false).filter(same) {
+                    mo.end = o.end;
+                    mo.anchored = true;
+                }
+            }
+            Some('(') => {
+                if let Some(o) = self.month_name(e + 1, false).filter(same) {
+                    if self.punct(o.end) == Some(')') {
+                        mo.end = o.end + 1;
+                        mo.anchored = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+        Some(mo)
+    }
+
+    /// A year after a month, starting at `i`: `2019`, `عام 2019`, `من العام 2019`, `، 2015`,
+    /// `(2021)`, with its marker.
+    fn year_after(&self, i: usize) -> Option<YearTok> {
+        if self.punct(i) == Some('(') {
+            if let Some(value) = self.year_num(i + 1, 4..=4) {
+                if self.punct(i + 2) == Some(')') {
+                    return Some(YearTok { value, end: i + 3, marker: Marker::None, noun: false });
+                }
+            }
+        }
+        let mut j = i;
+        let mut noun = false;
+        if matches!(self.punct(j), Some('،' | ',')) {
+            j += 1;
+        } else if self.is(j, &["من"]) && self.word(j + 1).is_some_and(is_singular_year_noun) {
+            j += 2;
+            noun = true;
+        } else if self.word(j).is_some_and(is_singular_year_noun) {
+            j += 1;
+            noun = true;
+        }
+        let value = self.year_num(j, if noun { 3..=4 } else { 4..=4 })?;
+        let (marker, end) = self.marker(j + 1);
+        if marker == Marker::None && self.counted_after(j + 1) {
+            return None;
+        }
+        Some(YearTok { value, end, marker, noun })
+    }
+
+    /// The year of a month `m` from a year number, in the month's calendar.
+    fn resolve_year(y: &YearTok, hijri: bool, m: u8) -> Option<i32> {
+        let v = y.value;
+        match (hijri, y.marker) {
+            (_, Marker::BeforeChrist) | (false, Marker::Hijri) => None,
+            (false, _) => (if y.noun { 100..=2199 } else { 1000..=2199 }).contains(&v).then_some(v),
+            (true, Marker::Hijri) => (1..=1700).contains(&v).then_some(v),
+            (true, Marker::Gregorian) => hijri_year_for(v, m),
+            (true, Marker::None) if (1300..=1600).contains(&v) => Some(v),
+            (true, Marker::None) if (1800..=2199).contains(&v) => hijri_year_for(v, m),
+            (true, Marker::None) => None,
+        }
+    }
+
+    /// Adds the year after a month (or a relative word, `الماضي`) to `e`.
+    fn attach_year(&self, e: &mut Elem) {
+        let m = e.m.unwrap_or(1);
+        if let Some(y) = self.year_after(e.end) {
+            if let Some(v) = Self::resolve_year(&y, e.hijri, m) {
+                e.y = Some(v);
+                e.end = y.end;
+                e.complete = true;
+            }
+        }
+        if e.y.is_none() && self.word(e.end).is_some_and(is_relative_suffix) {
+            e.end += 1;
+            e.complete = true;
+            // يناير الجاري (2021)
+            if let Some(y) = self.year_after(e.end).filter(|_| self.punct(e.end) == Some('(')) {
+                if let Some(v) = Self::resolve_year(&y, e.hijri, m) {
+                    e.y = Some(v);
+                    e.end = y.end;
+                }
+            }
+        }
+        if e.hijri && e.y.is_none() {
+            e.complete = false;
+        }
+    }
+
+    /// A date expression at `i`, with a leading modifier (`أواخر`, `مطلع` …) if any.
+    fn elem(&self, i: usize) -> Option<Elem> {
+        if let Some(start) = self.find_word(i, is_modifier) {
+            if let Some(mut e) = self.elem_at(i + 1, true).filter(|e| e.complete) {
+                e.start = start;
+                return Some(e);
+            }
+        }
+        self.elem_at(i, false)
+    }
+
+    fn elem_at(&self, i: usize, modified: bool) -> Option<Elem> {
+        let blank =
+            Elem { start: self.tok(i)?.start, end: i, y: None, m: None, d: None, hijri: false, complete: false };
+        // A day, then a month: 16 أكتوبر، العاشر من يناير، الـ16 من شهر أكتوبر.
+        if let Some(day) = self.day(i) {
+            let has_min = self.is(day.end, &["من"]);
+            let month = if day.ordinal && !has_min { None } else { self.month(day.end + usize::from(has_min), false) };
+            if let Some(mo) = month {
+                if day.d > if mo.hijri { 30 } else { days_in_month(None, mo.m) } {
+                    return None;
+                }
+                let mut e = Elem {
+                    start: day.start,
+                    end: mo.end,
+                    m: Some(mo.m),
+                    d: Some(day.d),
+                    hijri: mo.hijri,
+                    complete: true,
+                    ..blank
+                };
+                self.attach_year(&mut e);
+                return Some(e);
+            }
+            if day.ordinal || modified {
+                return None;
+            }
+            return Some(Elem { start: day.start, end: day.end, d: Some(day.d), ..blank });
+        }
+        // A month: يناير 2020، شهر مارس، أيار/مايو 2019، March 16, 2019.
+        if let Some(mo) = self.month(i, true) {
+            let mut e = Elem {
+                start: mo.start,
+                end: mo.end,
+                m: Some(mo.m),
+                hijri: mo.hijri,
+                complete: mo.anchored || modified,
+                ..blank
+            };
+            if mo.latin {
+                if let Some(t) = self.num(mo.end).filter(|t| t.digits <= 2 && (1..=31).contains(&t.value)) {
+                    if !self.joined(mo.end) && t.value <= u32::from(days_in_month(None, mo.m)) {
+                        e.d = Some(t.value as u8);
+                        e.end = mo.end + 1;
+                        e.complete = true;
+                    }
+                }
+            }
+            self.attach_year(&mut e);
+            if !e.complete && !e.hijri && mo.start == self.toks[i].start && i > 0 && self.is_month_context(i - 1) {
+                e.complete = true;
+            }
+            return Some(e);
+        }
+        // A year noun and a year: عام 2019، العام 1445 هـ، لعام 2022.
+        if let Some(start) = self.find_word(i, is_year_noun) {
+            let value = self.year_num(i + 1, 3..=4)?;
+            let (marker, end) = self.marker(i + 2);
+            let ok = match marker {
+                Marker::BeforeChrist => false,
+                Marker::Hijri => (1..=1700).contains(&value),
+                Marker::Gregorian => (100..=2199).contains(&value),
+                Marker::None => (100..=2199).contains(&value) && !self.counted_after(i + 2),
+            };
+            return ok.then_some(Elem {
+                start,
+                end,
+                y: Some(value),
+                hijri: marker == Marker::Hijri,
+                complete: true,
+                ..blank
+            });
+        }
+        // A year alone: 2019م، 1445هـ، في 2019، (1975); or, for ranges and lists, 2003.
+        let value = self.year_num(i, 4..=4)?;
+        let (marker, end) = self.marker(i + 1);
+        let (ok, complete) = match marker {
+            Marker::BeforeChrist => (false, false),
+            Marker::Hijri => ((1000..=1700).contains(&value), true),
+            Marker::Gregorian => ((1000..=2199).contains(&value), true),
+            Marker::None => (
+                (1900..=2099).contains(&value) && !self.counted_after(i + 1),
+                modified
+                    || (i > 0 && self.find_word(i - 1, is_year_context).is_some())
+                    || (i > 1 && self.is(i - 1, &["من"]) && self.word(i - 2).is_some_and(is_period_of_year))
+                    || (self.punct(i.wrapping_sub(1)) == Some('(') && self.punct(i + 1) == Some(')')),
+            ),
+        };
+        ok.then_some(Elem { end, y: Some(value), hijri: marker == Marker::Hijri, complete, ..blank })
+    }
+
+    fn is_month_context(&self, i: usize) -> bool {
+        self.find_word(i, is_month_context).is_some()
+    }
+
+    // --- candidates at a token ---
+
+    /// A complete date expression at `i`.
+    fn single(&self, i: usize) -> Option<(usize, Vec<DateMention>)> {
+        let e = self.elem(i).filter(|e| e.complete)?;
+        let (value, until) = e.render()?;
+        Some((e.end, vec![self.mention(e.start, e.end, value, until)]))
+    }
+
+    /// A numeric date at `i`: `20/11/2023`, `2023-11-20`, `20.11.2023`, `14-09-1432 هـ`.
+    fn numeric(&self, i: usize) -> Option<(usize, Vec<DateMention>)> {
+        let a = self.num(i)?;
+        let sep = self.punct(i + 1).filter(|c| matches!(c, '/' | '-' | '.'))?;
+        let b = self.num(i + 2)?;
+        let c = self.num(i + 4)?;
+        if self.punct(i + 3) != Some(sep) || !(1..=4).all(|k| self.glued(i + k)) {
+            return None;
+        }
+        let chained = |k: usize| self.glued(k) && matches!(self.punct(k), Some('/' | '-' | '.' | ','));
+        if (i >= 2 && self.glued(i) && chained(i - 1) && self.num(i - 2).is_some())
+            || (chained(i + 5) && self.glued(i + 6) && self.num(i + 6).is_some())
+        {
+            return None;
+        }
+        let (y, m, d) = if a.digits == 4 && b.digits <= 2 && c.digits <= 2 {
+            (a.value, b.value, c.value)
+        } else if c.digits == 4 && a.digits <= 2 && b.digits <= 2 {
+            (c.value, b.value, a.value)
+        } else {
+            return None;
+        };
+        let (marker, end) = self.marker(i + 5);
+        let hijri = marker == Marker::Hijri;
+        let years = match marker {
+            Marker::Hijri => 1..=1700,
+            Marker::Gregorian => 1000..=2199,
+            // Without a marker a year of 1300–1599 could be Hijri: not guessed.
+            _ => 1600..=2199,
+        };
+        if marker == Marker::BeforeChrist
+            || !years.contains(&(y as i32))
+            || !(1..=12).contains(&m)
+            || !(1..=31).contains(&d)
+        {
+            return None;
+        }
+        let e =
+            Elem { start: a.start, end, y: Some(y as i32), m: Some(m as u8), d: Some(d as u8), hijri, complete: true };
+        let (value, until) = e.render()?;
+        Some((end, vec![self.mention(e.start, end, value, until)]))
+    }
+
+    /// A connector between two dates at `i`, and where the second date starts.
+    fn connector(&self, i: usize) -> Option<(Connector, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Punct('-' | '–' | '—' | '‐' | '−') => Some((Connector::To, i + 1)),
+            Kind::Punct('/') => Some((Connector::Slash, i + 1)),
+            Kind::Word | Kind::Latin => {
+                let w = self.key(t);
+                match w {
+                    "الي" | "حتي" | "لغايه" | "وحتي" | "والي" | "ولغايه" | "to" | "until" | "till" | "through" => {
+                        Some((Connector::To, i + 1))
+                    }
+                    "و" | "and" => Some((Connector::And, i + 1)),
+                    // The و is a clitic of the next date: ومارس.
+                    _ if t.kind == Kind::Word && w.starts_with('و') => Some((Connector::And, i)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A range (`من 13 إلى 15 سبتمبر`, `2003-2007`, `بين عامي 2011 و2013`) or a list of two
+    /// dates (`عامي 1995 و2005`) starting at `i`.
+    fn range(&self, i: usize) -> Option<(usize, Vec<DateMention>)> {
+        let (opener, a_at, opener_start) = if let Some(s) = self.find_word(i, |w| w == "من" || w == "from") {
+            (Opener::From, i + 1, s)
+        } else if let Some(s) = self.find_word(i, |w| w == "بين" || w == "between") {
+            (Opener::Between, i + 1, s)
+        } else if self.is(i, &["ما"]) && self.is(i + 1, &["بين"]) {
+            (Opener::Between, i + 2, self.toks[i].start)
+        } else {
+            (Opener::None, i, 0)
+        };
+        let mut a = self.elem(a_at)?;
+        let (conn, b_at) = self.connector(a.end)?;
+        if conn == Connector::And && opener == Opener::None {
+            return self.list(a);
+        }
+        let mut b = self.elem(b_at)?;
+        if !(b.complete || (b.year_only() && a.year_only())) {
+            return None;
+        }
+        match conn {
+            Connector::To => {}
+            Connector::Slash => {
+                if !(a.year_only() && b.year_only() && b.y == a.y.map(|y| y + 1) && !a.hijri && !b.hijri) {
+                    return None;
+                }
+            }
+            Connector::And => {
+                if opener != Opener::Between {
+                    return None;
+                }
+            }
+        }
+        if !complete_pair(&mut a, &mut b) {
+            return None;
+        }
+        let key = |e: &Elem| (e.y.unwrap_or(0), e.m.unwrap_or(0), e.d.unwrap_or(0));
+        if key(&a) >= key(&b) {
+            return None;
+        }
+        let (value, until) = render_range(&a, &b)?;
+        let start = if opener == Opener::None { a.start } else { opener_start };
+        Some((b.end, vec![self.mention(start, b.end, value, until)]))
+    }
+
+    /// A list of dates joined by و (`عامي 1995 و2005`, `5 و12 و19 مارس`): one mention each,
+    /// the earlier ones completed from the last. The longest list that reads as one wins.
+    fn list(&self, first: Elem) -> Option<(usize, Vec<DateMention>)> {
+        let mut items = vec![first];
+        while items.len() < 16 {
+            let last = items[items.len() - 1];
+            let Some((Connector::And, k)) = self.connector(last.end) else { break };
+            let Some(next) = self.elem(k) else { break };
+            items.push(next);
+        }
+        while items.len() >= 2 {
+            if let Some(found) = self.read_list(&items) {
+                return Some(found);
+            }
+            items.pop();
+        }
+        None
+    }
+
+    fn read_list(&self, items: &[Elem]) -> Option<(usize, Vec<DateMention>)> {
+        let mut last = *items.last()?;
+        let years = items.iter().all(Elem::year_only);
+        if !(last.complete || (years && items.iter().any(|e| e.complete))) {
+            return None;
+        }
+        if !items.iter().all(|e| e.level() == last.level() || (e.day_only() && last.d.is_some())) {
+            return None;
+        }
+        let mut head = items[0];
+        if !complete_pair(&mut head, &mut last) {
+            return None;
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for e in &items[..items.len() - 1] {
+            let (mut e, mut l) = (*e, last);
+            if !complete_pair(&mut e, &mut l) {
+                return None;
+            }
+            let (value, until) = e.render()?;
+            out.push(self.mention(e.start, e.end, value, until));
+        }
+        let (value, until) = last.render()?;
+        out.push(self.mention(last.start, last.end, value, until));
+        Some((last.end, out))
+    }
+
+    fn mention(&self, start: usize, end_tok: usize, value: String, until: Option<String>) -> DateMention {
+        let end = self.end_byte(end_tok);
+        DateMention { start, end, text: self.text[start..end].to_string(), value, until }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, value, until) of every mention.
+    fn found(s: &str) -> Vec<(String, String, Option<String>)> {
+        extract_dates(s).into_iter().map(|d| (d.text, d.value, d.until)).collect()
+    }
+
+    /// (text, value) of the single mention in `s`.
+    fn one(s: &str) -> (String, String) {
+        let f = found(s);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        assert_eq!(f[0].2, None, "{s}: {f:?}");
+        (f[0].0.clone(), f[0].1.clone())
+    }
+
+    fn check(s: &str, text: &str, value: &str) {
+        assert_eq!(one(s), (text.to_string(), value.to_string()), "{s}");
+    }
+
+    fn range(s: &str, text: &str, value: &str, until: &str) {
+        let f = found(s);
+        assert_eq!(f, [(text.to_string(), value.to_string(), Some(until.to_string()))], "{s}");
+    }
+
+    fn none(s: &str) {
+        assert_eq!(found(s), [], "{s}");
+    }
+
+    #[test]
+    fn egyptian_gulf_months() {
+        let names = [
+            ("يناير", 1),
+            ("فبراير", 2),
+            ("مارس", 3),
+            ("أبريل", 4),
+            ("إبريل", 4),
+            ("ابريل", 4),
+            ("مايو", 5),
+            ("يونيو", 6),
+            ("يونية", 6),
+            ("يوليو", 7),
+            ("يولية", 7),
+            ("أغسطس", 8),
+            ("اغسطس", 8),
+            ("سبتمبر", 9),
+            ("أكتوبر", 10),
+            ("نوفمبر", 11),
+            ("ديسمبر", 12),
+        ];
+        for (name, m) in names {
+            check(&format!("جرى ذلك في 5 {name} 2020."), &format!("5 {name} 2020"), &format!("2020-{m:02}-05"));
+        }
+    }
+
+    #[test]
+    fn levantine_iraqi_months() {
+        let names = [
+            ("كانون الثاني", 1),
+            ("شباط", 2),
+            ("آذار", 3),
+            ("نيسان", 4),
+            ("أيار", 5),
+            ("حزيران", 6),
+            ("تموز", 7),
+            ("آب", 8),
+            ("أيلول", 9),
+            ("تشرين الأول", 10),
+            ("تشرين الثاني", 11),
+            ("كانون الأول", 12),
+            ("تشرين أول", 10),
+        ];
+        for (name, m) in names {
+            check(&format!("وقع في 9 {name} 2019 وما بعده"), &format!("9 {name} 2019"), &format!("2019-{m:02}-09"));
+            check(&format!("بدأ {name} 2019 بهدوء"), &format!("{name} 2019"), &format!("2019-{m:02}"));
+        }
+    }
+
+    #[test]
+    fn maghrebi_months() {
+        let names = [
+            ("جانفي", 1),
+            ("فيفري", 2),
+            ("مارس", 3),
+            ("أفريل", 4),
+            ("ماي", 5),
+            ("جوان", 6),
+            ("جويلية", 7),
+            ("أوت", 8),
+            ("سبتمبر", 9),
+            ("أكتوبر", 10),
+            ("نوفمبر", 11),
+            ("ديسمبر", 12),
+            ("يوليوز", 7),
+            ("غشت", 8),
+            ("شتنبر", 9),
+            ("نونبر", 11),
+            ("دجنبر", 12),
+        ];
+        for (name, m) in names {
+            check(&format!("يوم 14 {name} 2021"), &format!("14 {name} 2021"), &format!("2021-{m:02}-14"));
+        }
+    }
+
+    #[test]
+    fn paired_month_names() {
+        check("في 10 أيار/مايو 2019", "10 أيار/مايو 2019", "2019-05-10");
+        check("في أيار (مايو) 2019", "أيار (مايو) 2019", "2019-05");
+        check("منذ مايو/أيار الماضي", "مايو/أيار الماضي", "--05");
+        check("في 3 آذار / مارس", "3 آذار / مارس", "--03-03");
+        // Two different months with a slash are not a pair.
+        assert_eq!(found("يناير/مارس").len(), 1);
+    }
+
+    #[test]
+    fn hijri_months_convert_to_gregorian() {
+        // 1 Ramadan 1445 (tabular) is 11 March 2024; Umm al-Qura agrees.
+        check("صام الناس في 1 رمضان 1445 هـ", "1 رمضان 1445 هـ", "2024-03-11");
+        // Umm al-Qura has 16 July 2024: the tabular calendar is a day late here.
+        check("في 10 محرم 1446هـ", "10 محرم 1446هـ", "2024-07-17");
+        range("خلال رمضان 1445", "رمضان 1445", "2024-03-11", "2024-04-09");
+        // 1445 ends on 6 July 2024 by Umm al-Qura, a day earlier than by the tabular calendar.
+        range("عام 1445 هـ", "عام 1445 هـ", "2023-07-19", "2024-07-07");
+        range("في 1445 ه", "1445 ه", "2023-07-19", "2024-07-07");
+        // A Hijri month with a Gregorian year: the Ramadan that begins in 2024.
+        range("رمضان 2024", "رمضان 2024", "2024-03-11", "2024-04-09");
+        let months = [
+            ("محرم", 1),
+            ("صفر", 2),
+            ("ربيع الأول", 3),
+            ("ربيع الآخر", 4),
+            ("ربيع الثاني", 4),
+            ("جمادى الأولى", 5),
+            ("جمادى الآخرة", 6),
+            ("جمادى الثانية", 6),
+            ("رجب", 7),
+            ("شعبان", 8),
+            ("رمضان", 9),
+            ("شوال", 10),
+            ("ذو القعدة", 11),
+            ("ذو الحجة", 12),
+            ("ذي الحجة", 12),
+        ];
+        for (name, m) in months {
+            let s = format!("في 1 {name} 1440هـ");
+            let expected = fmt_ymd(jdn_to_gregorian(hijri_jdn(1440, m, 1)));
+            check(&s, &format!("1 {name} 1440هـ"), &expected);
+        }
+        // Without a year a Hijri month cannot be placed.
+        none("في شهر رمضان الماضي");
+        none("في 10 رمضان");
+    }
+
+    #[test]
+    fn tabular_calendar_against_dateparser() {
+        // dateparser tests/test_hijri.py (BSD-3-Clause): numeric Hijri dates with هـ; its
+        // expectations follow Umm al-Qura, which the tabular calendar meets within a day.
+        let cases = [
+            ("14-09-1432 هـ", "2011-08-14"),
+            ("20-02-1430 هـ", "2009-02-15"),
+            ("11-08-1434 هـ", "2013-06-20"),
+            ("17-01-1437 هـ", "2015-10-30"),
+            ("29-02-1433 هـ", "2012-01-23"),
+            ("04-03-1433 هـ", "2012-01-27"),
+        ];
+        for (text, expected) in cases {
+            let (t, v) = one(text);
+            assert_eq!(t, text);
+            let days = |s: &str| {
+                let p: Vec<i64> = s.split('-').map(|x| x.parse().unwrap()).collect();
+                p[0] * 372 + p[1] * 31 + p[2]
+            };
+            assert!((days(&v) - days(expected)).abs() <= 1, "{text}: {v} vs {expected}");
+        }
+    }
+
+    #[test]
+    fn calendar_arithmetic() {
+        assert_eq!(jdn_to_gregorian(2_451_545), (2000, 1, 1));
+        assert_eq!(jdn_to_gregorian(hijri_jdn(1, 1, 1)), (622, 7, 19)); // proleptic Gregorian
+        assert_eq!(hijri_year_for(2024, 9), Some(1445));
+        assert_eq!(days_in_month(Some(2023), 2), 28);
+        assert_eq!(days_in_month(Some(2024), 2), 29);
+        assert_eq!(days_in_month(Some(1900), 2), 28);
+    }
+
+    #[test]
+    fn ordinal_days() {
+        check("في العاشر من يناير الماضي", "العاشر من يناير الماضي", "--01-10");
+        check("في التاسع من حزيران", "التاسع من حزيران", "--06-09");
+        check("الأول من مارس 2020", "الأول من مارس 2020", "2020-03-01");
+        check("الحادي عشر من سبتمبر", "الحادي عشر من سبتمبر", "--09-11");
+        check("الثاني والعشرين من شهر أكتوبر 2021", "الثاني والعشرين من شهر أكتوبر 2021", "2021-10-22");
+        check("في الحادي و الثلاثين من ديسمبر", "الحادي و الثلاثين من ديسمبر", "--12-31");
+        check("العشرين من نوفمبر", "العشرين من نوفمبر", "--11-20");
+        check("الخامس عشر من آب", "الخامس عشر من آب", "--08-15");
+        // An ordinal needs من and a month; الحادي alone is no day.
+        none("الفصل الأول من الكتاب");
+        assert_eq!(one("الحادي من يناير").0, "يناير");
+        assert_eq!(one("الأول يناير"), ("يناير".into(), "--01".into()));
+    }
+
+    #[test]
+    fn years_with_a_year_word() {
+        check("عام 2019", "عام 2019", "2019");
+        check("في العام 2019 جرت", "العام 2019", "2019");
+        check("سنة 2019", "سنة 2019", "2019");
+        check("وفي عام ١٩٩٦ وقع", "عام ١٩٩٦", "1996");
+        check("للعام 2022", "للعام 2022", "2022");
+        check("لعام 2022", "عام 2022", "2022");
+        check("عام 1992 م", "عام 1992 م", "1992");
+        check("عام 622", "عام 622", "0622");
+        none("عام 500 ق.م");
+    }
+
+    #[test]
+    fn years_in_a_year_context() {
+        check("منذ 2004 منح حق التصويت", "2004", "2004");
+        check("في 2019، فاز", "2019", "2019");
+        check("انتخابات 2019 الرئاسية", "2019", "2019");
+        check("تخرج من المعهد (1975)، ثم", "1975", "1975");
+        check("2019م", "2019م", "2019");
+        check("مطلع 2020", "مطلع 2020", "2020");
+        check("بحلول 2030", "2030", "2030");
+        check("في الربع الأول من 2023 نما", "2023", "2023");
+        check("ونكسة 1967", "1967", "1967");
+        none("أكثر من 2000");
+        none("أكثر من 2019 شخصا");
+    }
+
+    #[test]
+    fn numbers_that_are_not_years() {
+        none("حصل على 2000 صوت");
+        none("في 2000 صوت");
+        none("منذ 1500 عام");
+        none("في 2019 صوتا");
+        none("بلغ العدد 2019 فقط");
+        none("من 40.000 إلى 5000");
+        none("نسبة 2019%");
+        none("في 2019.5 متر");
+        none("منذ 30 عامًا");
+        none("بين 82,2 - 85,52 %");
+        none("في 1850");
+        none("أرقام 2019 و2020");
+    }
+
+    #[test]
+    fn day_month_year_forms() {
+        check("في 16 أكتوبر 2013", "16 أكتوبر 2013", "2013-10-16");
+        check("16أكتوبر 2013 انتخب", "16أكتوبر 2013", "2013-10-16");
+        check("يوم 17 مايو عام 1953 في", "17 مايو عام 1953", "1953-05-17");
+        check("في الـ16 من أكتوبر", "الـ16 من أكتوبر", "--10-16");
+        check("في ١٦ أكتوبر ٢٠١٣", "١٦ أكتوبر ٢٠١٣", "2013-10-16");
+        check("في يناير من العام 2020", "يناير من العام 2020", "2020-01");
+        check("الأحد، 21 نوفمبر 2022، حيث", "21 نوفمبر 2022", "2022-11-21");
+        // dateparser tests/test_languages.py and test_search.py (BSD-3-Clause).
+        assert_eq!(one("6 يناير، 2015، الساعة 05:16 مساءً"), ("6 يناير، 2015".into(), "2015-01-06".into()));
+        assert_eq!(
+            found("في 29 يوليو 1938 غزت القوات اليابانية الاتحاد السوفييتي وقررت في 11 مايو 1939 تحريك الحدود"),
+            [
+                ("29 يوليو 1938".to_string(), "1938-07-29".to_string(), None),
+                ("11 مايو 1939".to_string(), "1939-05-11".to_string(), None)
+            ]
+        );
+        check("في 31 يناير", "31 يناير", "--01-31");
+        check("في 29 فبراير", "29 فبراير", "--02-29");
+        // An impossible day leaves the month and year.
+        check("في 30 فبراير 2023", "فبراير 2023", "2023-02");
+        check("في 29 فبراير 2023", "فبراير 2023", "2023-02");
+        check("في 29 فبراير 2024", "29 فبراير 2024", "2024-02-29");
+        check("في 32 يناير", "يناير", "--01");
+    }
+
+    #[test]
+    fn months_without_year() {
+        check("في شهر يناير", "شهر يناير", "--01");
+        check("لشهر يناير", "شهر يناير", "--01");
+        check("في يناير الماضي", "يناير الماضي", "--01");
+        check("وفي يناير", "يناير", "--01");
+        check("بيناير", "يناير", "--01");
+        check("في العاشر من يناير الجارى (2021) تشهد", "العاشر من يناير الجارى (2021)", "2021-01-10");
+        check("في أيلول من هذا العام", "أيلول", "--09");
+    }
+
+    #[test]
+    fn weak_month_names_need_support() {
+        none("مارس الحزب ضغوطا كبيرة");
+        none("ومارس الضغط");
+        none("شركة نيسان اليابانية");
+        none("قال أب الضحية");
+        none("هذا ماي");
+        check("في مارس واتهم", "مارس", "--03");
+        check("مارس 2011", "مارس 2011", "2011-03");
+        check("في 9 نيسان عن", "9 نيسان", "--04-09");
+        check("منذ مارس الماضي", "مارس الماضي", "--03");
+        check("خلال شهر مارس", "شهر مارس", "--03");
+        check("في أب 2020", "أب 2020", "2020-08");
+    }
+
+    #[test]
+    fn modifiers_keep_precision() {
+        check("أواخر نوفمبر 2023", "أواخر نوفمبر 2023", "2023-11");
+        check("في منتصف نوفمبر 2023", "منتصف نوفمبر 2023", "2023-11");
+        check("أوائل نوفمبر 2023", "أوائل نوفمبر 2023", "2023-11");
+        check("أواخر نوفمبر الماضي", "أواخر نوفمبر الماضي", "--11");
+        check("نهاية العام 2020", "نهاية العام 2020", "2020");
+        check("صيف 2020", "صيف 2020", "2020");
+        none("أوائل العام الماضي");
+    }
+
+    #[test]
+    fn ranges() {
+        range("في الفترة من 13 إلى 15 سبتمبر 2022", "من 13 إلى 15 سبتمبر 2022", "2022-09-13", "2022-09-15");
+        range("13 إلى 15 سبتمبر 2022", "13 إلى 15 سبتمبر 2022", "2022-09-13", "2022-09-15");
+        range("من 13 إلى 15 سبتمبر", "من 13 إلى 15 سبتمبر", "--09-13", "--09-15");
+        range("13-15 سبتمبر 2022", "13-15 سبتمبر 2022", "2022-09-13", "2022-09-15");
+        range("في الفترة 2003-2007 وزير", "2003-2007", "2003", "2007");
+        range("خلال الفترة 2007-\n\n2011 تولى", "2007-\n\n2011", "2007", "2011");
+        range("ومن 2011 إلى 2013 – نائب", "من 2011 إلى 2013", "2011", "2013");
+        range("2011 إلى 2013", "2011 إلى 2013", "2011", "2013");
+        range("بين عامي 2011 و2013", "بين عامي 2011 و2013", "2011", "2013");
+        range("ما بين 2011 و2013", "ما بين 2011 و2013", "2011", "2013");
+        range("يناير - مارس 2020", "يناير - مارس 2020", "2020-01", "2020-03");
+        range("من يناير إلى مارس 2020", "من يناير إلى مارس 2020", "2020-01", "2020-03");
+        range("بين يناير ومارس 2020", "بين يناير ومارس 2020", "2020-01", "2020-03");
+        range("من 30 سبتمبر إلى 2 أكتوبر 2022", "من 30 سبتمبر إلى 2 أكتوبر 2022", "2022-09-30", "2022-10-02");
+        range("من 28 ديسمبر إلى 3 يناير 2023", "من 28 ديسمبر إلى 3 يناير 2023", "2022-12-28", "2023-01-03");
+        range("ديسمبر 2019 - فبراير 2020", "ديسمبر 2019 - فبراير 2020", "2019-12", "2020-02");
+        range("الموسم 2019/2020", "2019/2020", "2019", "2020");
+        range("من عام 2011 حتى عام 2013", "من عام 2011 حتى عام 2013", "2011", "2013");
+        range("من 10 إلى 15 رمضان 1445 هـ", "من 10 إلى 15 رمضان 1445 هـ", "2024-03-20", "2024-03-25");
+        // Backwards or mixed: no range.
+        assert_eq!(found("من 2013 إلى 2011").len(), 0);
+        assert_eq!(found("من 15 إلى 13 سبتمبر").iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), ["--09-13"]);
+        none("من 5 سنوات إلى 7 سنوات");
+        none("من 2000 إلى 2500 صوت");
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            found("في عامي 1995 و2005"),
+            [("عامي 1995".into(), "1995".into(), None), ("2005".into(), "2005".into(), None)]
+        );
+        assert_eq!(
+            found("يومي 13 و14 سبتمبر 2022"),
+            [("13".into(), "2022-09-13".into(), None), ("14 سبتمبر 2022".into(), "2022-09-14".into(), None)]
+        );
+        assert_eq!(
+            found("أعوام 2011 و2012 و2013"),
+            [
+                ("أعوام 2011".into(), "2011".into(), None),
+                ("2012".into(), "2012".into(), None),
+                ("2013".into(), "2013".into(), None)
+            ]
+        );
+        assert_eq!(
+            found("في 5 و12 و19 مارس 2023"),
+            [
+                ("5".into(), "2023-03-05".into(), None),
+                ("12".into(), "2023-03-12".into(), None),
+                ("19 مارس 2023".into(), "2023-03-19".into(), None)
+            ]
+        );
+        // What follows و is not always a date: the list stops where it stops reading as one.
+        assert_eq!(found("في 5 مارس و6 أشخاص"), [("5 مارس".into(), "--03-05".into(), None)]);
+        assert_eq!(found("عام 2019 و2000 شخص"), [("عام 2019".into(), "2019".into(), None)]);
+        assert_eq!(
+            found("في 2019 و15 مارس 2020"),
+            [("2019".into(), "2019".into(), None), ("15 مارس 2020".into(), "2020-03-15".into(), None)]
+        );
+        assert_eq!(
+            found("في يناير وفبراير 2020"),
+            [("يناير".into(), "2020-01".into(), None), ("فبراير 2020".into(), "2020-02".into(), None)]
+        );
+    }
+
+    #[test]
+    fn numeric_dates() {
+        check("في 20/11/2023 أعلن", "20/11/2023", "2023-11-20");
+        check("2023/11/20", "2023/11/20", "2023-11-20");
+        check("٢٠٢٣/١١/٢٠", "٢٠٢٣/١١/٢٠", "2023-11-20");
+        check("20-11-2023", "20-11-2023", "2023-11-20");
+        check("20.11.2023", "20.11.2023", "2023-11-20");
+        check("2023-11-20", "2023-11-20", "2023-11-20");
+        check("1/2/2020م", "1/2/2020م", "2020-02-01");
+        none("11/20/2023");
+        none("20/13/2023");
+        none("31/02/2023");
+        none("192.168.1.1");
+        none("1.2.3.2020");
+        none("20/11/23");
+        none("القانون رقم 3/2020");
+        none("1.234.567");
+        none("14-09-1432");
+    }
+
+    #[test]
+    fn tatweel_diacritics_and_digits() {
+        check("في يـنـايـر 2020", "يـنـايـر 2020", "2020-01");
+        check("في يَنايِرَ ٢٠٢٠", "يَنايِرَ ٢٠٢٠", "2020-01");
+        check("عــام ۲۰۱۹", "عــام ۲۰۱۹", "2019");
+        let s = "قال: في ١٦ أكتوبر ٢٠١٣ انتُخب";
+        let d = &extract_dates(s)[0];
+        assert_eq!(&s[d.start..d.end], d.text);
+        assert_eq!(d.text, "١٦ أكتوبر ٢٠١٣");
+    }
+
+    #[test]
+    fn english_abstracts() {
+        check("In late November 2023, Kazakhstan", "late November 2023", "2023-11");
+        check("On March 16, the President", "March 16", "--03-16");
+        check("on 9 June 2019.", "9 June 2019", "2019-06-09");
+        check("March 16, 2022", "March 16, 2022", "2022-03-16");
+        none("you may go");
+        none("they march on");
+    }
+
+    #[test]
+    fn relative_dates_are_not_extracted() {
+        none("اليوم");
+        none("أمس");
+        none("العام الماضي");
+        none("الشهر المقبل");
+    }
+
+    #[test]
+    fn mentions_do_not_overlap_and_spans_match() {
+        let s = "من 13 إلى 15 سبتمبر 2022 وفي 20/11/2023 ثم عام 2024 و2025 وفي يناير الماضي";
+        let ds = extract_dates(s);
+        let mut last = 0;
+        for d in &ds {
+            assert!(d.start >= last && d.end > d.start);
+            assert_eq!(&s[d.start..d.end], d.text);
+            last = d.end;
+        }
+        assert_eq!(ds.len(), 5);
+    }
+
+    #[test]
+    fn serializes_until_only_when_present() {
+        let d = &extract_dates("عام 2019")[0];
+        assert_eq!(serde_json::to_string(d).unwrap(), r#"{"start":0,"end":11,"text":"عام 2019","value":"2019"}"#);
+        let r = &extract_dates("2003-2007")[0];
+        assert!(serde_json::to_string(r).unwrap().contains(r#""until":"2007""#));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in
+            ["", " ", "ـ", "َ", "٢", "من", "بين", "ما بين", "عام", "(", "2019/", "/2019", "هـ", "من 13 إلى", "20/11/"]
+        {
+            let _ = extract_dates(s);
+        }
+    }
+}

@@ -1,0 +1,1552 @@
+//! Figures: the numbers a press text reports — counts, amounts of money, percentages — with
+//! their value, the noun they count and their currency. Years and other parts of dates are
+//! never figures.
+//!
+//! ```
+//! use nass::extract::figures::extract_figures;
+//!
+//! let text = "فاز بـ 6 ملايين و456.392 صوتًا بنسبة 81,31% في انتخابات 2022";
+//! let figures = extract_figures(text, &[]);
+//! assert_eq!(figures.len(), 2);
+//! assert_eq!((figures[0].text.as_str(), figures[0].value), ("6 ملايين و456.392", 6456392.0));
+//! assert_eq!(figures[0].unit.as_deref(), Some("صوتا"));
+//! assert_eq!((figures[1].value, figures[1].percent), (81.31, true));
+//! ```
+//!
+//! # What a figure is
+//! A *quantity* — digits ([`numbers::parse_numeral`], separators disambiguated there), number
+//! words, or both (`6 ملايين و456.392`, `ثلاثة آلاف`, `مليوناً وخمسمئة ألف`), combined by
+//! [`numbers::Accumulator`] — optionally marked as a percentage, followed by the noun it counts
+//! or its currency.
+//! - **Span**: `start..end` covers the quantity with its scale words and percent marker
+//!   (`81,31%`, `%69,44`, `27 %`, `5 في المائة`, `5 بالمئة`), not the noun or the currency;
+//!   a clitic glued to a number word is left out (`لخمس` → `خمس`). Offsets are bytes of the
+//!   text given (not folded). Number words are matched on a folded key ([`numbers::fold_key`]),
+//!   so diacritics, tatweel and the spellings `مئة/مائة`, `ة/ه`, `ى/ي`, `أ/ا` all match.
+//! - **Percent**: `%` or `٪` on either side (glued, or after a space), `في المائة`,
+//!   `في المئة`, `بالمائة`, `بالمئة` (and their folded spellings `بالمئه`, `فى المائه`…). A
+//!   percentage never has a unit.
+//! - **Currency**: a currency word after the quantity (`دولار`, `دينار`, `ريال`, `يورو`,
+//!   `جنيه`, `درهم`, `ليرة`, `روبل`, `يوان`, `تنغي`/`تينغ`, `فرنك`, `شيكل`, subunits `هللة`,
+//!   `فلس`, `قرش`, `سنت`… in singular, dual, plural and accusative forms), reported in its
+//!   singular spelling (`دولارات` → `دولار`); a symbol `$ € £ ¥ ₽` before or after, or an ISO
+//!   code after (`USD`), as written.
+//! - **Unit** (the noun counted): the next word after the quantity, on the same line or the
+//!   next one, when it is an indefinite Arabic word (counted nouns are indefinite: `5 مرشحين`,
+//!   not `5 المرشحين`) that is not a function word (the built-in stopword list: particles,
+//!   prepositions, pronouns), not `و`+function word (`وفي`), not `و`+verb prefix (`وأصيب`,
+//!   `ويقول`), not a month name, a number word or a percent word. After a partitive `من`, the
+//!   word after it (`ثلاثة آلاف من النشطاء`, `7 من أنصار`). Reported as written, without
+//!   diacritics and tatweel (`صوتًا` → `صوتا`).
+//! - **Ranges**: in `X - Y`, `X إلى Y`, `X حتى Y`, `X أو Y` and `بين X و Y`, a bare `X` (no scale,
+//!   percent, unit or currency of its own) takes them from `Y`: `82,2 - 85,52 %` is two
+//!   percentages, `بين 5 و10 ملايين دولار` is 5000000 and 10000000 dollars.
+//!
+//! # What is not a figure
+//! - Anything overlapping a span of `exclude` (the dates the date extractor found).
+//! - **Years**, on their own evidence. A bare integer 1900–2100 (4 digits, no separator) is a
+//!   year when it is preceded by `عام`/`العام`/`لعام`/`سنة`/`منذ`… (strong year words) or by a
+//!   month name (`نوفمبر 2023`, `March 2019`), when it is followed by `عام`/`سنة`/`م`/`هـ`,
+//!   when it ends a range that starts with such a year (`2003-2007`, `1999 و2002`), and
+//!   otherwise whenever nothing after it makes it a count: a scale word, a percent, a currency,
+//!   or a noun that is clearly counted (accusative tanwin `2000 شخصاً`, a plural in `ين/ون/ات`
+//!   or of the pattern أفعال, or a common counted noun: `شخص`/`شخصا`, `ناخب`, `طن`…). So `في 2019` and `(1975)` are years,
+//!   `2000 دولار` and `2000 ناخب` are figures. Weak year words (`في`, `خلال`, `حتى`) decide
+//!   nothing by themselves: `في 2000 مدرسة` stays a count. A 3–4-digit integer after a strong
+//!   year word is a year too (`عام 1445`), as is any integer before `هـ` (`1445 هـ`).
+//! - **Days**: an integer 1–31 before a month name (`16 مارس`, `16أكتوبر`, `21 نوفمبر 2022`)
+//!   or after an English one (`March 16`), or first in a range of days (`من 13 إلى 15 سبتمبر`).
+//! - Times and dates written with `:` or `/` (`8:30`, `12/05/2023`, `2254/2015`), and numbers
+//!   after `الساعة`.
+//! - **Identifiers**: numbers after `رقم`, `المادة`, `الفقرة`, `البند`, `القرار`, `الفصل`,
+//!   `الصفحة`… (unless a percent, a scale word or a counted noun follows at once:
+//!   `لصالح القرار 128 دولة`), names like `كوفيد-19`, `F-16`, `5G`, integers
+//!   with a leading zero (`0123`), footnote marks `(1)` and list marks `1)`, `1-`, `1.` at the
+//!   start of a line (1–2 digits).
+//! - A number after the article (`القرن الـ21`, `الدورة الـ 20`: ordinals) unless something
+//!   makes it a count (`الـ 8 آلاف شخص`).
+//! - Ordinals (`الخامس`, `ثالث`, `التاسع عشر`) and definite number words (`الاثنين`,
+//!   `الأحد`: days; `القرن العشرين`: an ordinal), except a definite cardinal 3–10 right after
+//!   the definite noun it counts, which is that noun's figure (`الأعوام السبعة` → 7, unit
+//!   `الأعوام`; `المرشحون الستة` → 6); vague plurals (`آلاف`, `عشرات`);
+//!   `واحد`/`أحد`/`إحدى` alone ("one of", "Sunday") unless a currency follows; `صفر` alone
+//!   (also a month) unless it is a percentage; a fraction without a scale word (`نصف`).
+//!
+//! Numbers grouped by spaces are joined when the spaces are no-break or thin spaces
+//! (`40 000`), or plain spaces when at least two groups of 3 digits follow or the groups are
+//! `000` (`1 200 000`, `40 000`).
+
+use super::numbers::{
+    self, fold_key, number_word, scale_word, Accumulator, Atom, NumberContext, NumberWord, ScaleForm,
+};
+use crate::arabic::{is_mark, TATWEEL};
+use crate::token::{tokenize, Token, TokenKind};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// One figure found in a text.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Figure {
+    /// Byte offsets of the quantity (with scale words and percent marker) in the text.
+    pub start: usize,
+    pub end: usize,
+    /// `text[start..end]`.
+    pub text: String,
+    /// The plain number: `6 ملايين و456.392` → 6456392, `%69,44` → 69.44.
+    pub value: f64,
+    pub percent: bool,
+    /// The noun counted, as written without diacritics (`صوتا`, `مرشحين`).
+    pub unit: Option<String>,
+    /// The currency: a word in its singular spelling (`دولار`), or a symbol or code as written.
+    pub currency: Option<String>,
+}
+
+/// The figures of `text`, in order, leaving out every number that overlaps a range of
+/// `exclude` (byte ranges, e.g. the dates found by the date extractor).
+pub fn extract_figures(text: &str, exclude: &[Range<usize>]) -> Vec<Figure> {
+    let doc = Doc::new(text, exclude);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut i = 0;
+    while i < doc.toks.len() {
+        match doc.figure_at(i) {
+            Some(d) => {
+                i = d.next.max(i + 1);
+                drafts.push(d);
+            }
+            None => i += 1,
+        }
+    }
+    doc.inherit_across_ranges(&mut drafts);
+    drafts.into_iter().map(|d| d.figure).collect()
+}
+
+/// A figure with what the range rule needs.
+struct Draft {
+    figure: Figure,
+    /// The first token of the quantity.
+    first: usize,
+    /// The token to look at next.
+    next: usize,
+    /// The last scale word of the quantity (`1e6` for `10 ملايين`).
+    scale: Option<f64>,
+    /// The quantity is one numeral (its byte range), which a range may re-read.
+    numeral: Option<Range<usize>>,
+    bare: bool,
+}
+
+/// A tokenized text with folded keys for its words.
+struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    /// Folded key of each token (Arabic words), or the token's text, as a range of `keys`.
+    key_spans: Vec<Range<usize>>,
+    keys: String,
+    /// Merged, sorted ranges to leave out.
+    exclude: Vec<Range<usize>>,
+}
+
+/// What follows a quantity: a currency or a counted noun.
+enum Noun {
+    Currency(String),
+    /// `strong` when the word is clearly a counted noun; `direct` when it follows the number
+    /// at once (not after a partitive `من`).
+    Unit {
+        surface: String,
+        strong: bool,
+        direct: bool,
+    },
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, exclude: &[Range<usize>]) -> Self {
+        let toks: Vec<Token> = tokenize(text).collect();
+        let mut keys = String::with_capacity(text.len() / 2);
+        let mut key_spans = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let start = keys.len();
+            if t.kind == TokenKind::ArabicWord {
+                fold_key(t.text(text), &mut keys);
+            }
+            key_spans.push(start..keys.len());
+        }
+        let mut sorted: Vec<Range<usize>> = exclude.iter().filter(|r| r.start < r.end).cloned().collect();
+        sorted.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+        for r in sorted {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Doc { text, toks, key_spans, keys, exclude: merged }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The folded key of an Arabic word (empty for other tokens).
+    fn key(&self, i: usize) -> &str {
+        self.key_spans.get(i).map_or("", |r| &self.keys[r.clone()])
+    }
+
+    fn is_word(&self, i: usize, key: &str) -> bool {
+        self.kind(i) == Some(TokenKind::ArabicWord) && self.key(i) == key
+    }
+
+    fn excluded(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let k = self.exclude.partition_point(|r| r.end <= t.start);
+        self.exclude.get(k).is_some_and(|r| r.start < t.end)
+    }
+
+    /// Tokens `i` and `i + 1` exist and belong together: no blank line between them.
+    fn follows(&self, i: usize) -> bool {
+        i + 1 < self.len() && !self.gap(i).contains("\n\n") && !self.gap(i).contains("\n\r\n")
+    }
+
+    /// The text between tokens `i` and `i + 1`.
+    fn gap(&self, i: usize) -> &'a str {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => &self.text[a.end..b.start],
+            _ => "",
+        }
+    }
+
+    /// Tokens `i` and `i + 1` touch (no space between).
+    fn glued(&self, i: usize) -> bool {
+        i + 1 < self.len() && self.toks[i].end == self.toks[i + 1].start
+    }
+
+    fn is_sign(&self, i: usize, signs: &[&str]) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Punct | TokenKind::Symbol)) && signs.contains(&self.raw(i))
+    }
+
+    /// The token before `i`, if it belongs with it.
+    fn before(&self, i: usize) -> Option<usize> {
+        (i > 0 && self.follows(i - 1)).then(|| i - 1)
+    }
+
+    fn figure_at(&self, i: usize) -> Option<Draft> {
+        if self.excluded(i) {
+            return None;
+        }
+        match self.kind(i)? {
+            TokenKind::Number | TokenKind::Percentage => {
+                // A minus glued to the number, after a space: `بنسبة -3,5%` (not `كوفيد-19`,
+                // not the second end of `2003 -2007`).
+                let minus = i > 0
+                    && self.glued(i - 1)
+                    && self.is_sign(i - 1, &["-", "−"])
+                    && !self.raw(i).starts_with(['%', '٪'])
+                    && (i == 1 || !self.glued(i - 2))
+                    && (i == 1 || !matches!(self.kind(i - 2), Some(TokenKind::Number | TokenKind::Percentage)));
+                if minus {
+                    self.quantity(i, self.toks[i - 1].start, Prefix::Negative)
+                } else {
+                    self.quantity(i, self.toks[i].start, Prefix::None)
+                }
+            }
+            TokenKind::ArabicWord => {
+                if self.key(i) == "سالب" && self.follows(i) {
+                    return self.quantity(i + 1, self.toks[i].start, Prefix::Negative);
+                }
+                match self.first_word(i) {
+                    Some((_, start)) => self.quantity(i, start, Prefix::None),
+                    None => self.definite_cardinal(i),
+                }
+            }
+            TokenKind::Symbol | TokenKind::Punct => {
+                let number_next =
+                    self.follows(i) && self.kind(i + 1) == Some(TokenKind::Number) && !self.excluded(i + 1);
+                if !number_next {
+                    return None;
+                }
+                if self.is_sign(i, CURRENCY_SYMBOLS) {
+                    let sym = self.raw(i).to_string();
+                    return self.quantity(i + 1, self.toks[i + 1].start, Prefix::Currency(sym));
+                }
+                let after_number = i > 0 && matches!(self.kind(i - 1), Some(TokenKind::Number | TokenKind::Percentage));
+                if self.is_sign(i, &["%", "٪"]) && !after_number && !self.gap(i).contains('\n') {
+                    return self.quantity(i + 1, self.toks[i].start, Prefix::Percent);
+                }
+                None
+            }
+            TokenKind::LatinWord => None,
+        }
+    }
+
+    /// A definite cardinal 3–10 after the definite noun it counts: `الأعوام السبعة`,
+    /// `المرشحون الستة`, `للأعضاء الخمسة` (not `يوم الاثنين`, `القرن العشرين`, `الست`).
+    fn definite_cardinal(&self, i: usize) -> Option<Draft> {
+        let rest = self.key(i).strip_prefix("ال")?;
+        let value = match number_word(rest)? {
+            NumberWord::Unit(u @ 3..=9) if rest != "ست" => u as f64,
+            NumberWord::Ten => 10.0,
+            _ => return None,
+        };
+        let p = self.before(i)?;
+        let noun = self.key(p);
+        let definite = ["ال", "وال", "بال", "لل", "فال", "كال"].iter().any(|a| noun.starts_with(a));
+        if self.kind(p) != Some(TokenKind::ArabicWord) || !definite || self.first_word(p).is_some() || self.excluded(p)
+        {
+            return None;
+        }
+        let t = self.toks[i];
+        Some(Draft {
+            figure: Figure {
+                start: t.start,
+                end: t.end,
+                text: self.raw(i).to_string(),
+                value,
+                percent: false,
+                unit: Some(self.toks[p].surface(self.text).into_owned()),
+                currency: None,
+            },
+            first: i,
+            next: i + 1,
+            scale: None,
+            numeral: None,
+            bare: false,
+        })
+    }
+
+    /// The number word token `i` starts with, after at most one proclitic pair (`و`, `ف`
+    /// then `ب`, `ل`, `ك`), and the byte where the number word starts.
+    fn first_word(&self, i: usize) -> Option<(NumberWord, usize)> {
+        let key = self.key(i);
+        if let Some(w) = number_word(key) {
+            return Some((w, self.toks[i].start));
+        }
+        const PREFIXES: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+        for p in PREFIXES {
+            let Some(rest) = key.strip_prefix(p) else { continue };
+            let Some(w) = number_word(rest) else { continue };
+            // لست ("I am not"), بست: not six.
+            if rest == "ست" && p != "و" {
+                continue;
+            }
+            let letters = p.chars().count();
+            let raw = self.raw(i);
+            let mut seen = 0;
+            let mut offset = raw.len();
+            for (k, c) in raw.char_indices() {
+                if is_mark(c) || c == TATWEEL {
+                    continue;
+                }
+                if seen == letters {
+                    offset = k;
+                    break;
+                }
+                seen += 1;
+            }
+            return Some((w, self.toks[i].start + offset));
+        }
+        None
+    }
+
+    /// The percent marker after token `last`, if any: the index of its last token.
+    fn percent_after(&self, last: usize) -> Option<usize> {
+        if !self.follows(last) {
+            return None;
+        }
+        let j = last + 1;
+        if self.is_sign(j, &["%", "٪"]) && !self.gap(last).contains('\n') {
+            return Some(j);
+        }
+        let key = self.key(j);
+        if PERCENT_WORDS.contains(&key) {
+            return Some(j);
+        }
+        (key == "في" && self.follows(j) && PERCENT_NOUNS.contains(&self.key(j + 1))).then_some(j + 1)
+    }
+
+    /// A scale word follows token `last`.
+    fn scale_after(&self, last: usize) -> bool {
+        self.follows(last) && scale_word(self.key(last + 1)).is_some()
+    }
+
+    /// Numbers grouped by spaces from token `i`: the digits and the last token.
+    fn grouped(&self, i: usize) -> Option<(String, usize)> {
+        let first = self.raw(i);
+        let n = first.chars().count();
+        if !numbers::is_plain_integer(first) || n > 3 || first.starts_with(['0', '٠']) {
+            return None;
+        }
+        let mut digits = first.to_string();
+        let (mut last, mut hard, mut soft, mut zeros) = (i, 0, 0, true);
+        while self.kind(last + 1) == Some(TokenKind::Number) {
+            let group = self.raw(last + 1);
+            if !numbers::is_plain_integer(group) || group.chars().count() != 3 {
+                break;
+            }
+            match self.gap(last) {
+                "\u{A0}" | "\u{202F}" | "\u{2009}" => hard += 1,
+                " " => {
+                    soft += 1;
+                    zeros &= group.chars().all(|c| numbers::digit_value(c) == Some(0));
+                }
+                _ => break,
+            }
+            digits.push_str(group);
+            last += 1;
+        }
+        let ok = last > i && (soft == 0 || soft >= 2 || zeros) && (hard > 0 || soft > 0);
+        (ok && !(self.kind(last + 1) == Some(TokenKind::Number) && self.gap(last).len() == 1)).then_some((digits, last))
+    }
+
+    /// Number tokens touching `/` or `:` and another number: dates and times.
+    fn date_or_time(&self, i: usize) -> bool {
+        let sep = |k: usize| self.is_sign(k, &["/", ":", "\\"]);
+        let num = |k: usize| matches!(self.kind(k), Some(TokenKind::Number));
+        (self.glued(i) && sep(i + 1) && self.glued(i + 1) && num(i + 2))
+            || (i >= 2 && self.glued(i - 1) && sep(i - 1) && self.glued(i - 2) && num(i - 2))
+    }
+
+    /// Reads the quantity that starts at token `q` (the figure starts at byte `start`).
+    fn quantity(&self, q: usize, start: usize, prefix: Prefix) -> Option<Draft> {
+        let mut acc = Accumulator::new();
+        let mut pos = q;
+        let mut best: Option<(usize, Accumulator)> = None;
+        // The figure up to the last scale word read.
+        let mut scaled: Option<(usize, Accumulator)> = None;
+        let mut percent_token = false;
+        let mut numeral: Option<Range<usize>> = None;
+        let mut first_atom: Option<NumberWord> = None;
+        while pos < self.len() {
+            let first = pos == q;
+            if !first && !self.follows(pos - 1) {
+                break;
+            }
+            let (mut p, mut and) = (pos, false);
+            if !first && self.is_word(pos, "و") {
+                if !self.follows(pos) {
+                    break;
+                }
+                p = pos + 1;
+                and = true;
+            }
+            if self.excluded(p) {
+                break;
+            }
+            let mut last = p;
+            let atom = match self.kind(p) {
+                Some(TokenKind::Number) => {
+                    if self.date_or_time(p) {
+                        if first {
+                            return None;
+                        }
+                        break;
+                    }
+                    let (digits, end) = match self.grouped(p) {
+                        Some((d, end)) => (std::borrow::Cow::Owned(d), end),
+                        None => (std::borrow::Cow::Borrowed(self.raw(p)), p),
+                    };
+                    // `6 ملايين و 5%`: a percentage is a figure of its own.
+                    if !first && self.percent_after(end).is_some() {
+                        break;
+                    }
+                    last = end;
+                    let context = NumberContext {
+                        percent: matches!(prefix, Prefix::Percent) || self.percent_after(end).is_some(),
+                        scaled: self.scale_after(end),
+                    };
+                    match numbers::parse_numeral(&digits, context) {
+                        Some(n) => {
+                            if first && end == p {
+                                numeral = Some(self.toks[p].start..self.toks[p].end);
+                            }
+                            Atom::Digits(n)
+                        }
+                        None if first => return None,
+                        None => break,
+                    }
+                }
+                Some(TokenKind::Percentage) if first && matches!(prefix, Prefix::None | Prefix::Negative) => {
+                    percent_token = true;
+                    let body = self.raw(p).trim_matches(['%', '٪']);
+                    let n = numbers::parse_numeral(body, NumberContext { percent: true, scaled: false })?;
+                    Atom::Digits(n)
+                }
+                Some(TokenKind::ArabicWord) => {
+                    let key = self.key(p);
+                    let word = if first {
+                        self.first_word(p).map(|(w, _)| w)
+                    } else if let Some(w) = number_word(key) {
+                        Some(w)
+                    } else if let (false, Some(rest)) = (and, key.strip_prefix('و')) {
+                        and = true;
+                        number_word(rest)
+                    } else {
+                        None
+                    };
+                    match word {
+                        Some(NumberWord::Scale(v, ScaleForm::Accusative)) if acc.atoms() == 0 => {
+                            Atom::Word(NumberWord::Scale(v, self.accusative_form(p)))
+                        }
+                        Some(w) => Atom::Word(w),
+                        None => break,
+                    }
+                }
+                _ => break,
+            };
+            if first {
+                if let Atom::Word(w) = atom {
+                    first_atom = Some(w);
+                }
+            }
+            let is_scale = matches!(atom, Atom::Word(NumberWord::Scale(..)));
+            if !acc.push(atom, and) {
+                if first {
+                    return None;
+                }
+                // `5 ملايين و7 ملايين`: the group after و has its own scale word, so it is
+                // another figure.
+                if is_scale && acc.is_scaled() {
+                    best = scaled;
+                }
+                break;
+            }
+            // `مليون ونصف المليون`: the scale word repeated with the article.
+            if matches!(atom, Atom::Word(NumberWord::Fraction(_))) && !first && self.follows(last) {
+                let repeated = self.key(last + 1).strip_prefix("ال").and_then(scale_word);
+                if repeated.is_some_and(|(v, _)| Some(v) == acc.last_scale()) {
+                    last += 1;
+                }
+            }
+            if acc.value().is_some() {
+                best = Some((last, acc));
+            }
+            if is_scale {
+                scaled = best;
+            }
+            pos = last + 1;
+            if percent_token {
+                break;
+            }
+        }
+        let (last, acc) = best?;
+        let mut value = acc.value()?;
+        let mut end_tok = last;
+        let mut percent = percent_token || matches!(prefix, Prefix::Percent);
+        if !percent {
+            if let Some(j) = self.percent_after(last) {
+                percent = true;
+                end_tok = j;
+            }
+        }
+        let (mut currency, mut unit, mut strong, mut direct) = (None, None, false, false);
+        if let Prefix::Currency(sym) = &prefix {
+            currency = Some(sym.clone());
+        }
+        if !percent && currency.is_none() {
+            match self.noun_after(end_tok) {
+                Some(Noun::Currency(c)) => currency = Some(c),
+                Some(Noun::Unit { surface, strong: s, direct: d }) => {
+                    unit = Some(surface);
+                    strong = s;
+                    direct = d;
+                }
+                None => {}
+            }
+        }
+        let single_numeral = acc.atoms() == 1 && numeral.is_some();
+        if single_numeral && !percent && currency.is_none() && self.not_a_count(q, strong || unit.is_some(), strong) {
+            return None;
+        }
+        if single_numeral && (self.identifier(q, end_tok, acc.is_scaled() || percent || direct)) {
+            return None;
+        }
+        if let (1, Some(w)) = (acc.atoms(), first_atom) {
+            let alone_ok = match w {
+                NumberWord::Unit(1) => currency.is_some(),
+                NumberWord::Unit(0) => percent,
+                NumberWord::Ten => !self.after_ordinal(q),
+                _ => true,
+            };
+            if !alone_ok {
+                return None;
+            }
+        }
+        if matches!(prefix, Prefix::Negative) {
+            value = -value;
+        }
+        let end = self.toks[end_tok].end;
+        let bare = !acc.is_scaled() && !percent && unit.is_none() && currency.is_none();
+        Some(Draft {
+            figure: Figure { start, end, text: self.text[start..end].to_string(), value, percent, unit, currency },
+            first: q,
+            next: end_tok + 1,
+            scale: acc.last_scale(),
+            numeral: if single_numeral { numeral } else { None },
+            bare,
+        })
+    }
+
+    /// `ألفا`/`مليونا` with no multiplier: the dual construct (`ألفا ريال` = 2000) when the
+    /// tanwin is not written and a counted noun or currency follows at once; else one.
+    fn accusative_form(&self, i: usize) -> ScaleForm {
+        let tanwin = self.raw(i).contains('\u{064B}');
+        if !tanwin && self.follows(i) && !self.is_word(i + 1, "و") && self.noun_at(i + 1, false).is_some() {
+            ScaleForm::Dual
+        } else {
+            ScaleForm::Singular
+        }
+    }
+
+    /// The currency or counted noun after token `last`.
+    fn noun_after(&self, last: usize) -> Option<Noun> {
+        if !self.follows(last) {
+            return None;
+        }
+        let j = last + 1;
+        if let Some(noun) = self.noun_at(j, false) {
+            return Some(noun);
+        }
+        if self.is_word(j, "من") && self.follows(j) {
+            return self.noun_at(j + 1, true);
+        }
+        None
+    }
+
+    /// Token `j` as a currency or a counted noun; `partitive` after `من` (definite allowed).
+    fn noun_at(&self, j: usize, partitive: bool) -> Option<Noun> {
+        if j >= self.len() || self.excluded(j) {
+            return None;
+        }
+        match self.kind(j)? {
+            TokenKind::Symbol | TokenKind::Punct if !partitive => {
+                self.is_sign(j, CURRENCY_SYMBOLS).then(|| Noun::Currency(self.raw(j).to_string()))
+            }
+            TokenKind::LatinWord if !partitive => {
+                CURRENCY_CODES.contains(&self.raw(j)).then(|| Noun::Currency(self.raw(j).to_string()))
+            }
+            TokenKind::ArabicWord => {
+                let key = self.key(j);
+                let bare = if partitive { key.strip_prefix("ال").unwrap_or(key) } else { key };
+                if let Some(c) = currency_word(bare) {
+                    return Some(Noun::Currency(c.to_string()));
+                }
+                if !is_unit_word(key, partitive) {
+                    return None;
+                }
+                // After من, a group: `من النشطاء`, `من أنصار`, `من المرشحين` (not `من صندوق`).
+                if partitive && !(key.starts_with("ال") || key.starts_with("لل") || is_plural(key) || is_afal(key))
+                {
+                    return None;
+                }
+                let stem = key.strip_suffix('ا').unwrap_or(key);
+                let strong = self.raw(j).contains('\u{064B}')
+                    || is_plural(key)
+                    || is_afal(bare)
+                    || COUNT_NOUNS.contains(&key)
+                    || COUNT_NOUNS.contains(&stem);
+                let surface = self.toks[j].surface(self.text).into_owned();
+                Some(Noun::Unit { surface, strong, direct: !partitive })
+            }
+            _ => None,
+        }
+    }
+
+    /// A lone integer `q` that is a year, a day of a month or a time; `counted` when a noun
+    /// follows, `strong` when that noun is clearly counted.
+    fn not_a_count(&self, q: usize, counted: bool, strong: bool) -> bool {
+        let raw = self.raw(q);
+        if self.kind(q) != Some(TokenKind::Number) || !numbers::is_plain_integer(raw) {
+            return false;
+        }
+        let value = numbers::parse_number(raw, NumberContext::default()).unwrap_or(0.0);
+        let digits = raw.chars().count();
+        let prev = self.before(q);
+        let prev_key = prev.map_or("", |p| self.key(p));
+        let next = self.follows(q).then_some(q + 1);
+        let next_key = next.map_or("", |n| self.key(n));
+        let month_after = next.is_some_and(|n| self.is_month(n));
+        let month_before = prev.is_some_and(|p| self.is_month(p));
+        // Days, and the first day of a range of days (`من 13 إلى 15 سبتمبر`, `13-15 مارس`).
+        if (1.0..=31.0).contains(&value) && digits <= 2 {
+            if month_after || prev.is_some_and(|p| self.is_latin_month(p)) {
+                return true;
+            }
+            let connector = next.is_some_and(|n| self.is_sign(n, &["-", "–"]) || RANGE_WORDS.contains(&self.key(n)));
+            if connector && self.follows(q + 1) && self.follows(q + 2) && self.is_month(q + 3) {
+                let day = self.raw(q + 2);
+                let day =
+                    numbers::parse_number(day, NumberContext::default()).filter(|_| numbers::is_plain_integer(day));
+                if day.is_some_and(|d| (1.0..=31.0).contains(&d)) {
+                    return true;
+                }
+            }
+        }
+        // Hijri years (1445 هـ), times (الساعة 8).
+        if next_key == "ه" || TIME_WORDS.contains(&prev_key) {
+            return true;
+        }
+        if (3..=4).contains(&digits) && YEAR_WORDS.contains(&prev_key) {
+            return true;
+        }
+        let year_like = digits == 4 && (1900.0..=2100.0).contains(&value);
+        if !year_like {
+            // After the article: an ordinal (القرن الـ21) unless it counts something.
+            // (`الساعات الـ24` counts the hours).
+            let plural_before = prev.and_then(|p| self.before(p)).is_some_and(|n| {
+                let rest = self.key(n).strip_prefix("ال").unwrap_or("");
+                is_plural(rest) || is_afal(rest)
+            });
+            return prev_key == "ال" && !counted && !plural_before && !self.scale_after(q);
+        }
+        if YEAR_WORDS.contains(&prev_key) || month_before || YEAR_AFTER.contains(&next_key) {
+            return true;
+        }
+        // The end of a range of years: 2003-2007, 1999 و2002, 2011 إلى 2013.
+        if let Some(p) = prev {
+            let connector = self.is_sign(p, &["-", "–", "—", "/"]) || RANGE_WORDS.contains(&self.key(p));
+            if connector && p > 0 && self.follows(p - 1) && self.is_year_like(p - 1) {
+                return true;
+            }
+        }
+        !(strong || self.scale_after(q))
+    }
+
+    fn is_year_like(&self, i: usize) -> bool {
+        let raw = self.raw(i);
+        self.kind(i) == Some(TokenKind::Number)
+            && raw.chars().count() == 4
+            && numbers::is_plain_integer(raw)
+            && numbers::parse_number(raw, NumberContext::default()).is_some_and(|v| (1900.0..=2100.0).contains(&v))
+    }
+
+    fn is_month(&self, i: usize) -> bool {
+        MONTHS.contains(&self.key(i)) || self.is_latin_month(i)
+    }
+
+    fn is_latin_month(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::LatinWord) && LATIN_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(self.raw(i)))
+    }
+
+    /// A numeral (tokens `q..=last`) that names rather than counts: `المادة 5`, `كوفيد-19`,
+    /// `5G`, `0123`, `(1)`, a list mark at the start of a line. `counts`: a scale word, a
+    /// percent or a counted noun right after says it counts (`صوّت لصالح القرار 128 دولة`).
+    fn identifier(&self, q: usize, last: usize, counts: bool) -> bool {
+        let raw = self.raw(q);
+        let prev = self.before(q);
+        if !counts && prev.is_some_and(|p| IDENTIFIER_WORDS.contains(&self.key(p))) {
+            return true;
+        }
+        // كوفيد-19, F-16: a word, a hyphen and the number, all glued.
+        if q >= 2
+            && self.glued(q - 1)
+            && self.glued(q - 2)
+            && self.is_sign(q - 1, &["-"])
+            && matches!(self.kind(q - 2), Some(TokenKind::ArabicWord | TokenKind::LatinWord))
+        {
+            return true;
+        }
+        // 5G, 3D.
+        if self.glued(last) && self.kind(last + 1) == Some(TokenKind::LatinWord) {
+            return true;
+        }
+        if self.kind(q) == Some(TokenKind::Number)
+            && numbers::is_plain_integer(raw)
+            && raw.chars().count() > 1
+            && raw.starts_with(['0', '٠'])
+        {
+            return true;
+        }
+        let short = self.kind(q) == Some(TokenKind::Number) && raw.chars().count() <= 2;
+        // Footnote marks: (1), [2].
+        if short
+            && q > 0
+            && self.glued(q - 1)
+            && self.glued(q)
+            && ((self.is_sign(q - 1, &["("]) && self.is_sign(q + 1, &[")"]))
+                || (self.is_sign(q - 1, &["["]) && self.is_sign(q + 1, &["]"])))
+        {
+            return true;
+        }
+        // List marks at the start of a line: 1) 2- 3.
+        let line_start = self.text[..self.toks[q].start].rsplit('\n').next().is_none_or(|s| s.trim().is_empty());
+        short
+            && line_start
+            && self.glued(q)
+            && self.is_sign(q + 1, &[")", "-", ".", "–"])
+            && self.gap(q + 1).starts_with([' ', '\t'])
+    }
+
+    /// The token before `q` is an ordinal (`التاسع عشر`: not ten).
+    fn after_ordinal(&self, q: usize) -> bool {
+        self.before(q).is_some_and(|p| {
+            let key = self.key(p);
+            let key = key.strip_prefix("ال").unwrap_or(key);
+            ORDINALS.contains(&key)
+        })
+    }
+
+    /// Ranges: a bare figure before `-`, `إلى`, `حتى`, `أو` (or `و` after `بين`) and another figure
+    /// takes that figure's percent, scale, currency and unit.
+    fn inherit_across_ranges(&self, drafts: &mut [Draft]) {
+        for k in 1..drafts.len() {
+            let (left, right) = drafts.split_at_mut(k);
+            let (a, b) = (&mut left[k - 1], &right[0]);
+            if !a.bare {
+                continue;
+            }
+            let between = self.text[a.figure.end..b.figure.start].trim();
+            let between_key = numbers::folded(between);
+            let connector = matches!(between, "-" | "–" | "—")
+                || RANGE_WORDS.contains(&between_key.as_str()) && between_key != "و"
+                || between_key == "و" && self.before(a.first).is_some_and(|p| matches!(self.key(p), "بين" | "وبين"));
+            if !connector || self.text[a.figure.end..b.figure.start].contains("\n\n") {
+                continue;
+            }
+            let scale = b.scale.filter(|&s| a.figure.value < s);
+            if let (Some(range), true) = (&a.numeral, b.figure.percent || scale.is_some()) {
+                let context = NumberContext { percent: b.figure.percent, scaled: scale.is_some() };
+                if let Some(n) = numbers::parse_numeral(&self.text[range.clone()], context) {
+                    a.figure.value = n.times(scale.unwrap_or(1.0));
+                }
+            } else if let Some(s) = scale {
+                a.figure.value *= s;
+            }
+            a.figure.percent = b.figure.percent;
+            a.figure.currency = b.figure.currency.clone();
+            a.figure.unit = b.figure.unit.clone();
+        }
+    }
+}
+
+/// What comes before a quantity and belongs to the figure.
+enum Prefix {
+    None,
+    /// `%69,44` with a space: `% 69,44`.
+    Percent,
+    /// `$5`.
+    Currency(String),
+    /// `سالب`.
+    Negative,
+}
+
+/// A word that can be the noun counted (see the module docs).
+fn is_unit_word(key: &str, partitive: bool) -> bool {
+    if key.chars().count() < 2 || number_word(key).is_some() {
+        return false;
+    }
+    if stopwords().contains(key)
+        || MONTHS.contains(&key)
+        || PERCENT_WORDS.contains(&key)
+        || PERCENT_NOUNS.contains(&key)
+    {
+        return false;
+    }
+    let definite = ["ال", "لل", "وال", "فال", "بال", "كال"].iter().any(|p| key.starts_with(p));
+    if definite && !(partitive && (key.starts_with("ال") || key.starts_with("لل"))) {
+        return false;
+    }
+    if let Some(rest) = key.strip_prefix('و').or_else(|| key.strip_prefix('ف')) {
+        if stopwords().contains(rest) || number_word(rest).is_some() {
+            return false;
+        }
+        // و + a verb: وأصيب, ويقول, وتم, ونقل.
+        if key.starts_with('و') && rest.starts_with(['ا', 'ي', 'ت', 'ن']) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A broken or sound plural ending: counted nouns after 3–10 (`مرشحين`, `ناخبون`, `سيارات`).
+fn is_plural(key: &str) -> bool {
+    key.chars().count() >= 4 && (key.ends_with("ين") || key.ends_with("ون") || key.ends_with("ات"))
+}
+
+/// The broken plural pattern أفعال (`أنصار`, `أشخاص`, `أطفال`), folded.
+fn is_afal(key: &str) -> bool {
+    let c: Vec<char> = key.chars().collect();
+    c.len() == 5 && c[0] == 'ا' && c[3] == 'ا'
+}
+
+/// The built-in stopwords, folded, less the nouns that are counted (`مرة`).
+fn stopwords() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set: HashSet<String> = crate::stats::stopwords::builtin()
+            .into_iter()
+            .map(numbers::folded)
+            .filter(|w| !COUNTED_STOPWORDS.contains(&w.as_str()))
+            .collect();
+        set.extend(EXTRA_STOPWORDS.iter().map(|w| w.to_string()));
+        set
+    })
+}
+
+/// The singular spelling of a currency word (folded key), if it is one.
+fn currency_word(key: &str) -> Option<&'static str> {
+    CURRENCIES.iter().find(|(forms, _)| forms.contains(&key)).map(|&(_, name)| name)
+}
+
+/// Stopwords that are nouns counted after numbers.
+const COUNTED_STOPWORDS: &[&str] = &["مره"];
+
+/// Words after a number that are not the noun it counts (besides the stopword list).
+const EXTRA_STOPWORDS: &[&str] = &[
+    "فقط",
+    "تقريبا",
+    "قرابه",
+    "زهاء",
+    "فحسب",
+    "اخري",
+    "اخر",
+    "ايضا",
+    "منها",
+    "منهم",
+    "لكل",
+    "بكل",
+    "كل",
+    "مقابل",
+    "وفق",
+    "وفقا",
+    "حسب",
+    "اخرون",
+    "اخرين",
+    "اخريات",
+    "بحسب",
+    "بنسبه",
+    "نسبه",
+    "بين",
+    "الي",
+    "حتي",
+    "او",
+    "ام",
+    "ثم",
+    "قد",
+    "هذه",
+    "هذا",
+    "حيث",
+];
+
+/// `بالمائة` and its spellings (folded): a percent sign in one word.
+const PERCENT_WORDS: &[&str] = &["بالمائه", "بالمئه", "بالميه", "بالمايه"];
+/// The noun of `في المائة` (folded).
+const PERCENT_NOUNS: &[&str] = &["المائه", "المئه", "الميه", "المايه"];
+
+/// Currencies: folded forms, singular spelling.
+const CURRENCIES: &[(&[&str], &str)] = &[
+    (&["دولار", "دولارا", "دولاران", "دولارين", "دولارات"], "دولار"),
+    (&["دينار", "دينارا", "ديناران", "دينارين", "دنانير"], "دينار"),
+    (&["ريال", "ريالا", "ريالان", "ريالين", "ريالات"], "ريال"),
+    (&["يورو", "يوروهات"], "يورو"),
+    (&["جنيه", "جنيها", "جنيهان", "جنيهين", "جنيهات"], "جنيه"),
+    (&["درهم", "درهما", "درهمان", "درهمين", "دراهم"], "درهم"),
+    (&["ليره", "ليرات", "ليرتان", "ليرتين"], "ليرة"),
+    (&["روبل", "روبلا", "روبلات"], "روبل"),
+    (&["يوان"], "يوان"),
+    (&["تنغي", "تينغ", "تنغ", "تينغي", "تنج", "تنجي", "تينج", "تنغه"], "تنغي"),
+    (&["فرنك", "فرنكا", "فرنكات"], "فرنك"),
+    (&["روبيه", "روبيات"], "روبية"),
+    (&["شيكل", "شيكلا", "شيكلات", "شيقل", "شواكل"], "شيكل"),
+    (&["اوقيه"], "أوقية"),
+    (&["بيزو"], "بيزو"),
+    (&["هلله", "هللات"], "هللة"),
+    (&["فلس", "فلسا", "فلوس"], "فلس"),
+    (&["قرش", "قرشا", "قروش"], "قرش"),
+    (&["مليم", "مليما", "مليمات"], "مليم"),
+    (&["سنت", "سنتا", "سنتات"], "سنت"),
+    (&["سنتيم", "سنتيما", "سنتيمات"], "سنتيم"),
+];
+
+const CURRENCY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₽", "₺", "₹"];
+const CURRENCY_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RUB", "TRY", "KZT", "SAR", "AED", "EGP", "MAD", "DZD", "TND", "KWD",
+    "QAR", "BHD", "OMR", "JOD", "LBP", "IQD", "SYP", "YER", "LYD", "SDG",
+];
+
+/// Singular nouns that are counted after large numbers (`2000 شخص`), so that a year-like
+/// number before them is a count.
+const COUNT_NOUNS: &[&str] = &[
+    "شخص",
+    "ناخب",
+    "مواطن",
+    "طالب",
+    "عامل",
+    "جندي",
+    "طفل",
+    "قتيل",
+    "جريح",
+    "مقعد",
+    "صوت",
+    "مرشح",
+    "طن",
+    "برميل",
+    "كيلومتر",
+    "كلم",
+    "كم",
+    "متر",
+    "هكتار",
+    "منزل",
+    "مسكن",
+    "وحده",
+    "حاله",
+    "مشروع",
+    "اسره",
+    "عائله",
+    "لاجئ",
+    "مهاجر",
+    "سياره",
+    "مراقب",
+    "موظف",
+    "مدرسه",
+    "شركه",
+    "مركز",
+    "مقاتل",
+    "عنصر",
+    "مسلح",
+    "مصاب",
+    "اصابه",
+    "فرد",
+    "نسمه",
+    "معتقل",
+    "سجين",
+    "رجل",
+    "امراه",
+    "سائح",
+    "زائر",
+    "مشارك",
+    "ناشط",
+    "ضحيه",
+    "وفاه",
+    "طائره",
+    "جنيه",
+];
+
+/// Month names (folded first words): Egyptian/Gulf, Maghrebi, Levantine, Hijri.
+const MONTHS: &[&str] = &[
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "افريل",
+    "مايو",
+    "ماي",
+    "يونيو",
+    "يونيه",
+    "جوان",
+    "يوليو",
+    "يوليه",
+    "جويليه",
+    "اغسطس",
+    "اوت",
+    "غشت",
+    "سبتمبر",
+    "شتنبر",
+    "اكتوبر",
+    "نوفمبر",
+    "نونبر",
+    "ديسمبر",
+    "دجنبر",
+    "جانفي",
+    "فيفري",
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "تشرين",
+    "محرم",
+    "صفر",
+    "ربيع",
+    "جمادي",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذو",
+    "ذي",
+];
+
+const LATIN_MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Words before a number that make it a year (folded).
+const YEAR_WORDS: &[&str] = &[
+    "عام",
+    "العام",
+    "لعام",
+    "بعام",
+    "وعام",
+    "عامي",
+    "لعامي",
+    "وعامي",
+    "سنه",
+    "السنه",
+    "لسنه",
+    "بسنه",
+    "وسنه",
+    "سنتي",
+    "منذ",
+    "ومنذ",
+];
+
+/// Words after a number that make it a year: `1975 عام` (reversed by PDF extraction), `2023م`.
+const YEAR_AFTER: &[&str] = &["عام", "العام", "سنه", "م"];
+
+/// Words that link the two ends of a range (folded).
+const RANGE_WORDS: &[&str] = &["و", "الي", "حتي", "او"];
+
+/// Words before a number that make it a time or a position in time (folded).
+const TIME_WORDS: &[&str] = &["الساعه", "ساعه", "الدقيقه", "الثانيه"];
+
+/// Words before a number that make it a name (folded).
+const IDENTIFIER_WORDS: &[&str] = &[
+    "رقم",
+    "الرقم",
+    "برقم",
+    "ورقم",
+    "الماده",
+    "ماده",
+    "للماده",
+    "بالماده",
+    "والماده",
+    "الفقره",
+    "فقره",
+    "البند",
+    "بند",
+    "القرار",
+    "قرار",
+    "للقرار",
+    "بالقرار",
+    "الفصل",
+    "فصل",
+    "الصفحه",
+    "صفحه",
+    "ص",
+    "الدائره",
+    "دائره",
+    "الحلقه",
+    "الجزء",
+    "المرسوم",
+    "مرسوم",
+    "القانون",
+    "قانون",
+    "للقانون",
+    "بالقانون",
+    "الاصدار",
+    "الجيل",
+    "الكيلو",
+    "الكيلومتر",
+    "الكلم",
+];
+
+/// Ordinals without the article (folded): `التاسع عشر` is nineteenth, not ten.
+const ORDINALS: &[&str] = &[
+    "حادي",
+    "حاديه",
+    "ثاني",
+    "ثانيه",
+    "ثالث",
+    "ثالثه",
+    "رابع",
+    "رابعه",
+    "خامس",
+    "خامسه",
+    "سادس",
+    "سادسه",
+    "سابع",
+    "سابعه",
+    "ثامن",
+    "ثامنه",
+    "تاسع",
+    "تاسعه",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(text: &str) -> Vec<(String, f64, bool)> {
+        extract_figures(text, &[]).into_iter().map(|f| (f.text, f.value, f.percent)).collect()
+    }
+
+    fn one(text: &str) -> Figure {
+        let mut all = extract_figures(text, &[]);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.remove(0)
+    }
+
+    fn values(text: &str) -> Vec<f64> {
+        extract_figures(text, &[]).into_iter().map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn separators_are_disambiguated() {
+        assert_eq!(one("بنسبة 81,31%").value, 81.31);
+        assert_eq!(one("نحو 40.000 متظاهر").value, 40000.0);
+        assert_eq!(one("نحو 1,820 متظاهرا").value, 1820.0);
+        assert_eq!(one("بلغ 82,2 نقطة").value, 82.2);
+        assert_eq!(one("بلغ 1.820.000 نسمة").value, 1_820_000.0);
+        assert_eq!(values("1,234.56 و1.234,56 دولار"), [1234.56, 1234.56]);
+    }
+
+    #[test]
+    fn scale_words_multiply() {
+        assert_eq!(one("10.33 آلاف مركز").value, 10330.0);
+        assert_eq!(one("6 ملايين و456.392 صوتًا").value, 6_456_392.0);
+        assert_eq!(one("12 مليون ناخب").value, 12e6);
+        assert_eq!(one("20 ألفاً").value, 20000.0);
+        assert_eq!(one("2.5 مليار دولار").value, 2.5e9);
+        assert_eq!(one("304 آلاف ناخب").value, 304_000.0);
+        assert_eq!(one("قيمتها 1.820 مليون دولار").value, 1_820_000.0);
+    }
+
+    #[test]
+    fn a_scale_figure_and_a_smaller_number_add_up() {
+        assert_eq!(one("6 ملايين و456.392").text, "6 ملايين و456.392");
+        assert_eq!(one("3 ملايين و200 ألف").value, 3_200_000.0);
+        assert_eq!(one("ثلاثة آلاف و 500 شخص").value, 3500.0);
+        // Not smaller: two figures.
+        assert_eq!(values("بين 5 ملايين و7 ملايين"), [5e6, 7e6]);
+        assert_eq!(values("6 ملايين و 5%"), [6e6, 5.0]);
+        assert_eq!(values("مليون و مئتا ألف و ثلاثة ملايين"), [1_200_000.0, 3e6]);
+    }
+
+    #[test]
+    fn arabic_indic_digits() {
+        let f = one("بنسبة ٨١٫٣١٪ من الأصوات");
+        assert_eq!((f.value, f.percent, f.text.as_str()), (81.31, true, "٨١٫٣١٪"));
+        assert_eq!(one("نحو ١٬٨٢٠ شخصا").value, 1820.0);
+        assert_eq!(one("حصل على ٤٥٦٫٣ ألف صوت").value, 456_300.0);
+    }
+
+    #[test]
+    fn percent_signs_and_words_on_either_side() {
+        for (text, value) in [
+            ("81,31%", 81.31),
+            ("%69,44", 69.44),
+            ("27 %", 27.0),
+            ("٪٥", 5.0),
+            ("5 في المائة", 5.0),
+            ("5 في المئة", 5.0),
+            ("5 فى المائه", 5.0),
+            ("5 بالمائة", 5.0),
+            ("5 بالمئة", 5.0),
+            ("5 بالمئه", 5.0),
+            ("خمسة في المئة", 5.0),
+            ("بنسبة % 12", 12.0),
+        ] {
+            let f = one(text);
+            assert_eq!((f.value, f.percent), (value, true), "{text}");
+            assert_eq!(f.unit, None);
+        }
+        assert_eq!(one("بنسبة 81,31% من الأصوات").text, "81,31%");
+        assert_eq!(one("ارتفع 5 في المائة عن").text, "5 في المائة");
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(one("ثلاثة آلاف").value, 3000.0);
+        assert_eq!(one("مليوناً وخمسمئة ألف").value, 1_500_000.0);
+        assert_eq!(one("سبعة").value, 7.0);
+        assert_eq!(one("عشرون").value, 20.0);
+        assert_eq!(one("مئة").value, 100.0);
+        assert_eq!(one("مائة").value, 100.0);
+        assert_eq!(one("ثلاثمئة").value, 300.0);
+        assert_eq!(one("ثلاثمائة").value, 300.0);
+        for two in ["اثنان", "اثنين", "اثنتان"] {
+            assert_eq!(one(two).value, 2.0);
+        }
+        assert_eq!(one("خمسة عشر ألفا").value, 15000.0);
+        assert_eq!(one("نصف مليون دولار").value, 500_000.0);
+        assert_eq!(one("مليون ونصف").value, 1_500_000.0);
+        let f = one("أكثر من مليون ونصف المليون لاجئ");
+        assert_eq!((f.text.as_str(), f.value, f.unit.as_deref()), ("مليون ونصف المليون", 1_500_000.0, Some("لاجئ")));
+    }
+
+    #[test]
+    fn clitics_on_number_words_stay_out_of_the_span() {
+        let text = "عاد لخمس سنوات";
+        let f = one(text);
+        assert_eq!((f.text.as_str(), f.value, f.start), ("خمس", 5.0, text.find("خمس").unwrap()));
+        assert_eq!(one("وخمسة مرشحين").text, "خمسة");
+        assert!(figs("لست أدري").is_empty());
+    }
+
+    #[test]
+    fn ordinals_definites_and_vague_words_are_not_figures() {
+        for text in [
+            "المرتبة الثانية",
+            "الخامس من يونيو",
+            "القرن التاسع عشر",
+            "الحادية عشرة",
+            "يوم الاثنين",
+            "آلاف المتظاهرين",
+            "عشرات الآلاف",
+            "أحد المعارضين",
+            "إحدى مبادراته",
+            "ولاية واحدة",
+            "نصف الناخبين",
+            "الساعة السابعة",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+        assert_eq!(one("واحد ريال").currency.as_deref(), Some("ريال"));
+        for text in ["القرن العشرين", "يوم الأحد", "الست الكبيرة", "الساعة الخامسة"]
+        {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+    }
+
+    #[test]
+    fn definite_cardinals_after_their_noun() {
+        let f = one("خلال الأعوام السبعة المقبلة");
+        assert_eq!((f.text.as_str(), f.value, f.unit.as_deref()), ("السبعة", 7.0, Some("الأعوام")));
+        assert_eq!(one("قام المرشحون الاخرون الستة").value, 6.0);
+        assert_eq!(one("للأعضاء الخمسة").value, 5.0);
+    }
+
+    #[test]
+    fn units_are_the_next_noun() {
+        let unit = |t: &str| one(t).unit;
+        assert_eq!(unit("فاز بـ 6 ملايين و456.392 صوتًا").as_deref(), Some("صوتا"));
+        assert_eq!(unit("تنافس 6 مرشحين").as_deref(), Some("مرشحين"));
+        assert_eq!(unit("شارك 641 مراقبًا من").as_deref(), Some("مراقبا"));
+        assert_eq!(unit("بقرابة ثلاثة آلاف من النشطاء").as_deref(), Some("النشطاء"));
+        assert_eq!(unit("اعتقال 7 من أنصار").as_deref(), Some("أنصار"));
+        assert_eq!(unit("حصل 7 من مرشحين").as_deref(), Some("مرشحين"));
+        assert_eq!(unit("أفرج عن 7 من سجن"), None);
+        assert_eq!(unit("في 53 دولة").as_deref(), Some("دولة"));
+        assert_eq!(unit("في 53\nدولة").as_deref(), Some("دولة"));
+        assert_eq!(unit("بلغ 20 ألفاً، «انضمت"), None);
+        assert_eq!(unit("ارتفع 5 في حين"), None);
+        assert_eq!(extract_figures("قتل 5 وأصيب 10", &[])[0].unit, None);
+        assert_eq!(unit("ارتفع إلى 5 المرشحين"), None);
+        assert_eq!(unit("مدتها 7 سنوات").as_deref(), Some("سنوات"));
+        assert_eq!(unit("مدتها 7 سنوات فقط").as_deref(), Some("سنوات"));
+        assert_eq!(unit("12 مرة").as_deref(), Some("مرة"));
+        assert_eq!(unit("حصل على 5 فقط"), None);
+    }
+
+    #[test]
+    fn currencies_before_or_after() {
+        let cur = |t: &str| {
+            let f = one(t);
+            (f.value, f.currency, f.unit)
+        };
+        assert_eq!(cur("5 ملايين دولار"), (5e6, Some("دولار".into()), None));
+        assert_eq!(cur("300 دولارات"), (300.0, Some("دولار".into()), None));
+        assert_eq!(cur("ألفا ريال"), (2000.0, Some("ريال".into()), None));
+        assert_eq!(cur("ألفاً"), (1000.0, None, None));
+        assert_eq!(cur("$5"), (5.0, Some("$".into()), None));
+        assert_eq!(cur("$ 5 مليارات"), (5e9, Some("$".into()), None));
+        assert_eq!(cur("قرض بقيمة $750 مليون من صندوق النقد"), (750e6, Some("$".into()), None));
+        assert_eq!(cur("5€"), (5.0, Some("€".into()), None));
+        assert_eq!(cur("£ 12"), (12.0, Some("£".into()), None));
+        assert_eq!(cur("10 USD"), (10.0, Some("USD".into()), None));
+        assert_eq!(cur("3 مليارات تنغي"), (3e9, Some("تنغي".into()), None));
+        assert_eq!(cur("400 تينغ"), (400.0, Some("تنغي".into()), None));
+        assert_eq!(cur("20 يورو"), (20.0, Some("يورو".into()), None));
+        assert_eq!(cur("خمسون جنيهاً"), (50.0, Some("جنيه".into()), None));
+        assert_eq!(cur("100 درهم"), (100.0, Some("درهم".into()), None));
+        assert_eq!(cur("بقيمة 5 مليارات من الدولارات"), (5e9, Some("دولار".into()), None));
+        assert_eq!(cur("2000 دينار"), (2000.0, Some("دينار".into()), None));
+    }
+
+    #[test]
+    fn years_are_not_figures() {
+        for text in [
+            "عام 2024",
+            "في عام 1953",
+            "منذ 1991",
+            "لعام 2022",
+            "أواخر نوفمبر 2023",
+            "In late November 2023",
+            "في 1991، وسبقتها",
+            "(1975)",
+            "الفترة 2003-2007",
+            "بين عامي 1999 و2002",
+            "2007-\n2011 تولى منصب",
+            "،1975 عام",
+            "عام 1445",
+            "1445 هـ",
+            "سنة 2023م",
+            "في 2019 شهدت",
+            "خلال 2020",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+    }
+
+    #[test]
+    fn year_like_numbers_that_count_are_figures() {
+        assert_eq!(one("قتل 2000 شخص").unit.as_deref(), Some("شخص"));
+        assert_eq!(one("2000 دولار").currency.as_deref(), Some("دولار"));
+        assert_eq!(one("نحو 1950 ناخباً").value, 1950.0);
+        assert_eq!(one("في 2000 مدرسة").value, 2000.0);
+        assert_eq!(one("2020 ألف").value, 2_020_000.0);
+        assert_eq!(one("2020%").value, 2020.0);
+        assert_eq!(one("بلغ 1800 ناخب").value, 1800.0);
+        assert_eq!(one("بلغ 2500").value, 2500.0);
+        assert_eq!(one("حصل الحزب على 2015 صوتا").value, 2015.0);
+        assert_eq!(one("اعتقال 2010 أشخاص").value, 2015.0 - 5.0);
+        assert!(figs("هذا هو العدد 2020 من المجلة").is_empty());
+    }
+
+    #[test]
+    fn days_and_times_are_not_figures() {
+        for text in [
+            "16 مارس",
+            "16أكتوبر",
+            "الأحد، 21 نوفمبر 2022",
+            "March 16",
+            "9 يونيو 2019",
+            "5 كانون الثاني",
+            "الساعة 8",
+            "في الدقيقة 42",
+            "من 13 إلى 15 سبتمبر",
+            "13-15 مارس",
+            "8:30",
+            "12/05/2023",
+            "القرار 2254/2015",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+        assert_eq!(values("50 مارس"), [50.0]);
+    }
+
+    #[test]
+    fn identifiers_are_not_figures() {
+        for text in [
+            "المادة 5 من الدستور",
+            "القرار رقم 12",
+            "كوفيد-19",
+            "طائرات F-16",
+            "شبكة 5G",
+            "الرقم 0123",
+            "كما ورد (1)",
+            "القرن الـ21",
+            "الدورة الـ 20",
+            "عند الكيلومتر 45",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+        assert_eq!(values("1) بلغ عدد المرشحين 5"), [5.0]);
+        assert_eq!(values("صوت لصالح القرار 128 دولة"), [128.0]);
+        assert_eq!(one("اعتقال الـ 8 آلاف شخص").value, 8000.0);
+        assert_eq!(one("نسبة الــ 81,31%").value, 81.31);
+        assert_eq!(one("خلال الساعات الـ24 الماضية").value, 24.0);
+    }
+
+    #[test]
+    fn excluded_ranges_are_skipped() {
+        let text = "في 5 يونيو صوت 300 ناخب";
+        let date = text.find("5 يونيو").unwrap();
+        let figures = extract_figures(text, &[date..date + "5 يونيو".len(), 0..0]);
+        assert_eq!(figures.len(), 1);
+        assert_eq!(figures[0].value, 300.0);
+        let all = 0..text.len();
+        assert!(extract_figures(text, &[all]).is_empty());
+        // Unsorted, overlapping, empty ranges.
+        let n = text.find("300").unwrap();
+        assert!(extract_figures(text, &[n..n + 1, 0..2, 3..3, 0..1]).is_empty());
+    }
+
+    #[test]
+    fn ranges_share_percent_scale_and_currency() {
+        assert_eq!(figs("بين 82,2 - 85,52 %"), [("82,2".into(), 82.2, true), ("85,52 %".into(), 85.52, true)]);
+        let f = extract_figures("بين 5 و10 ملايين دولار", &[]);
+        assert_eq!((f[0].value, f[0].currency.as_deref()), (5e6, Some("دولار")));
+        assert_eq!(f[1].value, 10e6);
+        let f = extract_figures("من 3 إلى 5 سنوات", &[]);
+        assert_eq!(f[0].unit.as_deref(), Some("سنوات"));
+        let f = extract_figures("من 1.500 إلى 2.500 مليون", &[]);
+        assert_eq!(values_of(&f), [1.5e6, 2.5e6]);
+        // Scores, not ranges: nothing to share.
+        assert_eq!(values("فاز 3-1"), [3.0, 1.0]);
+        // و links a range only after بين.
+        let f = extract_figures("قتل 5 و10 آلاف جريح", &[]);
+        assert_eq!(values_of(&f), [5.0, 10000.0]);
+    }
+
+    fn values_of(f: &[Figure]) -> Vec<f64> {
+        f.iter().map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn grouped_digits() {
+        assert_eq!(one("40\u{A0}000 شخص").value, 40000.0);
+        assert_eq!(one("40 000 شخص").value, 40000.0);
+        assert_eq!(one("1 200 000 شخص").value, 1_200_000.0);
+        assert_eq!(values("الأحزاب 45 123 صوتا"), [45.0, 123.0]);
+    }
+
+    #[test]
+    fn negative_numbers() {
+        let f = one("انكماش بنسبة -3,5% هذا العام");
+        assert_eq!((f.text.as_str(), f.value, f.percent), ("-3,5%", -3.5, true));
+        assert_eq!(values("الفترة 2003 -2007 بلغ 5 -6"), [5.0, 6.0]);
+        assert!(figs("كوفيد-19").is_empty());
+        assert_eq!(values("قتل 5 وأصيب 40 آخرون"), [5.0, 40.0]);
+        assert_eq!(extract_figures("قتل 5 وأصيب 40 آخرون", &[])[1].unit, None);
+    }
+
+    #[test]
+    fn negative_numbers_in_words() {
+        let f = one("سالب ثمانية آلاف");
+        assert_eq!((f.value, f.text.as_str()), (-8000.0, "سالب ثمانية آلاف"));
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_of_the_original() {
+        let text = "حصل على ٦ ملايـين و٤٥٦٬٣٩٢ صوتاً، أي نسبة ٨١٫٣١٪.";
+        for f in extract_figures(text, &[]) {
+            assert_eq!(&text[f.start..f.end], f.text);
+        }
+        let f = extract_figures(text, &[]);
+        assert_eq!(values_of(&f), [6_456_392.0, 81.31]);
+        assert_eq!(f[0].text, "٦ ملايـين و٤٥٦٬٣٩٢");
+    }
+
+    #[test]
+    fn empty_and_odd_input_does_not_panic() {
+        for text in ["", " ", "%", "$", "و", "سالب", "1,", "مليون و", "٪٪", "ألفا", "-5", "5-", "بين و"]
+        {
+            let _ = extract_figures(text, &[]);
+        }
+        assert_eq!(values("-5"), [-5.0]);
+    }
+}
