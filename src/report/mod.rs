@@ -1,4 +1,4 @@
 //! Reports: the serde model of each output, and one renderer per format.
 
-pub mod freq;
 pub mod analysis;
+pub mod freq;
