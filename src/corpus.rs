@@ -1,11 +1,16 @@
 //! Running over many documents: the census pass, and an ordered parallel map over sources
 //! with bounded memory. Every subcommand that reads a corpus goes through here.
 
+use crate::extract::extract;
+use crate::extract::people::{count_by_name, merge_people, PersonMention};
 use crate::input::{read_source, Document, EncodingChoice, InputError, Source};
 use crate::lexicon::{Census, Lexicon};
 use crate::normalize::{clean_cow, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
-use crate::stats::{count_document, CountOptions, Counts, DocCounts};
+use crate::report::analysis::{DateRow, DocPerson, DocReport, FigureRow, Report};
+use crate::stats::{count_document, CountOptions, Counts, DocCounts, TableOptions};
+use crate::token::KeyMode;
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 
 /// How many documents are read and processed at once; results are emitted in order after
 /// each chunk, so memory holds at most this many documents.
@@ -114,6 +119,188 @@ pub fn count_texts(
         each(&name, &doc);
         counts.add(doc);
     }
+}
+
+/// One document analysed for `nass report`.
+struct Analysed {
+    doc: DocReport,
+    mentions: Vec<PersonMention>,
+    counts: DocCounts,
+}
+
+fn analyse(doc: &Document, lexicon: &Lexicon, stop: &HashSet<String>, count_opts: &CountOptions) -> Analysed {
+    let evidence = Evidence::lexicon_only(lexicon);
+    let (text, offsets) = clean_cow(&doc.text, &CleanOptions::default(), &evidence);
+    let found = extract(&text, lexicon, stop);
+    // Spans are given in the decoded original text.
+    let span = |start: usize, end: usize| offsets.to_original(start..end);
+    let original = |start: usize, end: usize| {
+        let r = span(start, end);
+        (doc.text.get(r.clone()).unwrap_or_default().to_string(), r)
+    };
+    let dates = found
+        .dates
+        .iter()
+        .map(|d| {
+            let (text, r) = original(d.start, d.end);
+            DateRow { text, value: d.value.clone(), until: d.until.clone(), start: r.start, end: r.end }
+        })
+        .collect();
+    let figures = found
+        .figures
+        .iter()
+        .map(|f| {
+            let (text, r) = original(f.start, f.end);
+            FigureRow {
+                text,
+                value: f.value,
+                percent: f.percent,
+                unit: f.unit.clone(),
+                currency: f.currency.clone(),
+                start: r.start,
+                end: r.end,
+            }
+        })
+        .collect();
+    let mut roles: HashMap<&str, Vec<String>> = HashMap::new();
+    for m in &found.people {
+        if let Some(r) = &m.role {
+            let list = roles.entry(m.name.as_str()).or_default();
+            if !list.contains(r) {
+                list.push(r.clone());
+            }
+        }
+    }
+    let people = count_by_name(&found.people)
+        .into_iter()
+        .map(|(name, mentions)| {
+            let roles = roles.get(name.as_str()).cloned().unwrap_or_default();
+            DocPerson { name, mentions, roles }
+        })
+        .collect();
+    let counts = count_document(&text, count_opts, lexicon);
+    // Person spans in the original text too.
+    let mentions = found
+        .people
+        .into_iter()
+        .map(|m| {
+            let r = span(m.start, m.end);
+            PersonMention { start: r.start, end: r.end, ..m }
+        })
+        .collect();
+    let doc = DocReport { path: doc.path(), tokens: counts.tokens, people, dates, figures };
+    Analysed { doc, mentions, counts }
+}
+
+/// One mention for `nass entities`: a person, a date or a figure, with its span in the
+/// document's decoded text.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EntityRow {
+    pub document: String,
+    pub kind: &'static str,
+    pub text: String,
+    pub value: serde_json::Value,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every mention of every readable source, in order, to `each`; unreadable sources are
+/// returned.
+pub fn entities_sources(
+    sources: &[Source],
+    encoding: EncodingChoice,
+    mut each: impl FnMut(EntityRow),
+) -> Vec<InputError> {
+    let lexicon = Lexicon::builtin();
+    let stop = crate::stats::stopwords::keys(&crate::stats::stopwords::builtin(), KeyMode::Fold, lexicon);
+    let count_opts = CountOptions::default();
+    let mut errors = Vec::new();
+    map_documents(
+        sources,
+        encoding,
+        |doc| (analyse(&doc, lexicon, &stop, &count_opts), doc.text),
+        |_, result| {
+            match result {
+                Ok((a, original)) => {
+                    let document = a.doc.path.clone();
+                    let mut rows: Vec<EntityRow> = Vec::new();
+                    for m in a.mentions {
+                        let text = original.get(m.start..m.end).unwrap_or_default().to_string();
+                        let value = serde_json::Value::String(m.name);
+                        rows.push(EntityRow {
+                            document: document.clone(),
+                            kind: "person",
+                            text,
+                            value,
+                            start: m.start,
+                            end: m.end,
+                        });
+                    }
+                    for d in a.doc.dates {
+                        let value = match d.until {
+                            Some(u) => serde_json::json!({ "value": d.value, "until": u }),
+                            None => serde_json::Value::String(d.value),
+                        };
+                        rows.push(EntityRow {
+                            document: document.clone(),
+                            kind: "date",
+                            text: d.text,
+                            value,
+                            start: d.start,
+                            end: d.end,
+                        });
+                    }
+                    for f in a.doc.figures {
+                        let value = serde_json::json!(f.value);
+                        rows.push(EntityRow {
+                            document: document.clone(),
+                            kind: "figure",
+                            text: f.text,
+                            value,
+                            start: f.start,
+                            end: f.end,
+                        });
+                    }
+                    rows.sort_by_key(|r| (r.start, r.end));
+                    rows.into_iter().for_each(&mut each);
+                }
+                Err(e) => errors.push(e),
+            }
+            true
+        },
+    );
+    errors
+}
+
+/// Analyses every source for `nass report`: people, dates and figures per document, people
+/// merged over the corpus, and the `top` most frequent terms (stopwords left out).
+pub fn report_sources(sources: &[Source], encoding: EncodingChoice, top: usize) -> Report {
+    let lexicon = Lexicon::builtin();
+    let stop = crate::stats::stopwords::keys(&crate::stats::stopwords::builtin(), KeyMode::Fold, lexicon);
+    let count_opts = CountOptions::default();
+    let mut counts = Counts::new(count_opts);
+    let mut documents = Vec::new();
+    let mut mentions: Vec<(String, PersonMention)> = Vec::new();
+    let mut errors = Vec::new();
+    map_documents(
+        sources,
+        encoding,
+        |doc| analyse(&doc, lexicon, &stop, &count_opts),
+        |_, result| {
+            match result {
+                Ok(a) => {
+                    mentions.extend(a.mentions.into_iter().map(|m| (a.doc.path.clone(), m)));
+                    counts.add(a.counts);
+                    documents.push(a.doc);
+                }
+                Err(e) => errors.push(e),
+            }
+            true
+        },
+    );
+    let people = merge_people(&mentions);
+    let terms = counts.term_rows(&TableOptions { stop_keys: stop, min_count: 1, top });
+    Report { documents, people, terms, errors }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod clean;
 mod eval;
 mod freq;
+mod report;
 
 use clap::{Args, Parser, Subcommand};
 use nass::input::{EncodingChoice, InputError, WalkOptions};
@@ -32,6 +33,10 @@ struct Cli {
 enum Command {
     /// Repair PDF-extraction damage (and optionally fold) and print the cleaned text
     Clean(clean::CleanArgs),
+    /// The people, dates and figures in the texts, with the top terms
+    Report(report::ReportArgs),
+    /// Every person, date and figure mention as JSON Lines (document, kind, text, value, span)
+    Entities(report::EntitiesArgs),
     /// Term and n-gram frequencies per corpus (and per document)
     Freq(freq::FreqArgs),
     /// Combine partial counts written by `nass freq --partial`
@@ -114,6 +119,8 @@ pub fn run() -> i32 {
     let threads = match &cli.command {
         Command::Clean(a) => a.input.threads,
         Command::Freq(a) => a.input.threads,
+        Command::Report(a) => a.input.threads,
+        Command::Entities(a) => a.input.threads,
         Command::Merge(_) | Command::Eval(_) => None,
     };
     if let Some(n) = threads {
@@ -125,6 +132,8 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Clean(args) => clean::run(&args),
         Command::Freq(args) => freq::run_freq(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Entities(args) => report::run_entities(&args),
         Command::Merge(args) => freq::run_merge(&args),
         Command::Eval(args) => eval::run(&args),
     }

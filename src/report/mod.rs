@@ -2,3 +2,4 @@
 
 pub mod analysis;
 pub mod freq;
+pub mod html;
