@@ -18,6 +18,15 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// A CSV field, quoted when it must be (RFC 4180).
+pub fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
 /// Repair counts as a JSON object `{class: count}`, non-zero classes only.
 pub fn counts_object(counts: &RepairCounts) -> BTreeMap<&'static str, u64> {
     counts.nonzero().map(|(class, n)| (class.name(), n)).collect()
@@ -62,6 +71,12 @@ pub struct CleanRecord<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("الرئيس"), "الرئيس");
+        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
 
     #[test]
     fn atomic_write_creates_folders_and_replaces() {

@@ -5,6 +5,7 @@ use clap::{Args, ValueEnum};
 use nass::corpus::{count_sources, count_texts};
 use nass::input::jsonl::Batches;
 use nass::input::{collect_sources, InputError};
+use nass::output::csv_field;
 use nass::report::freq::{FreqFormat, FreqReport};
 use nass::stats::{stopwords, CountOptions, Counts, DocCounts, NgramRange, TableOptions};
 use nass::token::KeyMode;
@@ -96,7 +97,8 @@ fn open_output(path: &Option<PathBuf>) -> io::Result<Box<dyn Write>> {
     })
 }
 
-fn finish(result: io::Result<()>, had_errors: bool) -> i32 {
+/// The exit status of a command that wrote `result` after reading inputs.
+pub(super) fn finish(result: io::Result<()>, had_errors: bool) -> i32 {
     match result {
         Ok(()) if had_errors => EXIT_INPUT_ERRORS,
         Ok(()) => EXIT_OK,
@@ -214,14 +216,6 @@ pub fn run_freq(args: &FreqArgs) -> i32 {
         return finish(result, had_errors);
     }
     finish(write_report(&counts, &args.table, errors), had_errors)
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// JSON Lines records as documents, in batches.

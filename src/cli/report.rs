@@ -1,6 +1,6 @@
 //! `nass report`: the people, dates and figures of a corpus, with its top terms.
 
-use super::{report_error, InputArgs, EXIT_INPUT_ERRORS, EXIT_OK, EXIT_OUTPUT_ERROR, EXIT_USAGE};
+use super::{report_error, InputArgs, EXIT_USAGE};
 use clap::{Args, ValueEnum};
 use nass::corpus::report_sources;
 use nass::input::collect_sources;
@@ -60,15 +60,7 @@ pub fn run(args: &ReportArgs) -> i32 {
         }
         out.flush()
     })();
-    match written {
-        Ok(()) if had_errors => EXIT_INPUT_ERRORS,
-        Ok(()) => EXIT_OK,
-        Err(e) if super::is_broken_pipe(&e) => EXIT_OK,
-        Err(e) => {
-            eprintln!("nass: error: cannot write output: {e}");
-            EXIT_OUTPUT_ERROR
-        }
-    }
+    super::freq::finish(written, had_errors)
 }
 
 #[derive(Args, Debug)]
@@ -94,13 +86,5 @@ pub fn run_entities(args: &EntitiesArgs) -> i32 {
     });
     walk_errors.iter().chain(&errors).for_each(report_error);
     let had_errors = !walk_errors.is_empty() || !errors.is_empty();
-    match write_error.map_or_else(|| out.flush(), Err) {
-        Ok(()) if had_errors => EXIT_INPUT_ERRORS,
-        Ok(()) => EXIT_OK,
-        Err(e) if super::is_broken_pipe(&e) => EXIT_OK,
-        Err(e) => {
-            eprintln!("nass: error: cannot write output: {e}");
-            EXIT_OUTPUT_ERROR
-        }
-    }
+    super::freq::finish(write_error.map_or_else(|| out.flush(), Err), had_errors)
 }

@@ -1,6 +1,7 @@
 //! The frequency report of `nass freq` and `nass merge`, and its renderers.
 
 use crate::input::InputError;
+use crate::output::csv_field as csv;
 use crate::stats::Row;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -69,15 +70,6 @@ impl FreqReport {
                 Ok(())
             }
         }
-    }
-}
-
-/// A CSV field, quoted when it must be (RFC 4180).
-fn csv(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
     }
 }
 

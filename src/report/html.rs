@@ -157,13 +157,7 @@ impl Report {
     /// One CSV file per table in `dir`: people.csv, dates.csv, figures.csv, terms.csv.
     pub fn write_tables(&self, dir: &Path) -> io::Result<()> {
         std::fs::create_dir_all(dir)?;
-        let csv = |s: &str| {
-            if s.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_string()
-            }
-        };
+        let csv = crate::output::csv_field;
         let mut people = String::from("name,mentions,documents,roles,variants\n");
         for p in &self.people {
             people.push_str(&format!(
