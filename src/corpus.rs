@@ -8,7 +8,6 @@ use crate::lexicon::{Census, Lexicon};
 use crate::normalize::{clean_cow, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
 use crate::report::analysis::{DateRow, DocPerson, DocReport, FigureRow, Report};
 use crate::stats::{count_document, CountOptions, Counts, DocCounts, TableOptions};
-use crate::token::KeyMode;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -212,7 +211,7 @@ pub fn entities_sources(
     mut each: impl FnMut(EntityRow),
 ) -> Vec<InputError> {
     let lexicon = Lexicon::builtin();
-    let stop = crate::stats::stopwords::keys(&crate::stats::stopwords::builtin(), KeyMode::Fold, lexicon);
+    let stop = crate::stats::stopwords::builtin_folded(lexicon);
     let count_opts = CountOptions::default();
     let mut errors = Vec::new();
     map_documents(
@@ -276,7 +275,7 @@ pub fn entities_sources(
 /// merged over the corpus, and the `top` most frequent terms (stopwords left out).
 pub fn report_sources(sources: &[Source], encoding: EncodingChoice, top: usize) -> Report {
     let lexicon = Lexicon::builtin();
-    let stop = crate::stats::stopwords::keys(&crate::stats::stopwords::builtin(), KeyMode::Fold, lexicon);
+    let stop = crate::stats::stopwords::builtin_folded(lexicon);
     let count_opts = CountOptions::default();
     let mut counts = Counts::new(count_opts);
     let mut documents = Vec::new();

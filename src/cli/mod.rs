@@ -4,6 +4,7 @@ mod clean;
 mod eval;
 mod freq;
 mod report;
+mod train;
 
 use clap::{Args, Parser, Subcommand};
 use nass::input::{EncodingChoice, InputError, WalkOptions};
@@ -43,6 +44,8 @@ enum Command {
     Merge(freq::MergeArgs),
     /// Measure nass against gold data (clitic segmentation)
     Eval(eval::EvalArgs),
+    /// Train the statistical models nass ships (the named-entity tagger)
+    Train(train::TrainArgs),
 }
 
 /// Where the documents come from: shared by every subcommand that reads a corpus.
@@ -121,7 +124,7 @@ pub fn run() -> i32 {
         Command::Freq(a) => a.input.threads,
         Command::Report(a) => a.input.threads,
         Command::Entities(a) => a.input.threads,
-        Command::Merge(_) | Command::Eval(_) => None,
+        Command::Merge(_) | Command::Eval(_) | Command::Train(_) => None,
     };
     if let Some(n) = threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
@@ -136,5 +139,6 @@ pub fn run() -> i32 {
         Command::Entities(args) => report::run_entities(&args),
         Command::Merge(args) => freq::run_merge(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Train(args) => train::run(&args),
     }
 }

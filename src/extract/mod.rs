@@ -2,11 +2,14 @@
 
 pub mod dates;
 pub mod figures;
+pub mod ner_eval;
 pub mod numbers;
 pub mod people;
+pub mod tagger;
 
 use crate::lexicon::Lexicon;
 use std::collections::HashSet;
+use tagger::{EntityType, Mention, Tagger};
 
 /// What one document (its repaired text) reports; spans are byte offsets into that text.
 #[derive(Clone, Debug, Default)]
@@ -16,13 +19,32 @@ pub struct Extracted {
     pub people: Vec<people::PersonMention>,
 }
 
-/// Finds the dates, figures and people of a repaired text. Dates come first: a year or a day
-/// inside a date is never a figure. People come from the title, role and gazetteer rules;
-/// `stop` holds folded stopwords.
+/// Finds the dates, figures and people of a repaired text with the built-in tagger. Dates come
+/// first: a year or a day inside a date is never a figure. `stop` holds folded stopwords.
 pub fn extract(text: &str, lexicon: &Lexicon, stop: &HashSet<String>) -> Extracted {
     let dates = dates::extract_dates(text);
     let spans: Vec<std::ops::Range<usize>> = dates.iter().map(|d| d.start..d.end).collect();
     let figures = figures::extract_figures(text, &spans);
-    let people = people::find_people(text, &[], lexicon, stop);
+    let people = find_entities(text, Tagger::builtin(), lexicon, stop).people;
     Extracted { dates, figures, people }
+}
+
+/// The named entities of a text, as the report finds them.
+#[derive(Clone, Debug, Default)]
+pub struct Entities {
+    /// People: the tagger's person entities, completed by the title, role and gazetteer rules
+    /// and by the other mentions of the same names (see [`people::find_people`]).
+    pub people: Vec<people::PersonMention>,
+    /// Places, organizations and other names, as the tagger found them.
+    pub others: Vec<Mention>,
+}
+
+/// Tags `text` with `tagger` and finds its people with the rules: the one code path that
+/// `report`, `entities` and `eval ner` share.
+pub fn find_entities(text: &str, tagger: &Tagger, lexicon: &Lexicon, stop: &HashSet<String>) -> Entities {
+    let (persons, others): (Vec<Mention>, Vec<Mention>) =
+        tagger.find_entities(text).into_iter().partition(|m| m.kind == EntityType::Pers);
+    let tagged: Vec<std::ops::Range<usize>> = persons.iter().map(|m| m.start..m.end).collect();
+    let people = people::find_people(text, &tagged, lexicon, stop);
+    Entities { people, others }
 }

@@ -1,11 +1,17 @@
 //! People: find the persons a press text mentions, and merge the mentions of each.
 //!
 //! Mentions come from three sources, all on the repaired text:
+//! - the person entities of the statistical tagger ([`super::tagger`]), which decide where
+//!   names begin and end;
 //! - a title or role before a name (الرئيس، رئيس الوزراء، وزير الداخلية، السفيرة، المرشح،
-//!   الناشطة، البابا…): the name is the run of name-like words after it;
-//! - a given name from the gazetteer (`data/names/given.txt`, from annotated news) followed by
-//!   name-like words (قاسم جومارت توكاييف);
-//! - person spans from a tagger, when one is given.
+//!   الناشطة، البابا…): it gives the tagger's name its role, or, where the tagger found none,
+//!   the name is the run of name-like words after it;
+//! - the other mentions of the names found: the same words again, or a surname alone
+//!   (بوتين after فلاديمير بوتين).
+//!
+//! A given name followed by rare words is not enough on its own: on ANERcorp that rule was
+//! wrong four times in five (قوة، باسم، قلب are given names and words), so the gazetteer of
+//! given names (`data/names/given.txt`) only helps a run that a title started.
 //!
 //! A name-like word is not a stopword, title or common word: it is a known given name, a
 //! word the lexicon hardly knows (transliterated names), or has the shape of a transliterated
@@ -28,7 +34,7 @@ use std::sync::OnceLock;
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
 
 /// Titles that stand before a name on their own (folded, without the article's clitics).
-const TITLES: [&str; 40] = [
+const TITLES: [&str; 80] = [
     "السيد",
     "السيده",
     "الدكتور",
@@ -69,6 +75,46 @@ const TITLES: [&str; 40] = [
     "الكاتب",
     "الكاتبه",
     "المتحدث",
+    "الامبراطور",
+    "الامبراطوره",
+    "الباشا",
+    "معالي",
+    "سمو",
+    "فخامه",
+    "الفنان",
+    "الفنانه",
+    "اللاعب",
+    "اللاعبه",
+    "المدرب",
+    "الداعيه",
+    "المطرب",
+    "المطربه",
+    "الممثل",
+    "الممثله",
+    "الشاعر",
+    "الشاعره",
+    "المؤرخ",
+    "الروائي",
+    "الروائيه",
+    "المخرج",
+    "المخرجه",
+    "المحامي",
+    "المحاميه",
+    "البروفيسور",
+    "الحاج",
+    "الاب",
+    "القس",
+    "الخليفه",
+    "السلطان",
+    "الدوق",
+    "المفتي",
+    "الزعيم",
+    "السيناتور",
+    "المذيع",
+    "المذيعه",
+    "الباحث",
+    "الباحثه",
+    "الخبير",
 ];
 
 /// Role nouns that take a complement before the name (رئيس الوزراء، وزير الداخلية).
@@ -214,7 +260,19 @@ pub fn find_people(
             Word { token: t, folded, bare, text: raw }
         })
         .collect();
+    // Tagger spans first, as word ranges: the tagger was trained on where names begin and
+    // end; the rules add what it missed and the roles written before names.
     let mut found: Vec<(Range<usize>, Option<String>)> = Vec::new(); // word index ranges
+    for span in tagged {
+        let first = words.iter().position(|w| w.token.end > span.start);
+        let last = words.iter().rposition(|w| w.token.start < span.end);
+        if let (Some(a), Some(b)) = (first, last) {
+            if a <= b {
+                found.push((a..b + 1, None));
+            }
+        }
+    }
+    let tagged_found = found.len();
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -234,32 +292,21 @@ pub fn find_people(
             {
                 j += 1;
             }
-            let run = name_run(&words, j, lexicon, stop);
-            if run > 0 {
-                let role = text[w.token.start..words[j - 1].token.end].to_string();
-                found.push((j..j + run, Some(role)));
-                i = j + run;
+            let role = || text[w.token.start..words[j - 1].token.end].to_string();
+            // A name the tagger found right after the title takes the role.
+            if let Some((_, r)) = found[..tagged_found].iter_mut().find(|(r, _)| r.start == j) {
+                *r = Some(role());
+                i = j;
                 continue;
             }
-        } else if given_names().contains(w.bare.as_str()) {
-            let run = name_run(&words, i, lexicon, stop);
-            if run >= 2 {
-                found.push((i..i + run, None));
-                i += run;
+            let run = name_run(&words, j, lexicon, stop);
+            if run > 0 && !overlaps(&found[..tagged_found], &(j..j + run)) {
+                found.push((j..j + run, Some(role())));
+                i = j + run;
                 continue;
             }
         }
         i += 1;
-    }
-    // Tagger spans, as word ranges.
-    for span in tagged {
-        let first = words.iter().position(|w| w.token.start >= span.start);
-        let last = words.iter().rposition(|w| w.token.end <= span.end);
-        if let (Some(a), Some(b)) = (first, last) {
-            if a <= b && !found.iter().any(|(r, _)| r.start <= b && a < r.end) {
-                found.push((a..b + 1, None));
-            }
-        }
     }
     // A name written right after a place or organization word is not a person, here or
     // anywhere else in the text (العاصمة نور سلطان، حزب نور أوطان).
@@ -274,6 +321,7 @@ pub fn find_people(
         }
     }
     found.retain(|(r, _)| !not_people.contains(&as_key(r)));
+    propagate(&words, &mut found, lexicon, stop);
     found.sort_by_key(|(r, _)| r.start);
     found
         .into_iter()
@@ -290,6 +338,60 @@ pub fn find_people(
             PersonMention { start, end, name, role }
         })
         .collect()
+}
+
+/// Marks the other mentions of the names found: the same words again, or the last word of a
+/// full name alone (بوتين after فلاديمير بوتين), where no mention was found. A lone word must
+/// be rare enough in the general lexicon to be read as a name (عادل، أمين stay words).
+fn propagate(
+    words: &[Word],
+    found: &mut Vec<(Range<usize>, Option<String>)>,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) {
+    let key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare.as_str()).collect::<Vec<_>>();
+    let mut names: HashSet<Vec<&str>> = HashSet::new();
+    for (r, _) in found.iter() {
+        let k = key(r);
+        if let Some(last) = k.last().filter(|_| k.len() > 1) {
+            names.insert(vec![*last]);
+        }
+        names.insert(k);
+    }
+    let longest = names.iter().map(Vec::len).max().unwrap_or(0);
+    let mut covered = vec![false; words.len()];
+    for (r, _) in found.iter() {
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let lone_name = |w: &Word| {
+        let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
+        w.token.kind == TokenKind::ArabicWord
+            && !stop.contains(&w.bare)
+            && !stop.contains(&w.folded)
+            && !TITLES.contains(&w.bare.as_str())
+            && !ROLES.contains(&w.bare.as_str())
+            && lexicon.support(&letters) < COMMON_IN_NAME
+    };
+    let mut k = 0;
+    while k < words.len() {
+        let run = (1..=longest.min(words.len() - k)).rev().find(|&n| {
+            !covered[k..k + n].iter().any(|c| *c)
+                && names.contains(&key(&(k..k + n)))
+                && (n > 1 || lone_name(&words[k]))
+        });
+        match run {
+            Some(n) => {
+                found.push((k..k + n, None));
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+    found.sort_by_key(|(r, _)| r.start);
+}
+
+fn overlaps(found: &[(Range<usize>, Option<String>)], r: &Range<usize>) -> bool {
+    found.iter().any(|(f, _)| f.start < r.end && r.start < f.end)
 }
 
 /// Zipf frequency (with back-off) under which a word may continue a name that has begun:
@@ -391,10 +493,26 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
         }
         let matches: Vec<usize> =
             groups.iter().enumerate().filter(|(_, (full, _))| same_person(full, &sk)).map(|(g, _)| g).collect();
-        match matches.as_slice() {
-            [g] => groups[*g].1.push(k),
-            // A single word that fits several people (a common given name) stays apart.
-            _ => groups.push((sk, vec![k])),
+        // A short name that fits several people goes to the one named in the same document,
+        // else to the one mentioned more than twice as often as any other; else it stays apart.
+        let same_document: Vec<usize> =
+            matches.iter().copied().filter(|&g| groups[g].1.iter().any(|&m| mentions[m].0 == mentions[k].0)).collect();
+        let dominant = || {
+            let mut sizes: Vec<(usize, usize)> = matches.iter().map(|&g| (groups[g].1.len(), g)).collect();
+            sizes.sort_unstable_by(|a, b| b.cmp(a));
+            match sizes.as_slice() {
+                [(first, g), (second, _), ..] if *first > 2 * second => Some(*g),
+                _ => None,
+            }
+        };
+        let chosen = match (matches.as_slice(), same_document.as_slice()) {
+            ([g], _) | (_, [g]) => Some(*g),
+            ([], _) => None,
+            _ => dominant(),
+        };
+        match chosen {
+            Some(g) => groups[g].1.push(k),
+            None => groups.push((sk, vec![k])),
         }
     }
     let mut people: Vec<Person> = groups

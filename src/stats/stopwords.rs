@@ -27,6 +27,11 @@ pub fn keys(words: &[&str], mode: KeyMode, lexicon: &Lexicon) -> HashSet<String>
     words.iter().map(|w| key(w, mode, lexicon, &|_| false)).collect()
 }
 
+/// The built-in lists as folded keys: what the extractors take as `stop`.
+pub fn builtin_folded(lexicon: &Lexicon) -> HashSet<String> {
+    keys(&builtin(), KeyMode::Fold, lexicon)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

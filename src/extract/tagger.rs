@@ -1,0 +1,1947 @@
+//! Named entities: a statistical tagger for Arabic newswire (people, places, organizations and
+//! other names), trained on ANERcorp and AQMAR (see NOTICE and `tools/train_ner.sh`).
+//!
+//! The model is an averaged perceptron over IOB2 tags (`B-PERS`, `I-PERS`, … `O`), decoded
+//! exactly (second-order Viterbi: `I-X` may only follow `B-X` or `I-X`). Each token is scored
+//! from features of the token and its neighbours (see [`features`](self#features)), of the
+//! two tags before it, and of what the document's earlier sentences tagged the same stem.
+//!
+//! # Features
+//! Every word is read once into a [`WordInfo`]: its folded form, its lemma stem (clitics off,
+//! [`split_clitics`]), the clitic prefix and enclitic, its shape (Arabic, Latin, digits,
+//! punctuation), how frequent the word and its stem are in the built-in lexicon — rare and
+//! unknown words are often transliterated names —, whether the stem inflects (feminine, plural,
+//! with the article: common nouns do, names seldom), and its word classes ([`WordClusters`],
+//! induced from unlabeled news by the exchange algorithm). From it come the features of the
+//! token (form, stem, clitics, prefixes and suffixes of one to four letters — which catch the
+//! endings of transliterated names: ييف، وف، سكي، فيتش —, letter trigrams, frequency bucket,
+//! length, classes), the features of the words one and two places away (form, stem, clitics,
+//! shape, frequency, classes, and the suffixes of the next words), stem bigrams with each
+//! neighbour, the tag history (previous tag, previous two tags, previous tag with the stem or
+//! the word class), and the document memory (how the last sentences tagged this stem).
+//!
+//! Features are hashed to 64 bits. A word's features at each window offset add up to one
+//! score vector per offset, which depends on the word alone, so tagging caches those vectors
+//! per word form (per thread) and only the bigram, history and memory features are looked up
+//! per token.
+//!
+//! # Model file
+//! `data/ner/model.bin`, embedded in the library: the magic `NASSNER1`, the document memory's
+//! window in sentences (u32), the number of rows (u32), then one row per feature, sorted by hash: the hash (u64), a 9-bit mask of the tags
+//! that have a weight (u16), and those weights (i16 each, in tag order). All little-endian.
+//! Weights are the averaged perceptron weights, pruned and quantized to a common unit; the
+//! tagger adds them as integers (the unit does not change which tag scores highest). After the
+//! rows come the word classes: their number (u32), then
+//! per word its length (u8), its UTF-8 bytes and its coarse and fine classes (u16 each).
+
+use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
+use crate::lexicon::Lexicon;
+use crate::normalize::{fold_text, FoldOptions};
+use crate::token::{split_clitics, tokenize, TokenKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+/// The model trained by `tools/train_ner.sh`.
+static BUILTIN_MODEL: &[u8] = include_bytes!("../../data/ner/model.bin");
+
+const MAGIC: &[u8; 8] = b"NASSNER1";
+
+// ---------------------------------------------------------------------------------------------
+// Tags
+
+/// The four entity types of ANERcorp.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Pers,
+    Loc,
+    Org,
+    Misc,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 4] = [EntityType::Pers, EntityType::Loc, EntityType::Org, EntityType::Misc];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Pers => "PERS",
+            EntityType::Loc => "LOC",
+            EntityType::Org => "ORG",
+            EntityType::Misc => "MISC",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The type a corpus label stands for: ANERcorp's PERS LOC ORG MISC, AQMAR's PER and
+    /// MIS0–MIS3 (and its misspellings: `MISS1`, ``MIS1` ``, `MIS-1`). `None` for anything else.
+    pub fn from_label(label: &str) -> Option<EntityType> {
+        let label = label.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_uppercase();
+        match label.as_str() {
+            "PERS" | "PER" | "PERSON" => Some(EntityType::Pers),
+            "LOC" | "LOCATION" | "GPE" => Some(EntityType::Loc),
+            "ORG" | "ORGANIZATION" => Some(EntityType::Org),
+            l if l.starts_with("MIS") => Some(EntityType::Misc),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An IOB2 tag: outside, beginning or inside of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    O,
+    B(EntityType),
+    I(EntityType),
+}
+
+/// Number of tags (O and B/I for each of the four types).
+const NTAGS: usize = 9;
+
+impl Tag {
+    /// Every tag, in the order of model weights.
+    pub const ALL: [Tag; NTAGS] = [
+        Tag::O,
+        Tag::B(EntityType::Pers),
+        Tag::I(EntityType::Pers),
+        Tag::B(EntityType::Loc),
+        Tag::I(EntityType::Loc),
+        Tag::B(EntityType::Org),
+        Tag::I(EntityType::Org),
+        Tag::B(EntityType::Misc),
+        Tag::I(EntityType::Misc),
+    ];
+
+    fn index(self) -> usize {
+        match self {
+            Tag::O => 0,
+            Tag::B(t) => 1 + 2 * t.index(),
+            Tag::I(t) => 2 + 2 * t.index(),
+        }
+    }
+
+    fn from_index(i: usize) -> Tag {
+        Tag::ALL[i]
+    }
+
+    pub fn entity_type(self) -> Option<EntityType> {
+        match self {
+            Tag::O => None,
+            Tag::B(t) | Tag::I(t) => Some(t),
+        }
+    }
+
+    /// Reads a corpus label leniently: `B-PER`, `I-MIS2`, `B-MIS-1`, `I--ORG` are read as
+    /// their ANERcorp types; anything that is not B-/I- of a known type (`O`, `IO`, `OO`,
+    /// `B-ENGLISH`) is `O`.
+    pub fn from_label(label: &str) -> Tag {
+        let label = label.trim();
+        let (bio, rest) = match label.split_once('-') {
+            Some((bio, rest)) => (bio, rest),
+            None => return Tag::O,
+        };
+        match (bio.to_ascii_uppercase().as_str(), EntityType::from_label(rest)) {
+            ("B", Some(t)) => Tag::B(t),
+            ("I", Some(t)) => Tag::I(t),
+            _ => Tag::O,
+        }
+    }
+
+    /// May this tag follow `prev` in IOB2? (`I-X` only after `B-X` or `I-X`.)
+    fn may_follow(self, prev: Tag) -> bool {
+        match self {
+            Tag::I(t) => prev.entity_type() == Some(t),
+            _ => true,
+        }
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tag::O => f.write_str("O"),
+            Tag::B(t) => write!(f, "B-{t}"),
+            Tag::I(t) => write!(f, "I-{t}"),
+        }
+    }
+}
+
+impl FromStr for Tag {
+    type Err = String;
+    /// Strict: exactly `O`, `B-PERS`, `I-LOC`, … (use [`Tag::from_label`] for corpus labels).
+    fn from_str(s: &str) -> Result<Tag, String> {
+        Tag::ALL.into_iter().find(|t| t.to_string() == s).ok_or_else(|| format!("unknown tag '{s}'"))
+    }
+}
+
+/// Reads a CoNLL-style file: `token TAG` per line (whitespace-separated; the token is the first
+/// field, the tag the last), a blank line between sentences. Tags are normalized with
+/// [`Tag::from_label`], and an `I-X` that does not continue an `X` is made `B-X` (IOB1 slips,
+/// read the way conlleval reads them). A line with one field is a token tagged `O`.
+pub fn read_conll(text: &str) -> Vec<Vec<(String, String)>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut sentences = Vec::new();
+    let mut current: Vec<(String, String)> = Vec::new();
+    let mut prev = Tag::O;
+    for line in text.lines() {
+        let mut fields = line.split_whitespace();
+        let Some(token) = fields.next() else {
+            if !current.is_empty() {
+                sentences.push(std::mem::take(&mut current));
+            }
+            prev = Tag::O;
+            continue;
+        };
+        let mut tag = fields.last().map_or(Tag::O, Tag::from_label);
+        if let Tag::I(t) = tag {
+            if !tag.may_follow(prev) {
+                tag = Tag::B(t);
+            }
+        }
+        prev = tag;
+        current.push((token.to_string(), tag.to_string()));
+    }
+    if !current.is_empty() {
+        sentences.push(current);
+    }
+    sentences
+}
+
+/// An entity: its type and its token range (`start..end`, end exclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Entity {
+    pub kind: EntityType,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The entities that a tag sequence marks, as conlleval reads them: an entity starts at `B-X`,
+/// or at an `I-X` that does not continue an `X`, and runs over the `I-X` that follow.
+pub fn entities(tags: &[Tag]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut open: Option<Entity> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let continues = matches!((tag, open), (Tag::I(t), Some(e)) if e.kind == t);
+        if continues {
+            if let Some(e) = open.as_mut() {
+                e.end = i + 1;
+            }
+            continue;
+        }
+        out.extend(open.take());
+        open = tag.entity_type().map(|kind| Entity { kind, start: i, end: i + 1 });
+    }
+    out.extend(open);
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scores
+
+/// Entity counts of one type: exact span and type matches (CoNLL-style).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TypeCounts {
+    /// Predicted entities that match a gold one exactly.
+    pub true_pos: u64,
+    /// Predicted entities that match no gold one.
+    pub false_pos: u64,
+    /// Gold entities that no prediction matches.
+    pub false_neg: u64,
+}
+
+impl TypeCounts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.true_pos, self.true_pos + self.false_pos)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.true_pos, self.true_pos + self.false_neg)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    fn add(&mut self, other: &TypeCounts) {
+        self.true_pos += other.true_pos;
+        self.false_pos += other.false_pos;
+        self.false_neg += other.false_neg;
+    }
+}
+
+fn ratio(a: u64, b: u64) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Entity-level scores per type (exact span match), plus token accuracy; merges by addition.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NerScore {
+    pub by_type: [TypeCounts; 4],
+    pub tokens: u64,
+    pub tokens_correct: u64,
+}
+
+impl NerScore {
+    /// Scores one sentence.
+    pub fn add_sentence(&mut self, gold: &[Tag], predicted: &[Tag]) {
+        let gold_entities = entities(gold);
+        let predicted_entities = entities(predicted);
+        for e in &predicted_entities {
+            let c = &mut self.by_type[e.kind.index()];
+            if gold_entities.contains(e) {
+                c.true_pos += 1;
+            } else {
+                c.false_pos += 1;
+            }
+        }
+        for e in gold_entities.iter().filter(|e| !predicted_entities.contains(e)) {
+            self.by_type[e.kind.index()].false_neg += 1;
+        }
+        self.tokens += gold.len() as u64;
+        self.tokens_correct += gold.iter().zip(predicted).filter(|(g, p)| g == p).count() as u64;
+    }
+
+    pub fn get(&self, kind: EntityType) -> TypeCounts {
+        self.by_type[kind.index()]
+    }
+
+    /// All types together (the micro average).
+    pub fn micro(&self) -> TypeCounts {
+        let mut all = TypeCounts::default();
+        for c in &self.by_type {
+            all.add(c);
+        }
+        all
+    }
+
+    pub fn accuracy(&self) -> f64 {
+        ratio(self.tokens_correct, self.tokens)
+    }
+
+    pub fn merge(&mut self, other: &NerScore) {
+        for (a, b) in self.by_type.iter_mut().zip(&other.by_type) {
+            a.add(b);
+        }
+        self.tokens += other.tokens;
+        self.tokens_correct += other.tokens_correct;
+    }
+
+    /// A table: one line per type and one for all, `type P R F1 tp fp fn` (percentages).
+    pub fn table(&self) -> String {
+        let mut out = String::from("type\tprecision\trecall\tf1\ttp\tfp\tfn\n");
+        let rows = EntityType::ALL.iter().map(|t| (t.name(), self.get(*t))).chain([("ALL", self.micro())]);
+        for (name, c) in rows {
+            out.push_str(&format!(
+                "{name}\t{:.2}\t{:.2}\t{:.2}\t{}\t{}\t{}\n",
+                100.0 * c.precision(),
+                100.0 * c.recall(),
+                100.0 * c.f1(),
+                c.true_pos,
+                c.false_pos,
+                c.false_neg
+            ));
+        }
+        out
+    }
+}
+
+/// Tags the gold sentences with `tagger`, in order and as one document (each sentence informed
+/// by those before, see [`Tagger::tag_document`]), and scores the result.
+pub fn evaluate(tagger: &Tagger, gold: &[Vec<(String, String)>]) -> NerScore {
+    let tokens: Vec<Vec<&str>> = gold.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
+    let predicted = tagger.tag_document(&tokens);
+    let mut score = NerScore::default();
+    for (sentence, predicted) in gold.iter().zip(&predicted) {
+        let gold_tags: Vec<Tag> = sentence.iter().map(|(_, t)| Tag::from_label(t)).collect();
+        score.add_sentence(&gold_tags, predicted);
+    }
+    score
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+/// What the features of a word are made of, computed once per word form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Folded form (no diacritics, one alef, ي for ى, ه for ة, ASCII digits, lower case).
+    pub form: String,
+    /// Folded stem without proclitics and pronoun enclitic (the whole form if none).
+    pub stem: String,
+    /// Folded proclitics (`وال`, `ب`, …), empty if none.
+    pub prefix: String,
+    /// Folded enclitic (`ه`, `ها`, …), empty if none.
+    pub enclitic: String,
+    pub shape: Shape,
+    /// Lexicon frequency of the word as written, in whole Zipf units (0: not listed).
+    pub zipf_word: u8,
+    /// Lexicon frequency of the stem, in whole Zipf units (0: not listed).
+    pub zipf_stem: u8,
+    /// Word classes (coarse, fine) from [`WordClusters`], `u16::MAX` if none.
+    pub clusters: [u16; 2],
+    /// Lexicon frequency (whole Zipf units) of the stem with the article, in the feminine
+    /// (or masculine, for a stem in ة) and in the plural: common nouns and adjectives inflect,
+    /// names seldom do.
+    pub inflections: [u8; 4],
+}
+
+/// The kind of characters a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shape {
+    Arabic,
+    Latin,
+    /// Latin, first letter upper case.
+    LatinTitle,
+    Digits,
+    /// Digits with separators (`1,820`, `81.3`).
+    Number,
+    Punct,
+    Mixed,
+}
+
+impl WordInfo {
+    pub fn new(token: &str) -> WordInfo {
+        WordInfo::with_attested(token, &|_| false)
+    }
+
+    /// Like [`WordInfo::new`], with `attested` telling the clitic splitter which stems the
+    /// lexicon lacks are words all the same (see [`split_clitics`]).
+    pub fn with_attested(token: &str, attested: &dyn Fn(&str) -> bool) -> WordInfo {
+        let surface: String = token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect();
+        let surface = if surface.is_empty() { token.to_string() } else { surface };
+        let shape = shape(&surface);
+        let lexicon = Lexicon::builtin();
+        let form = fold(&surface);
+        if shape != Shape::Arabic {
+            return WordInfo {
+                stem: form.clone(),
+                form,
+                prefix: String::new(),
+                enclitic: String::new(),
+                shape,
+                zipf_word: 0,
+                zipf_stem: 0,
+                clusters: [NO_CLUSTER; 2],
+                inflections: [0; 4],
+            };
+        }
+        let split = split_clitics(&surface, lexicon, attested);
+        let stem = split.stem(&surface);
+        let zipf_word = zipf_bucket(lexicon.zipf10(&surface));
+        let zipf_stem = if split.prefix + split.suffix == 0 { zipf_word } else { zipf_bucket(lexicon.zipf10(stem)) };
+        let z = |w: String| zipf_bucket(lexicon.zipf10(&w));
+        let definite = if stem.starts_with("ال") { 9 } else { z(format!("ال{stem}")) };
+        let feminine = match stem.strip_suffix('ة') {
+            Some(base) => z(base.to_string()),
+            None => z(format!("{stem}ة")),
+        };
+        let plural = z(format!("{stem}ات")).max(z(format!("{stem}ون")));
+        let singular = ["يون", "يين", "ون", "ين", "ان", "ات"]
+            .iter()
+            .find_map(|suffix| {
+                let base = stem.strip_suffix(suffix).filter(|b| b.chars().nth(1).is_some())?;
+                Some(z(base.to_string()).max(z(format!("{base}ي"))).max(z(format!("{base}ة"))) + 1)
+            })
+            .unwrap_or(0);
+        WordInfo {
+            inflections: [definite, feminine, plural, singular],
+            form,
+            stem: fold(stem),
+            prefix: fold(&surface[..split.prefix]),
+            enclitic: fold(&surface[surface.len() - split.suffix..]),
+            shape,
+            zipf_word,
+            zipf_stem,
+            clusters: [NO_CLUSTER; 2],
+        }
+    }
+}
+
+fn fold(s: &str) -> String {
+    let folded = fold_text(s, &FoldOptions::default());
+    if folded.is_ascii() {
+        folded.to_ascii_lowercase()
+    } else {
+        folded.to_lowercase()
+    }
+}
+
+fn zipf_bucket(zipf10: u8) -> u8 {
+    if zipf10 == 0 {
+        0
+    } else {
+        (zipf10 + 5) / 10
+    }
+}
+
+fn shape(s: &str) -> Shape {
+    let (mut arabic, mut latin, mut digit, mut other) = (0, 0, 0, 0);
+    for c in s.chars() {
+        if is_letter(c) {
+            arabic += 1;
+        } else if c.is_alphabetic() {
+            latin += 1;
+        } else if is_digit(c) {
+            digit += 1;
+        } else {
+            other += 1;
+        }
+    }
+    match (arabic > 0, latin > 0, digit > 0, other > 0) {
+        (true, false, false, false) => Shape::Arabic,
+        (false, true, false, false) if s.starts_with(char::is_uppercase) => Shape::LatinTitle,
+        (false, true, false, false) => Shape::Latin,
+        (false, false, true, false) => Shape::Digits,
+        (false, false, true, true) => Shape::Number,
+        (false, false, false, true) => Shape::Punct,
+        _ => Shape::Mixed,
+    }
+}
+
+/// A 64-bit feature hash, stable across platforms and versions (the model stores it).
+#[derive(Clone, Copy)]
+struct Hasher(u64);
+
+const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Hasher {
+    fn new(template: u32) -> Hasher {
+        Hasher((template as u64 + 1).wrapping_mul(K1))
+    }
+
+    #[inline]
+    fn u64(self, x: u64) -> Hasher {
+        Hasher((self.0.rotate_left(23) ^ x).wrapping_mul(K1))
+    }
+
+    fn str(self, s: &str) -> Hasher {
+        let mut h = self;
+        let mut chunks = s.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            h = h.u64(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h.u64(u64::from_le_bytes(last)).u64(s.len() as u64)
+    }
+
+    /// Murmur3's finalizer; never 0 (the empty slot of the lookup table).
+    fn finish(self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^= h >> 33;
+        h.max(1)
+    }
+}
+
+/// Feature templates. A template of one word is numbered per window offset.
+#[derive(Clone, Copy)]
+#[repr(u32)]
+enum T {
+    Bias,
+    Form,
+    Stem,
+    Prefix,
+    Enclitic,
+    Shape,
+    ZipfWord,
+    ZipfStem,
+    StemPrefix,
+    StemSuffix,
+    WordSuffix,
+    Length,
+    Clitics,
+    Boundary,
+    // Two words and tag history.
+    StemLeft,
+    StemRight,
+    Prev,
+    Prev2,
+    PrevStem,
+    WordPrefix,
+    NeighborAffix,
+    Crude,
+    Memory,
+    Cluster,
+    Inflection,
+    CharGram,
+    PrevClass,
+}
+
+/// Window offsets, from -2 to +2.
+const OFFSETS: usize = 7;
+/// The window offset of the token itself.
+const CENTER: usize = 3;
+
+#[inline]
+fn h(template: T, offset: usize) -> Hasher {
+    Hasher::new(template as u32 * 8 + offset as u32)
+}
+
+/// The first `n` letters of `s`, if it has that many.
+fn letters_prefix(s: &str, n: usize) -> Option<&str> {
+    let mut ends = s.char_indices().map(|(i, c)| i + c.len_utf8());
+    ends.nth(n - 1).map(|end| &s[..end])
+}
+
+/// The last `n` letters of `s`, if it has that many.
+fn letters_suffix(s: &str, n: usize) -> Option<&str> {
+    s.char_indices().rev().nth(n - 1).map(|(start, _)| &s[start..])
+}
+
+/// The features of a word seen at window `offset` (0..5, the token itself at 2).
+fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
+    let at = |t: T| h(t, offset);
+    if offset.abs_diff(CENTER) > 2 {
+        return;
+    }
+    out.push(at(T::Form).str(&info.form).finish());
+    out.push(at(T::Stem).str(&info.stem).finish());
+    for (level, &c) in info.clusters.iter().enumerate() {
+        if c != NO_CLUSTER || offset == CENTER {
+            out.push(at(T::Cluster).u64(level as u64).u64(c as u64).finish());
+        }
+    }
+    if offset.abs_diff(CENTER) <= 2 {
+        out.push(at(T::Prefix).str(&info.prefix).finish());
+        out.push(at(T::Shape).u64(info.shape as u64).finish());
+        out.push(at(T::ZipfWord).u64(info.zipf_word as u64).finish());
+    }
+    if offset != CENTER {
+        if offset.abs_diff(CENTER) == 1 && info.shape == Shape::Arabic {
+            for n in 1..=3 {
+                if let Some(s) = letters_suffix(&info.stem, n) {
+                    out.push(at(T::NeighborAffix).str(s).finish());
+                }
+            }
+            if let Some(p) = letters_prefix(&info.stem, 2) {
+                out.push(at(T::NeighborAffix).str(p).str("<").finish());
+            }
+        }
+        return;
+    }
+    out.push(at(T::Bias).finish());
+    if info.shape == Shape::Arabic {
+        let [d, f, p, sg] = info.inflections.map(u64::from);
+        out.push(at(T::Inflection).u64(d).u64(f).u64(p).finish());
+        for (k, x) in [d, f, p, sg].into_iter().enumerate() {
+            out.push(at(T::Inflection).u64(k as u64).u64(x).finish());
+        }
+    }
+    out.push(at(T::Enclitic).str(&info.enclitic).finish());
+    out.push(at(T::Clitics).str(&info.prefix).str(&info.enclitic).finish());
+    out.push(at(T::ZipfStem).u64(info.zipf_stem as u64).u64(info.shape as u64).finish());
+    let len = info.stem.chars().count().min(12) as u64;
+    out.push(at(T::Length).u64(len).finish());
+    if info.shape == Shape::Arabic {
+        for n in 1..=3 {
+            if let Some(p) = letters_prefix(&info.stem, n) {
+                out.push(at(T::StemPrefix).str(p).finish());
+            }
+        }
+        for n in 1..=4 {
+            if let Some(s) = letters_suffix(&info.stem, n) {
+                out.push(at(T::StemSuffix).str(s).finish());
+            }
+        }
+        for n in 1..=4 {
+            if let Some(s) = letters_suffix(&info.form, n) {
+                out.push(at(T::WordSuffix).str(s).finish());
+            }
+            if let Some(p) = letters_prefix(&info.form, n) {
+                out.push(at(T::WordPrefix).str(p).finish());
+            }
+        }
+        let chars: Vec<char> = format!("<{}>", info.stem).chars().collect();
+        for g in chars.windows(3) {
+            let g: String = g.iter().collect();
+            out.push(at(T::CharGram).str(&g).finish());
+        }
+        if info.prefix.is_empty() {
+            for p in ["وال", "بال", "لل", "ال", "و", "ب", "ل"] {
+                if let Some(rest) = info.form.strip_prefix(p) {
+                    if rest.chars().count() >= 3 {
+                        out.push(at(T::Crude).str(rest).finish());
+                        if let Some(s) = letters_suffix(rest, 3) {
+                            out.push(at(T::Crude).str(s).str(">").finish());
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The features of the sentence boundary seen at window `offset` (before the first or after
+/// the last token).
+fn boundary_feature(offset: usize) -> u64 {
+    h(T::Boundary, offset).finish()
+}
+
+/// Stem hash that the features of two words are built from.
+fn stem_key(info: &WordInfo) -> u64 {
+    Hasher::new(0).str(&info.stem).finish()
+}
+
+const NO_WORD: u64 = 0;
+
+/// What the features of two words are made of: the stem key and the fine word class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordKeys {
+    stem: u64,
+    class: u16,
+}
+
+const NO_KEYS: WordKeys = WordKeys { stem: NO_WORD, class: NO_CLUSTER - 1 };
+
+impl WordKeys {
+    fn new(info: &WordInfo) -> WordKeys {
+        WordKeys { stem: stem_key(info), class: info.clusters[1] }
+    }
+}
+
+/// Features of the token with its neighbours and from the document memory (no tags).
+fn observation_features(words: [WordKeys; 3], memory: &Memory, out: &mut Vec<u64>) {
+    let stems = words.map(|w| w.stem);
+    let [left, this, right] = stems;
+    out.push(h(T::StemLeft, 0).u64(left).u64(this).finish());
+    out.push(h(T::StemRight, 0).u64(this).u64(right).finish());
+    if memory.window > 0 {
+        for (offset, stem) in stems.into_iter().enumerate() {
+            memory.features(stem, offset, out);
+        }
+    }
+}
+
+fn prev_feature(p1: usize) -> u64 {
+    h(T::Prev, 0).u64(p1 as u64).finish()
+}
+
+fn prev2_feature(p1: usize, p2: usize) -> u64 {
+    h(T::Prev2, 0).u64(p1 as u64).u64(p2 as u64).finish()
+}
+
+fn prev_stem_feature(p1: usize, stem: u64) -> u64 {
+    h(T::PrevStem, 0).u64(p1 as u64).u64(stem).finish()
+}
+
+/// Features of the previous tag with the token: its stem and its word class.
+fn prev_word_features(p1: usize, keys: WordKeys) -> impl Iterator<Item = u64> {
+    let class = h(T::PrevClass, 0).u64(p1 as u64).u64(keys.class as u64).finish();
+    [prev_stem_feature(p1, keys.stem), class].into_iter()
+}
+
+type Row = [f32; NTAGS];
+
+/// Scores of the tag history: `prev[p1][t]`, `prev2[p2][p1][t]`.
+#[derive(Debug)]
+struct HistoryScores {
+    prev: [Row; NTAGS],
+    prev2: [[Row; NTAGS]; NTAGS],
+}
+
+/// The best tag sequence (second-order Viterbi) for emission scores `emit[i][t]`, history
+/// scores, and `prev_stem[i][p1][t]`; `I-X` only after `B-X` or `I-X`. The sentence starts
+/// after two `O`.
+// The tables are indexed by tag pairs and triples; index loops read like the recurrence.
+#[allow(clippy::needless_range_loop)]
+fn viterbi(emit: &[Row], prev_stem: &[[Row; NTAGS]], history: &HistoryScores) -> Vec<Tag> {
+    let n = emit.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    const NONE: f32 = f32::NEG_INFINITY;
+    let allowed: [[bool; NTAGS]; NTAGS] =
+        std::array::from_fn(|p1| std::array::from_fn(|t| Tag::from_index(t).may_follow(Tag::from_index(p1))));
+    // score[p1][t]: best score of a sequence ending with tags p1, t at position i.
+    let mut score = [[NONE; NTAGS]; NTAGS];
+    for t in 0..NTAGS {
+        if allowed[0][t] {
+            score[0][t] = emit[0][t] + history.prev[0][t] + history.prev2[0][0][t] + prev_stem[0][0][t];
+        }
+    }
+    let mut back: Vec<[[u8; NTAGS]; NTAGS]> = vec![[[0; NTAGS]; NTAGS]; n];
+    for i in 1..n {
+        let mut next = [[NONE; NTAGS]; NTAGS];
+        for p1 in 0..NTAGS {
+            // Best p2 for each t: max over p2 of score[p2][p1] + prev2[p2][p1][t].
+            for t in 0..NTAGS {
+                if !allowed[p1][t] {
+                    continue;
+                }
+                let mut best = NONE;
+                let mut arg = 0u8;
+                for p2 in 0..NTAGS {
+                    let s = score[p2][p1];
+                    if s == NONE {
+                        continue;
+                    }
+                    let s = s + history.prev2[p2][p1][t];
+                    if s > best {
+                        best = s;
+                        arg = p2 as u8;
+                    }
+                }
+                if best == NONE {
+                    continue;
+                }
+                next[p1][t] = best + emit[i][t] + history.prev[p1][t] + prev_stem[i][p1][t];
+                back[i][p1][t] = arg;
+            }
+        }
+        score = next;
+    }
+    let (mut p1, mut t) = (0, 0);
+    let mut best = NONE;
+    for a in 0..NTAGS {
+        for b in 0..NTAGS {
+            if score[a][b] > best {
+                best = score[a][b];
+                (p1, t) = (a, b);
+            }
+        }
+    }
+    let mut tags = vec![0usize; n];
+    tags[n - 1] = t;
+    if n > 1 {
+        tags[n - 2] = p1;
+    }
+    for i in (2..n).rev() {
+        tags[i - 2] = back[i][tags[i - 1]][tags[i]] as usize;
+    }
+    tags.into_iter().map(Tag::from_index).collect()
+}
+
+/// What the sentences tagged before say about a word: how often its stem was tagged as each
+/// type (or outside any entity) in the last `window` sentences of the document — a name
+/// recognized once is recognized again ("one sense per discourse").
+#[derive(Clone, Debug, Default)]
+struct Memory {
+    window: usize,
+    recent: std::collections::VecDeque<Vec<(u64, u8)>>,
+    counts: HashMap<u64, [u16; 5]>,
+}
+
+impl Memory {
+    fn new(window: usize) -> Memory {
+        Memory { window, ..Memory::default() }
+    }
+
+    fn clear(&mut self) {
+        self.recent.clear();
+        self.counts.clear();
+    }
+
+    fn features(&self, stem: u64, offset: usize, out: &mut Vec<u64>) {
+        if stem == NO_WORD {
+            return;
+        }
+        let Some(counts) = self.counts.get(&stem) else { return };
+        let named: u16 = counts[1..].iter().sum();
+        for (k, &c) in counts.iter().enumerate() {
+            if c > 0 && (k > 0 || named == 0) {
+                out.push(h(T::Memory, offset).u64(k as u64).u64(c.min(3) as u64).finish());
+            }
+        }
+    }
+
+    /// Remembers a tagged sentence (stems and tags), forgetting the oldest beyond the window.
+    fn push(&mut self, stems: impl Iterator<Item = u64>, tags: &[Tag]) {
+        if self.window == 0 {
+            return;
+        }
+        let entry = Memory::entry(stems, tags);
+        self.add(&entry);
+        self.recent.push_back(entry);
+        while self.recent.len() > self.window {
+            let old = self.recent.pop_front().unwrap_or_default();
+            self.remove(&old);
+        }
+    }
+
+    /// A sentence as (stem, type) pairs, type 0 for outside.
+    fn entry(stems: impl Iterator<Item = u64>, tags: &[Tag]) -> Vec<(u64, u8)> {
+        stems.zip(tags).map(|(s, t)| (s, t.entity_type().map_or(0, |e| e.index() as u8 + 1))).collect()
+    }
+
+    fn add(&mut self, entry: &[(u64, u8)]) {
+        for &(s, k) in entry {
+            self.counts.entry(s).or_default()[k as usize] += 1;
+        }
+    }
+
+    fn remove(&mut self, entry: &[(u64, u8)]) {
+        for &(s, k) in entry {
+            if let Some(c) = self.counts.get_mut(&s) {
+                c[k as usize] -= 1;
+                if c.iter().all(|&x| x == 0) {
+                    self.counts.remove(&s);
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+/// An open-addressing table from feature hash to a row of weights.
+#[derive(Clone, Debug, Default)]
+struct Weights {
+    /// Feature hashes, sorted (the order of the model file).
+    hashes: Vec<u64>,
+    rows: Vec<[i16; NTAGS]>,
+    /// Slot → row + 1 (0: empty), capacity a power of two.
+    slots: Vec<u32>,
+}
+
+impl Weights {
+    fn new(mut rows: Vec<(u64, [i16; NTAGS])>) -> Weights {
+        rows.sort_unstable_by_key(|r| r.0);
+        rows.dedup_by_key(|r| r.0);
+        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![0u32; capacity];
+        let mask = capacity - 1;
+        for (k, (hash, _)) in rows.iter().enumerate() {
+            let mut s = (*hash as usize) & mask;
+            while slots[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = k as u32 + 1;
+        }
+        let (hashes, rows) = rows.into_iter().unzip();
+        Weights { hashes, rows, slots }
+    }
+
+    #[inline]
+    fn get(&self, hash: u64) -> Option<&[i16; NTAGS]> {
+        let mask = self.slots.len() - 1;
+        let mut s = (hash as usize) & mask;
+        loop {
+            let k = self.slots[s];
+            if k == 0 {
+                return None;
+            }
+            let k = k as usize - 1;
+            if self.hashes[k] == hash {
+                return Some(&self.rows[k]);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn add_to(&self, hash: u64, scores: &mut [i32; NTAGS]) {
+        if let Some(row) = self.get(hash) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += *w as i32;
+            }
+        }
+    }
+}
+
+/// A named-entity tagger (see the [module documentation](self)).
+#[derive(Debug)]
+pub struct Tagger {
+    weights: Weights,
+    /// Score vectors of the sentence boundary at each window offset.
+    boundary: [[i32; NTAGS]; OFFSETS],
+    /// Sentences remembered when tagging a document (see [`Tagger::tag_document`]).
+    memory: usize,
+    lexicons: Lexicons,
+    history: HistoryScores,
+    /// Distinguishes taggers in the per-thread word cache.
+    id: u64,
+}
+
+/// How a tagger is trained.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// Passes over the training sentences.
+    pub epochs: usize,
+    /// Seed of the sentence shuffling (training is deterministic for a given seed).
+    pub seed: u64,
+    /// Averaged weights smaller than this (in perceptron updates) are dropped.
+    pub prune: f32,
+    /// Sentences remembered by the document memory (0: none).
+    pub memory: usize,
+    /// Word classes from unlabeled text (see [`WordClusters::induce`]), stored in the model.
+    pub clusters: Option<std::sync::Arc<WordClusters>>,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { epochs: 10, seed: 0x6e61_7373, prune: 0.05, memory: 50, clusters: None }
+    }
+}
+
+/// Sentences as (token, tag) pairs, as [`read_conll`] returns them.
+pub type Sentence = Vec<(String, String)>;
+
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Per-word part of the scores: one vector per window offset, plus the stem key.
+#[derive(Clone)]
+struct WordScores {
+    by_offset: [[i32; NTAGS]; OFFSETS],
+    keys: WordKeys,
+}
+
+/// Words cached per thread before the cache is emptied.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static WORD_CACHE: RefCell<(u64, HashMap<Box<str>, WordScores>)> = RefCell::new((0, HashMap::new()));
+}
+
+impl Tagger {
+    /// The model built into the library (trained on ANERcorp and AQMAR).
+    pub fn builtin() -> &'static Tagger {
+        static BUILTIN: OnceLock<Tagger> = OnceLock::new();
+        BUILTIN.get_or_init(|| Tagger::from_bytes(BUILTIN_MODEL).expect("data/ner/model.bin is a valid model"))
+    }
+
+    /// Reads a model written by [`Tagger::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or("not a nass NER model (bad magic)")?;
+        let mut r = Reader { bytes: rest };
+        let memory = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        let mut rows = Vec::with_capacity(n.min(bytes.len() / 10));
+        let mut last = 0u64;
+        for _ in 0..n {
+            let hash = r.u64()?;
+            if hash <= last {
+                return Err("model rows are not sorted".into());
+            }
+            last = hash;
+            let mask = r.u16()?;
+            if mask >> NTAGS != 0 {
+                return Err("bad tag mask in model".into());
+            }
+            let mut row = [0i16; NTAGS];
+            for (k, w) in row.iter_mut().enumerate() {
+                if mask & (1 << k) != 0 {
+                    *w = r.u16()? as i16;
+                }
+            }
+            rows.push((hash, row));
+        }
+        let n = r.u32()? as usize;
+        let mut classes = HashMap::with_capacity(n.min(bytes.len() / 5));
+        for _ in 0..n {
+            let word = r.word()?;
+            classes.insert(word.into(), [r.u16()?, r.u16()?]);
+        }
+        if !r.bytes.is_empty() {
+            return Err("trailing bytes after the model".into());
+        }
+        let lexicons = Lexicons { clusters: WordClusters { classes } };
+        Ok(Tagger::from_weights(Weights::new(rows), memory, lexicons))
+    }
+
+    fn from_weights(weights: Weights, memory: usize, lexicons: Lexicons) -> Tagger {
+        let mut boundary = [[0i32; NTAGS]; OFFSETS];
+        for (offset, scores) in boundary.iter_mut().enumerate() {
+            weights.add_to(boundary_feature(offset), scores);
+        }
+        let row = |f: u64| weights.get(f).map_or([0.0; NTAGS], |r| r.map(|w| w as f32));
+        let history = HistoryScores {
+            prev: std::array::from_fn(|p1| row(prev_feature(p1))),
+            prev2: std::array::from_fn(|p2| std::array::from_fn(|p1| row(prev2_feature(p1, p2)))),
+        };
+        Tagger { weights, boundary, memory, lexicons, history, id: next_id() }
+    }
+
+    /// The model as bytes (the format is in the [module documentation](self)).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(12 + self.weights.rows.len() * 16);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.memory as u32).to_le_bytes());
+        out.extend_from_slice(&(self.weights.rows.len() as u32).to_le_bytes());
+        for (hash, row) in self.weights.hashes.iter().zip(&self.weights.rows) {
+            out.extend_from_slice(&hash.to_le_bytes());
+            let mask = row.iter().enumerate().filter(|(_, w)| **w != 0).fold(0u16, |m, (k, _)| m | 1 << k);
+            out.extend_from_slice(&mask.to_le_bytes());
+            for w in row.iter().filter(|w| **w != 0) {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        let mut words: Vec<_> = self.lexicons.clusters.classes.iter().filter(|(w, _)| w.len() < 256).collect();
+        words.sort();
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (word, classes) in words {
+            out.push(word.len() as u8);
+            out.extend_from_slice(word.as_bytes());
+            for c in classes {
+                out.extend_from_slice(&c.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Number of features with a weight.
+    pub fn features(&self) -> usize {
+        self.weights.rows.len()
+    }
+
+    /// Trains a tagger on (token, IOB2 tag) sentences with the default options and `epochs`.
+    pub fn train(sentences: &[Sentence], epochs: usize) -> Tagger {
+        Tagger::train_with(sentences, &TrainOptions { epochs, ..TrainOptions::default() })
+    }
+
+    /// Trains a tagger on (token, IOB2 tag) sentences; tags are read with [`Tag::from_label`].
+    pub fn train_with(sentences: &[Sentence], opts: &TrainOptions) -> Tagger {
+        let lexicons = Lexicons { clusters: opts.clusters.as_deref().cloned().unwrap_or_default() };
+        let rows = Trainer::new(sentences, &lexicons).run(opts);
+        quantize(rows, opts, lexicons)
+    }
+
+    /// IOB2 tags for a sentence of tokens (words as written).
+    pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
+        self.tag_remembering(tokens, &mut Memory::new(0))
+    }
+
+    /// IOB2 tags for the sentences of one document, in order: what was tagged in the
+    /// sentences before (up to the model's memory window) informs each sentence.
+    pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
+        let mut memory = Memory::new(self.memory);
+        sentences
+            .iter()
+            .map(|s| {
+                let tokens: Vec<&str> = s.as_ref().iter().map(|t| t.as_ref()).collect();
+                self.tag_remembering(&tokens, &mut memory)
+            })
+            .collect()
+    }
+
+    fn tag_remembering(&self, tokens: &[&str], memory: &mut Memory) -> Vec<Tag> {
+        WORD_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let (owner, words) = &mut *cache;
+            if *owner != self.id || words.len() > CACHE_LIMIT {
+                words.clear();
+                *owner = self.id;
+            }
+            for t in tokens {
+                if !words.contains_key(*t) {
+                    let info = self.lexicons.info(t);
+                    let scores = self.word_scores(&info);
+                    words.insert((*t).into(), scores);
+                }
+            }
+            let scores: Vec<&WordScores> = tokens.iter().map(|t| &words[*t]).collect();
+            let tags = self.decode(&scores, memory);
+            memory.push(scores.iter().map(|w| w.keys.stem), &tags);
+            tags
+        })
+    }
+
+    fn word_scores(&self, info: &WordInfo) -> WordScores {
+        let mut by_offset = [[0i32; NTAGS]; OFFSETS];
+        let mut features = Vec::with_capacity(32);
+        for (offset, scores) in by_offset.iter_mut().enumerate() {
+            features.clear();
+            word_features(info, offset, &mut features);
+            for &f in &features {
+                self.weights.add_to(f, scores);
+            }
+        }
+        WordScores { by_offset, keys: WordKeys::new(info) }
+    }
+
+    fn decode(&self, words: &[&WordScores], memory: &Memory) -> Vec<Tag> {
+        let n = words.len();
+        let mut emit = Vec::with_capacity(n);
+        let mut prev_stem = Vec::with_capacity(n);
+        let mut context = Vec::with_capacity(16);
+        for i in 0..n {
+            let mut scores = [0i32; NTAGS];
+            for offset in 0..OFFSETS {
+                let part = match (i + offset).checked_sub(CENTER) {
+                    Some(j) if j < n => &words[j].by_offset[offset],
+                    _ => &self.boundary[offset],
+                };
+                for (s, w) in scores.iter_mut().zip(part) {
+                    *s += w;
+                }
+            }
+            let left = if i > 0 { words[i - 1].keys } else { NO_KEYS };
+            let right = if i + 1 < n { words[i + 1].keys } else { NO_KEYS };
+            context.clear();
+            observation_features([left, words[i].keys, right], memory, &mut context);
+            for &f in &context {
+                self.weights.add_to(f, &mut scores);
+            }
+            emit.push(scores.map(|s| s as f32));
+            prev_stem.push(std::array::from_fn(|p1| {
+                let mut row = [0i32; NTAGS];
+                for f in prev_word_features(p1, words[i].keys) {
+                    self.weights.add_to(f, &mut row);
+                }
+                row.map(|w| w as f32)
+            }));
+        }
+        viterbi(&emit, &prev_stem, &self.history)
+    }
+
+    /// Finds the entities of a text: tokenizes it with [`tokenize`], tags each sentence
+    /// (see [`sentences`]) in order, as one document, and returns the mentions with their byte
+    /// spans in `text`.
+    pub fn find_entities(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut memory = Memory::new(self.memory);
+        for sentence in sentences(text) {
+            let words: Vec<&str> = sentence.iter().map(|r| &text[r.clone()]).collect();
+            let tags = self.tag_remembering(&words, &mut memory);
+            for e in entities(&tags) {
+                out.push(Mention { kind: e.kind, start: sentence[e.start].start, end: sentence[e.end - 1].end });
+            }
+        }
+        out
+    }
+}
+
+/// The tokens of a text ([`tokenize`]) cut into sentences, as byte ranges: a sentence ends
+/// after `.`, `!`, `?` or `؟`, at a blank line, and after 200 tokens.
+pub fn sentences(text: &str) -> Vec<Vec<std::ops::Range<usize>>> {
+    let mut out = Vec::new();
+    let mut sentence = Vec::new();
+    let mut last_end = 0;
+    for token in tokenize(text) {
+        if !sentence.is_empty() && (text[last_end..token.start].contains("\n\n") || sentence.len() >= MAX_SENTENCE) {
+            out.push(std::mem::take(&mut sentence));
+        }
+        last_end = token.end;
+        sentence.push(token.start..token.end);
+        if token.kind == TokenKind::Punct && token.text(text).starts_with(['.', '!', '?', '؟']) {
+            out.push(std::mem::take(&mut sentence));
+        }
+    }
+    if !sentence.is_empty() {
+        out.push(sentence);
+    }
+    out
+}
+
+/// Longest run of tokens tagged as one sentence (text without full stops).
+const MAX_SENTENCE: usize = 200;
+
+/// An entity found in a text, with its byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub kind: EntityType,
+    pub start: usize,
+    pub end: usize,
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        if self.bytes.len() < N {
+            return Err("model is truncated".into());
+        }
+        let (head, rest) = self.bytes.split_at(N);
+        self.bytes = rest;
+        Ok(head.try_into().expect("N bytes"))
+    }
+
+    fn u16(&mut self) -> Result<u16, String> {
+        self.take::<2>().map(u16::from_le_bytes)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        self.take::<4>().map(u32::from_le_bytes)
+    }
+
+    fn u64(&mut self) -> Result<u64, String> {
+        self.take::<8>().map(u64::from_le_bytes)
+    }
+
+    /// A word: its length in bytes (u8), then its UTF-8 bytes.
+    fn word(&mut self) -> Result<&'a str, String> {
+        let len = self.take::<1>()?[0] as usize;
+        if self.bytes.len() < len {
+            return Err("model is truncated".into());
+        }
+        let (word, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
+        std::str::from_utf8(word).map_err(|_| "word in model is not UTF-8".to_string())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training
+
+/// Training data read into feature indices.
+struct Trainer {
+    /// Per word form: feature indices at each window offset, stem key, shape.
+    words: Vec<([Vec<u32>; OFFSETS], WordKeys)>,
+    sentences: Vec<(Vec<u32>, Vec<u8>)>,
+    index: HashMap<u64, u32>,
+    hashes: Vec<u64>,
+    boundary: [u32; OFFSETS],
+}
+
+/// Training sentences are shuffled in blocks of this many consecutive sentences, so that the
+/// document memory sees sentences in their order.
+const TRAIN_BLOCK: usize = 50;
+
+/// A deterministic shuffle (xorshift64*), so that training does not depend on a random seed.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed | 1;
+    for i in (1..items.len()).rev() {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        let r = state.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        items.swap(i, (r % (i as u64 + 1)) as usize);
+    }
+}
+
+impl Trainer {
+    fn new(sentences: &[Sentence], lexicons: &Lexicons) -> Trainer {
+        let mut t = Trainer {
+            words: Vec::new(),
+            sentences: Vec::new(),
+            index: HashMap::new(),
+            hashes: Vec::new(),
+            boundary: [0; OFFSETS],
+        };
+        for offset in 0..OFFSETS {
+            t.boundary[offset] = t.feature(boundary_feature(offset));
+        }
+        let mut vocab: HashMap<&str, u32> = HashMap::new();
+        let mut features = Vec::new();
+        for sentence in sentences {
+            let mut ids = Vec::with_capacity(sentence.len());
+            let mut tags = Vec::with_capacity(sentence.len());
+            for (word, tag) in sentence {
+                let id = match vocab.get(word.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let info = lexicons.info(word);
+                        let mut by_offset: [Vec<u32>; OFFSETS] = Default::default();
+                        for (offset, list) in by_offset.iter_mut().enumerate() {
+                            features.clear();
+                            word_features(&info, offset, &mut features);
+                            *list = features.iter().map(|&f| t.feature(f)).collect();
+                        }
+                        let id = t.words.len() as u32;
+                        t.words.push((by_offset, WordKeys::new(&info)));
+                        vocab.insert(word, id);
+                        id
+                    }
+                };
+                ids.push(id);
+                tags.push(Tag::from_label(tag).index() as u8);
+            }
+            t.sentences.push((ids, tags));
+        }
+        t
+    }
+
+    /// The averaged weights, `w - totals / steps`, by feature hash.
+    fn averaged(&self, weights: &[[f32; NTAGS]], totals: &[[f64; NTAGS]], step: f64) -> Vec<(u64, Row)> {
+        weights
+            .iter()
+            .zip(totals)
+            .zip(&self.hashes)
+            .map(|((w, t), &hash)| (hash, std::array::from_fn(|k| (w[k] as f64 - t[k] / step) as f32)))
+            .collect()
+    }
+
+    fn run(mut self, opts: &TrainOptions) -> Vec<(u64, Row)> {
+        let drop_rate: u64 = std::env::var("NASS_NER_DROP").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+        let blocks: Vec<(usize, usize)> = (0..self.sentences.len())
+            .step_by(TRAIN_BLOCK)
+            .map(|a| (a, (a + TRAIN_BLOCK).min(self.sentences.len())))
+            .collect();
+        let mut order = blocks;
+        let prev_ids: [u32; NTAGS] = std::array::from_fn(|p1| self.feature(prev_feature(p1)));
+        let prev2_ids: [[u32; NTAGS]; NTAGS] =
+            std::array::from_fn(|p2| std::array::from_fn(|p1| self.feature(prev2_feature(p1, p2))));
+        let mut weights: Vec<[f32; NTAGS]> = vec![[0.0; NTAGS]; self.hashes.len()];
+        let mut totals: Vec<[f64; NTAGS]> = vec![[0.0; NTAGS]; self.hashes.len()];
+        let mut step: f64 = 1.0;
+        let mut memory = Memory::new(opts.memory);
+        let mut context = Vec::with_capacity(16);
+        let mut observed: Vec<Vec<u32>> = Vec::new();
+        let mut emit: Vec<Row> = Vec::new();
+        let mut prev_stem: Vec<[Row; NTAGS]> = Vec::new();
+        for epoch in 0..opts.epochs {
+            shuffle(&mut order, opts.seed.wrapping_add(epoch as u64).wrapping_mul(K1));
+            for &(a, b) in &order {
+                memory.clear();
+                for s in a..b {
+                    let n = self.sentences[s].0.len();
+                    observed.clear();
+                    emit.clear();
+                    prev_stem.clear();
+                    for i in 0..n {
+                        let ids = &self.sentences[s].0;
+                        let mut features = Vec::with_capacity(64);
+                        for offset in 0..OFFSETS {
+                            match (i + offset).checked_sub(CENTER) {
+                                Some(j) if j < n => {
+                                    let list = &self.words[ids[j] as usize].0[offset];
+                                    let drop = drop_rate > 0
+                                        && offset == CENTER
+                                        && (Hasher::new(epoch as u32).u64(s as u64).u64(i as u64).finish() % 100)
+                                            < drop_rate;
+                                    features.extend(&list[if drop { 2 } else { 0 }..]);
+                                }
+                                _ => features.push(self.boundary[offset]),
+                            }
+                        }
+                        let keys = |j: usize| self.words[ids[j] as usize].1;
+                        let this = keys(i);
+                        let left = if i > 0 { keys(i - 1) } else { NO_KEYS };
+                        let right = if i + 1 < n { keys(i + 1) } else { NO_KEYS };
+                        context.clear();
+                        observation_features([left, this, right], &memory, &mut context);
+                        for &f in &context {
+                            features.push(self.feature(f));
+                        }
+                        if weights.len() < self.hashes.len() {
+                            weights.resize(self.hashes.len(), [0.0; NTAGS]);
+                            totals.resize(self.hashes.len(), [0.0; NTAGS]);
+                        }
+                        let mut scores = [0f32; NTAGS];
+                        for &k in &features {
+                            for (s, w) in scores.iter_mut().zip(&weights[k as usize]) {
+                                *s += w;
+                            }
+                        }
+                        emit.push(scores);
+                        prev_stem.push(std::array::from_fn(|p1| {
+                            let mut row = [0f32; NTAGS];
+                            for f in prev_word_features(p1, this) {
+                                if let Some(&k) = self.index.get(&f) {
+                                    for (r, w) in row.iter_mut().zip(&weights[k as usize]) {
+                                        *r += w;
+                                    }
+                                }
+                            }
+                            row
+                        }));
+                        observed.push(features);
+                    }
+                    let history = HistoryScores {
+                        prev: prev_ids.map(|k| weights[k as usize]),
+                        prev2: prev2_ids.map(|r| r.map(|k| weights[k as usize])),
+                    };
+                    let predicted = viterbi(&emit, &prev_stem, &history);
+                    let gold: Vec<Tag> = self.sentences[s].1.iter().map(|&t| Tag::from_index(t as usize)).collect();
+                    if predicted != gold {
+                        let ids = self.sentences[s].0.clone();
+                        let update = |k: u32,
+                                      t: usize,
+                                      d: f32,
+                                      weights: &mut Vec<[f32; NTAGS]>,
+                                      totals: &mut Vec<[f64; NTAGS]>| {
+                            weights[k as usize][t] += d;
+                            totals[k as usize][t] += step * d as f64;
+                        };
+                        for i in 0..n {
+                            let tags = |seq: &[Tag], back: usize| if i >= back { seq[i - back].index() } else { 0 };
+                            let (g, g1, g2) = (tags(&gold, 0), tags(&gold, 1), tags(&gold, 2));
+                            let (q, q1, q2) = (tags(&predicted, 0), tags(&predicted, 1), tags(&predicted, 2));
+                            if (g, g1, g2) == (q, q1, q2) {
+                                continue;
+                            }
+                            if g != q {
+                                for &k in &observed[i] {
+                                    update(k, g, 1.0, &mut weights, &mut totals);
+                                    update(k, q, -1.0, &mut weights, &mut totals);
+                                }
+                            }
+                            let this = self.words[ids[i] as usize].1;
+                            for (t, p1, p2, d) in [(g, g1, g2, 1.0), (q, q1, q2, -1.0)] {
+                                let word_features: Vec<u32> =
+                                    prev_word_features(p1, this).map(|f| self.feature(f)).collect();
+                                if weights.len() < self.hashes.len() {
+                                    weights.resize(self.hashes.len(), [0.0; NTAGS]);
+                                    totals.resize(self.hashes.len(), [0.0; NTAGS]);
+                                }
+                                for k in [prev_ids[p1], prev2_ids[p2][p1]].into_iter().chain(word_features) {
+                                    update(k, t, d, &mut weights, &mut totals);
+                                }
+                            }
+                        }
+                    }
+                    step += 1.0;
+                    let ids = &self.sentences[s].0;
+                    memory.push(ids.iter().map(|&id| self.words[id as usize].1.stem), &predicted);
+                }
+            }
+        }
+        self.averaged(&weights, &totals, step)
+    }
+
+    fn feature(&mut self, hash: u64) -> u32 {
+        let next = self.hashes.len() as u32;
+        let k = *self.index.entry(hash).or_insert(next);
+        if k == next {
+            self.hashes.push(hash);
+        }
+        k
+    }
+}
+
+/// A tagger from averaged weights: weights smaller than `prune` are dropped and the rest
+/// quantized to i16 in a common unit.
+fn quantize(mut rows: Vec<(u64, Row)>, opts: &TrainOptions, lexicons: Lexicons) -> Tagger {
+    let bias: f32 = std::env::var("NASS_NER_BIAS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+    let bias_hash = h(T::Bias, 2).finish();
+    if let Some((_, row)) = rows.iter_mut().find(|(h, _)| *h == bias_hash) {
+        row[Tag::B(EntityType::Pers).index()] += bias;
+        row[Tag::I(EntityType::Pers).index()] += bias;
+    }
+    let largest = rows.iter().flat_map(|(_, r)| r.iter()).fold(0f32, |m, w| m.max(w.abs()));
+    let unit = (largest / i16::MAX as f32).max(1e-3);
+    let rows = rows
+        .into_iter()
+        .filter_map(|(hash, a)| {
+            let row = a.map(|w| if w.abs() >= opts.prune { (w / unit).round() as i16 } else { 0 });
+            row.iter().any(|w| *w != 0).then_some((hash, row))
+        })
+        .collect();
+    Tagger::from_weights(Weights::new(rows), opts.memory, lexicons)
+}
+
+/// K-fold cross-validation: `main` is cut into `folds` blocks of consecutive sentences; each
+/// block is scored by `score` with a model trained on the other blocks plus all of `extra`.
+/// Returns the summed score and the score of each fold.
+pub fn cross_validate(
+    main: &[Sentence],
+    extra: &[Sentence],
+    folds: usize,
+    opts: &TrainOptions,
+    score: &(dyn Fn(&Tagger, &[Sentence]) -> NerScore + Sync),
+) -> (NerScore, Vec<NerScore>) {
+    use rayon::prelude::*;
+    let folds = folds.clamp(2, main.len().max(2));
+    let bounds: Vec<(usize, usize)> =
+        (0..folds).map(|k| (k * main.len() / folds, (k + 1) * main.len() / folds)).collect();
+    let scores: Vec<NerScore> = bounds
+        .par_iter()
+        .map(|&(a, b)| {
+            // The main corpus counts twice against the extra data (AQMAR is Wikipedia, not news).
+            let rest = || main[..a].iter().chain(&main[b..]);
+            let train: Vec<Sentence> = rest().chain(rest()).chain(extra).cloned().collect();
+            let tagger = Tagger::train_with(&train, opts);
+            score(&tagger, &main[a..b])
+        })
+        .collect();
+    let mut total = NerScore::default();
+    for s in &scores {
+        total.merge(s);
+    }
+    (total, scores)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word clusters
+
+/// No cluster (the word was too rare in the unlabeled text).
+const NO_CLUSTER: u16 = u16::MAX;
+
+/// Word classes induced from unlabeled text: words that occur between the same kinds of words
+/// fall in the same class (names of politicians, of footballers, of towns…), which tells the
+/// tagger about names it never saw annotated. Two granularities, coarse and fine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordClusters {
+    classes: HashMap<Box<str>, [u16; 2]>,
+}
+
+/// The key a token is clustered under: its folded stem, `<num>` for numbers.
+fn cluster_key(info: &WordInfo) -> &str {
+    match info.shape {
+        Shape::Digits | Shape::Number => "<num>",
+        _ => &info.stem,
+    }
+}
+
+impl WordClusters {
+    /// The classes of a word (coarse, fine), also trying the word without a leading و, ب, ل or
+    /// ال that the clitic splitter left on (unknown stems: وبوتين).
+    fn get(&self, info: &WordInfo) -> [u16; 2] {
+        let key = cluster_key(info);
+        if let Some(c) = self.classes.get(key) {
+            return *c;
+        }
+        crude_stems(key).find_map(|rest| self.classes.get(rest).copied()).unwrap_or([NO_CLUSTER; 2])
+    }
+
+    pub fn len(&self) -> usize {
+        self.classes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.classes.is_empty()
+    }
+
+    /// Reads `word<TAB>coarse<TAB>fine` lines.
+    pub fn from_tsv(text: &str) -> Result<WordClusters, String> {
+        let mut classes = HashMap::new();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
+            let mut f = line.split('\t');
+            let parse = |x: Option<&str>| x.and_then(|x| x.parse::<u16>().ok());
+            match (f.next(), parse(f.next()), parse(f.next())) {
+                (Some(w), Some(a), Some(b)) => {
+                    classes.insert(w.into(), [a, b]);
+                }
+                _ => return Err(format!("line {}: expected word<TAB>class<TAB>class", n + 1)),
+            }
+        }
+        Ok(WordClusters { classes })
+    }
+
+    /// `word<TAB>coarse<TAB>fine` lines, sorted by word.
+    pub fn to_tsv(&self) -> String {
+        let mut rows: Vec<_> = self.classes.iter().collect();
+        rows.sort();
+        rows.iter().map(|(w, [a, b])| format!("{w}\t{a}\t{b}\n")).collect()
+    }
+
+    /// Clusters the words of `texts` (each text is one document) into `sizes` classes (coarse,
+    /// fine), keeping words seen at least `min_count` times, with `iterations` passes of the
+    /// exchange algorithm (Martin, Liermann & Ney 1998: move each word to the class that most
+    /// raises the likelihood of a class-bigram model). Deterministic.
+    pub fn induce<I, S>(texts: I, sizes: [usize; 2], min_count: u64, iterations: usize) -> WordClusters
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        // Documents as sequences of key ids.
+        let mut key_ids: HashMap<String, u32> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut form_keys: HashMap<String, u32> = HashMap::new();
+        let mut docs: Vec<Vec<u32>> = Vec::new();
+        for text in texts {
+            let text = text.as_ref();
+            let mut doc = Vec::new();
+            for token in tokenize(text) {
+                let t = token.text(text);
+                let id = match form_keys.get(t) {
+                    Some(&id) => id,
+                    None => {
+                        let info = WordInfo::new(t);
+                        let key = cluster_key(&info).to_string();
+                        let next = keys.len() as u32;
+                        let id = *key_ids.entry(key.clone()).or_insert(next);
+                        if id == next {
+                            keys.push(key);
+                        }
+                        form_keys.insert(t.to_string(), id);
+                        id
+                    }
+                };
+                doc.push(id);
+            }
+            docs.push(doc);
+        }
+        let mut counts = vec![0u64; keys.len()];
+        for &id in docs.iter().flatten() {
+            counts[id as usize] += 1;
+        }
+        // Rare words share one id, the last one.
+        let mut order: Vec<u32> = (0..keys.len() as u32).filter(|&k| counts[k as usize] >= min_count).collect();
+        order.sort_by(|&a, &b| {
+            counts[b as usize].cmp(&counts[a as usize]).then(keys[a as usize].cmp(&keys[b as usize]))
+        });
+        let rare = order.len() as u32;
+        let mut dense = vec![rare; keys.len()];
+        for (k, &id) in order.iter().enumerate() {
+            dense[id as usize] = k as u32;
+        }
+        let sequences: Vec<Vec<u32>> = docs.iter().map(|d| d.iter().map(|&id| dense[id as usize]).collect()).collect();
+        let mut classes: HashMap<Box<str>, [u16; 2]> =
+            order.iter().map(|&id| (keys[id as usize].as_str().into(), [0u16; 2])).collect();
+        for (level, &size) in sizes.iter().enumerate() {
+            let assignment = exchange(&sequences, order.len() + 1, size.clamp(2, NO_CLUSTER as usize), iterations);
+            for (k, &id) in order.iter().enumerate() {
+                if let Some(c) = classes.get_mut(keys[id as usize].as_str()) {
+                    c[level] = assignment[k];
+                }
+            }
+        }
+        WordClusters { classes }
+    }
+}
+
+/// x ln x, the unit of the class-bigram log-likelihood.
+fn xlogx(x: f64) -> f64 {
+    if x <= 0.0 {
+        0.0
+    } else {
+        x * x.ln()
+    }
+}
+
+/// The exchange algorithm over word-id sequences (ids are frequency ranks; the last id is the
+/// rare-word id, kept in a class of its own). Returns a class per id.
+fn exchange(sequences: &[Vec<u32>], words: usize, classes: usize, iterations: usize) -> Vec<u16> {
+    // Bigram lists per word, without self-bigrams (w w).
+    let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut unigram = vec![0f64; words];
+    for seq in sequences {
+        for &w in seq {
+            unigram[w as usize] += 1.0;
+        }
+        for pair in seq.windows(2) {
+            if pair[0] != pair[1] {
+                *pairs.entry((pair[0], pair[1])).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut left: Vec<Vec<(u32, f64)>> = vec![Vec::new(); words];
+    let mut right: Vec<Vec<(u32, f64)>> = vec![Vec::new(); words];
+    let mut sorted: Vec<_> = pairs.into_iter().collect();
+    sorted.sort_unstable();
+    for ((a, b), n) in sorted {
+        right[a as usize].push((b, n as f64));
+        left[b as usize].push((a, n as f64));
+    }
+    let classes = classes.min(words);
+    let rare = words - 1;
+    // Round-robin start by frequency; the rare id alone in the last class.
+    let mut class: Vec<usize> = (0..words).map(|w| if w == rare { classes - 1 } else { w % (classes - 1) }).collect();
+    let mut bigram = vec![0f64; classes * classes];
+    let mut class_count = vec![0f64; classes];
+    for w in 0..words {
+        class_count[class[w]] += unigram[w];
+        for &(v, n) in &right[w] {
+            bigram[class[w] * classes + class[v as usize]] += n;
+        }
+    }
+    let mut lw = vec![0f64; classes];
+    let mut rw = vec![0f64; classes];
+    let mut lt: Vec<usize> = Vec::new();
+    let mut rt: Vec<usize> = Vec::new();
+    for _ in 0..iterations {
+        let mut moved = 0usize;
+        for w in 0..rare {
+            lt.clear();
+            rt.clear();
+            for &(v, n) in &left[w] {
+                let c = class[v as usize];
+                if lw[c] == 0.0 {
+                    lt.push(c);
+                }
+                lw[c] += n;
+            }
+            for &(v, n) in &right[w] {
+                let c = class[v as usize];
+                if rw[c] == 0.0 {
+                    rt.push(c);
+                }
+                rw[c] += n;
+            }
+            let a = class[w];
+            for &c in &lt {
+                bigram[c * classes + a] -= lw[c];
+            }
+            for &d in &rt {
+                bigram[a * classes + d] -= rw[d];
+            }
+            class_count[a] -= unigram[w];
+            let mut best = a;
+            let mut best_gain = f64::NEG_INFINITY;
+            for b in 0..classes - 1 {
+                let mut gain = -2.0 * (xlogx(class_count[b] + unigram[w]) - xlogx(class_count[b]));
+                for &c in &lt {
+                    let x = bigram[c * classes + b];
+                    gain += xlogx(x + lw[c]) - xlogx(x);
+                }
+                for &d in &rt {
+                    let x = bigram[b * classes + d];
+                    gain += xlogx(x + rw[d]) - xlogx(x);
+                }
+                if gain > best_gain + 1e-9 || (b == a && gain >= best_gain - 1e-9) {
+                    best_gain = gain;
+                    best = b;
+                }
+            }
+            for &c in &lt {
+                bigram[c * classes + best] += lw[c];
+                lw[c] = 0.0;
+            }
+            for &d in &rt {
+                bigram[best * classes + d] += rw[d];
+                rw[d] = 0.0;
+            }
+            class_count[best] += unigram[w];
+            if best != a {
+                class[w] = best;
+                moved += 1;
+            }
+        }
+        if moved == 0 {
+            break;
+        }
+    }
+    class.into_iter().map(|c| c as u16).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons
+
+/// What the tagger knows about words from unlabeled text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lexicons {
+    pub clusters: WordClusters,
+}
+
+impl Lexicons {
+    /// A word read with what the lexicons know: a stem that the unlabeled text has as a word
+    /// of its own is split off its clitics (وبلير → و + بلير).
+    fn info(&self, token: &str) -> WordInfo {
+        let mut info = WordInfo::new(token);
+        self.annotate(&mut info);
+        info
+    }
+
+    fn annotate(&self, info: &mut WordInfo) {
+        info.clusters = self.clusters.get(info);
+    }
+}
+
+/// The word without a leading و, ب, ل or ال that the clitic splitter left on (unknown stems:
+/// وبوتين), keeping three letters at least.
+fn crude_stems(key: &str) -> impl Iterator<Item = &str> {
+    ["وال", "بال", "لل", "ال", "و", "ب", "ل"]
+        .into_iter()
+        .filter_map(move |p| key.strip_prefix(p).filter(|rest| rest.chars().nth(2).is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(labels: &str) -> Vec<Tag> {
+        labels.split_whitespace().map(Tag::from_label).collect()
+    }
+
+    #[test]
+    fn conll_reading_repairs_iob1_slips_and_lenient_labels() {
+        let text = "\u{feff}قال O\nمحمد I-PER\nعلي I-PER\n.\n\nفي O\nبغداد B-LOC\n";
+        let sentences = read_conll(text);
+        assert_eq!(sentences.len(), 2);
+        let labels: Vec<&str> = sentences[0].iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(labels, ["O", "B-PERS", "I-PERS", "O"]);
+        assert_eq!(sentences[1][1], ("بغداد".to_string(), "B-LOC".to_string()));
+    }
+
+    #[test]
+    fn entities_are_read_as_conlleval_reads_them() {
+        let found = entities(&tags("B-PERS I-PERS O I-LOC B-ORG B-ORG I-PERS"));
+        let spans: Vec<(EntityType, usize, usize)> = found.iter().map(|e| (e.kind, e.start, e.end)).collect();
+        assert_eq!(
+            spans,
+            [
+                (EntityType::Pers, 0, 2),
+                (EntityType::Loc, 3, 4),
+                (EntityType::Org, 4, 5),
+                (EntityType::Org, 5, 6),
+                (EntityType::Pers, 6, 7)
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_count_exact_spans_only() {
+        let mut score = NerScore::default();
+        score.add_sentence(&tags("B-PERS I-PERS O B-LOC"), &tags("B-PERS O O B-LOC"));
+        let pers = score.get(EntityType::Pers);
+        assert_eq!((pers.true_pos, pers.false_pos, pers.false_neg), (0, 1, 1));
+        let loc = score.get(EntityType::Loc);
+        assert_eq!((loc.true_pos, loc.false_pos, loc.false_neg), (1, 0, 0));
+        assert!((score.accuracy() - 0.75).abs() < 1e-9);
+        assert!((score.micro().precision() - 0.5).abs() < 1e-9);
+    }
+
+    /// A small corpus where a name follows قال and a place follows في.
+    fn toy_corpus() -> Vec<Sentence> {
+        let names = ["سمير", "كريم", "نادية", "هشام", "ليلى", "جمال"];
+        let places = ["تونس", "القاهرة", "بيروت", "عمان"];
+        let mut out = Vec::new();
+        for (k, name) in names.iter().enumerate() {
+            let place = places[k % places.len()];
+            let s = [("قال", "O"), (name, "B-PERS"), ("في", "O"), (place, "B-LOC"), ("أمس", "O")];
+            out.push(s.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect());
+        }
+        out
+    }
+
+    #[test]
+    fn training_learns_the_corpus_and_the_model_round_trips() {
+        let tagger = Tagger::train(&toy_corpus(), 5);
+        let score = evaluate(&tagger, &toy_corpus());
+        assert_eq!(score.micro().f1(), 1.0, "{}", score.table());
+        let bytes = tagger.to_bytes();
+        let loaded = Tagger::from_bytes(&bytes).expect("model reads back");
+        assert_eq!(loaded.to_bytes(), bytes);
+        let words = ["قال", "هشام", "في", "بيروت", "أمس"];
+        assert_eq!(loaded.tag(&words), tagger.tag(&words));
+    }
+
+    #[test]
+    fn damaged_models_are_errors_not_panics() {
+        assert!(Tagger::from_bytes(b"").is_err());
+        assert!(Tagger::from_bytes(b"NASSNER1").is_err());
+        let mut bytes = Tagger::train(&toy_corpus(), 2).to_bytes();
+        bytes.push(0);
+        assert!(Tagger::from_bytes(&bytes).is_err());
+        bytes.truncate(bytes.len() / 2);
+        assert!(Tagger::from_bytes(&bytes).is_err());
+    }
+
+    #[test]
+    fn builtin_model_finds_people_places_and_organizations() {
+        let text = "وقال الرئيس الأمريكي جورج بوش في واشنطن إن منظمة الأمم المتحدة ستجتمع.";
+        let found: Vec<(EntityType, &str)> =
+            Tagger::builtin().find_entities(text).iter().map(|m| (m.kind, &text[m.start..m.end])).collect();
+        assert!(found.contains(&(EntityType::Pers, "جورج بوش")), "{found:?}");
+        assert!(found.contains(&(EntityType::Loc, "واشنطن")), "{found:?}");
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_and_blank_lines() {
+        let text = "قال سمير. ثم\n\nذهب إلى تونس";
+        let lengths: Vec<usize> = sentences(text).iter().map(Vec::len).collect();
+        assert_eq!(lengths, [3, 1, 3]);
+    }
+}
