@@ -102,7 +102,9 @@ fn run_ner(file: &Path, model: Option<&Path>, conll_out: Option<&Path>, tagger_o
     };
     let gold = read_conll(&text);
     let predicted: Vec<Vec<_>> = if tagger_only {
-        gold.iter().map(|sentence| tagger.tag(&sentence.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>())).collect()
+        // The whole file is one document: the tagger remembers what it tagged before.
+        let tokens: Vec<Vec<&str>> = gold.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
+        tagger.tag_document(&tokens)
     } else {
         let lexicon = Lexicon::builtin();
         evaluate_pipeline(tagger, &gold, lexicon, &nass::stats::stopwords::builtin_folded(lexicon)).1

@@ -327,13 +327,12 @@ pub fn find_people(
         .into_iter()
         .map(|(r, role)| {
             let (start, end) = (words[r.start].token.start, words[r.end - 1].token.end);
-            // The name as written, with a conjunction glued to its first word left out.
-            let first = &words[r.start];
-            let skip = first.text.len().saturating_sub(first.bare.len()).min(first.text.len());
-            let start =
-                if first.folded != first.bare && first.text.is_char_boundary(skip) { start + skip } else { start };
-            // A name broken over two lines is one name.
+            // The name as written, with a conjunction or preposition glued to its first word
+            // left out, and a broken line joined.
+            let (skip, article) = glued_proclitic(&words[r.start], lexicon);
+            let start = start + skip;
             let name = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let name = if article { format!("ا{name}") } else { name };
             let role = role.map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
             PersonMention { start, end, name, role }
         })
@@ -388,6 +387,33 @@ fn propagate(
         }
     }
     found.sort_by_key(|(r, _)| r.start);
+}
+
+/// Bytes of a conjunction or preposition glued to the first word of a name (وبوتين، لبشير),
+/// and whether the article lost its alef to the preposition (للحبيب is ل + الحبيب: the name
+/// is then written from the second ل with the alef put back). The letter is cut off only
+/// when the lexicon knows the rest better than the whole, so that names beginning with those
+/// letters stay whole (وليد، بشير، فيليب).
+fn glued_proclitic(w: &Word, lexicon: &Lexicon) -> (usize, bool) {
+    let Some(first) = w.text.chars().next() else { return (0, false) };
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل') || w.text.chars().count() < 4 {
+        return (0, false);
+    }
+    let rest = &w.text[first.len_utf8()..];
+    let article = first == 'ل' && rest.starts_with('ل');
+    let candidate = if article { format!("ا{rest}") } else { rest.to_string() };
+    let letters = |s: &str| s.chars().filter(|c| crate::arabic::is_letter(*c)).collect::<String>();
+    let whole_is_name = given_names().contains(fold(w.text).as_str());
+    let rest_is_name = given_names().contains(fold(&candidate).as_str());
+    // Zipf in tenths, as written: a name with a clitic glued on is rarer than the name (and
+    // clearly rarer, when the rest is not a known given name).
+    let margin = if rest_is_name { 0 } else { 10 };
+    let better_known = lexicon.zipf10(&letters(&candidate)) > lexicon.zipf10(&letters(w.text)).saturating_add(margin);
+    if !whole_is_name && better_known {
+        (first.len_utf8(), article)
+    } else {
+        (0, false)
+    }
 }
 
 fn overlaps(found: &[(Range<usize>, Option<String>)], r: &Range<usize>) -> bool {
@@ -493,8 +519,9 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
         }
         let matches: Vec<usize> =
             groups.iter().enumerate().filter(|(_, (full, _))| same_person(full, &sk)).map(|(g, _)| g).collect();
-        // A short name that fits several people goes to the one named in the same document,
-        // else to the one mentioned more than twice as often as any other; else it stays apart.
+        // A short name that fits several people goes to the one named in the same document
+        // (the most mentioned there, if several), else to the one mentioned more than twice as
+        // often as any other; else it stays apart.
         let same_document: Vec<usize> =
             matches.iter().copied().filter(|&g| groups[g].1.iter().any(|&m| mentions[m].0 == mentions[k].0)).collect();
         let dominant = || {
@@ -505,10 +532,16 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
                 _ => None,
             }
         };
+        // In one document, a surname alone is the person most mentioned there.
+        let most_in_document = || {
+            let in_document = |g: usize| groups[g].1.iter().filter(|&&m| mentions[m].0 == mentions[k].0).count();
+            same_document.iter().copied().max_by_key(|&g| (in_document(g), std::cmp::Reverse(g)))
+        };
         let chosen = match (matches.as_slice(), same_document.as_slice()) {
             ([g], _) | (_, [g]) => Some(*g),
             ([], _) => None,
-            _ => dominant(),
+            (_, []) => dominant(),
+            _ => most_in_document(),
         };
         match chosen {
             Some(g) => groups[g].1.push(k),
@@ -640,5 +673,51 @@ mod tests {
         assert_eq!(people[0].roles, ["الرئيس"]);
         assert_eq!(people[0].documents, ["a", "b"]);
         assert_eq!(people[1].name, "نور سلطان نزارباييف");
+    }
+
+    #[test]
+    fn a_lone_surname_goes_to_the_person_most_mentioned_in_its_document() {
+        let m = |doc: &str, name: &str| {
+            (doc.to_string(), PersonMention { start: 0, end: 0, name: name.to_string(), role: None })
+        };
+        let mentions = vec![
+            m("a", "عيسى حياتو"),
+            m("a", "عيسى حياتو"),
+            m("a", "كيميل حياتو"),
+            m("a", "حياتو"),
+            m("a", "حياتو"),
+            m("b", "حياتو"),
+        ];
+        let people = merge_people(&mentions);
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[0].name, "عيسى حياتو");
+        // Document b names nobody in full: the surname goes to the person four times as
+        // often mentioned.
+        assert_eq!(people[0].mentions, 5, "{people:?}");
+        assert_eq!(people[0].documents, ["a", "b"]);
+        assert_eq!(people[1].mentions, 1);
+    }
+
+    #[test]
+    fn a_preposition_glued_to_a_name_is_left_out_of_it() {
+        let text = "الجائزة للحبيب بن محرز ورواية لبشير قربوج ثم فيليب دومان";
+        let span = |name: &str| {
+            let start = text.find(name).expect("in the text");
+            start..start + name.len()
+        };
+        let tagged = [span("للحبيب بن محرز"), span("لبشير قربوج"), span("فيليب دومان")];
+        let found: Vec<String> =
+            find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect();
+        assert_eq!(found, ["الحبيب بن محرز", "بشير قربوج", "فيليب دومان"]);
+    }
+
+    #[test]
+    fn names_found_once_are_found_again() {
+        let text = "التقى الرئيس فلاديمير بوتين نظيره. وقال بوتين إن فلاديمير بوتين يرحب.";
+        let start = text.find("فلاديمير").expect("in the text");
+        let tagged = vec![start..start + "فلاديمير بوتين".len()];
+        let found: Vec<String> =
+            find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect();
+        assert_eq!(found, ["فلاديمير بوتين", "بوتين", "فلاديمير بوتين"]);
     }
 }
