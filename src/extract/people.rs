@@ -715,9 +715,11 @@ mod tests {
     fn names_found_once_are_found_again() {
         let text = "التقى الرئيس فلاديمير بوتين نظيره. وقال بوتين إن فلاديمير بوتين يرحب.";
         let start = text.find("فلاديمير").expect("in the text");
-        let tagged = vec![start..start + "فلاديمير بوتين".len()];
-        let found: Vec<String> =
-            find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect();
+        let tagged = start..start + "فلاديمير بوتين".len();
+        let found: Vec<String> = find_people(text, std::slice::from_ref(&tagged), Lexicon::builtin(), &stop())
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
         assert_eq!(found, ["فلاديمير بوتين", "بوتين", "فلاديمير بوتين"]);
     }
 }
