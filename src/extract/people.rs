@@ -508,7 +508,15 @@ pub struct Person {
 /// is sorted by mentions, then name.
 pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
     // Full names (two words or more) first: they define the people.
-    let words = |m: &PersonMention| m.name.split_whitespace().map(skeleton).collect::<Vec<_>>();
+    // Skeleton words, with a conjunction و glued to the first word left out (وزيجولي and
+    // زيجولي meet; a name that begins with و, وليد, still meets itself).
+    let words = |m: &PersonMention| {
+        let mut words: Vec<String> = m.name.split_whitespace().map(skeleton).collect();
+        if let Some(rest) = words.first().and_then(|w| w.strip_prefix('و')).filter(|r| r.chars().count() >= 2) {
+            words[0] = rest.to_string();
+        }
+        words
+    };
     let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new(); // (skeleton words of the fullest name, mention ids)
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
@@ -564,13 +572,15 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
                     documents.push(doc.clone());
                 }
             }
-            // The fullest form: most words, then most frequent, then first in code-point order.
+            // The fullest form: most words, then without a glued و, then most frequent, then
+            // first in code-point order.
             let name = forms
                 .iter()
                 .max_by(|a, b| {
                     let wa = a.0.split_whitespace().count();
                     let wb = b.0.split_whitespace().count();
-                    wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
+                    let plain = |f: &str| !f.starts_with('و');
+                    wa.cmp(&wb).then(plain(a.0).cmp(&plain(b.0))).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
                 })
                 .map_or(String::new(), |(n, _)| n.to_string());
             let variants = forms.keys().filter(|f| **f != name).map(|f| f.to_string()).collect();
@@ -590,12 +600,15 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
     people
 }
 
-/// Can a name (skeleton words) belong to the person whose fullest name is `full`? Its last
-/// word must be the person's surname, and its other words must appear in the full name.
+/// Can a name (skeleton words) belong to the person whose fullest name is `full`? Either it
+/// begins the full name (قاسم، قاسم جومارت), or its last word is the person's surname and its
+/// other words appear in the full name (توكاييف، قاسم توكاييف).
 fn same_person(full: &[String], name: &[String]) -> bool {
     let (Some(last), Some(full_last)) = (name.last(), full.last()) else { return false };
+    if name.len() < full.len() && full.starts_with(name) {
+        return true;
+    }
     if last != full_last {
-        // A lone word may also be the given name of a person named in full (قاسم).
         return false;
     }
     name[..name.len() - 1].iter().all(|w| full.contains(w))
