@@ -6,22 +6,19 @@
 //! named by `NASS_BENCH_NEWS`), else the sample corpus repeated, loaded as
 //! `benches/normalize.rs` loads it.
 //!
-//! `report` does per document what `nass report` does (`analyse` in `src/corpus.rs`, which
-//! is private, so its steps are repeated here with the public functions): repair, extract
-//! dates, figures and people with the built-in tagger, map the spans back to the original
-//! text, count terms, then add to the corpus counts and merge the people over the corpus.
+//! `report` runs per document what `nass report` runs (`nass::corpus::analyse_text`): repair,
+//! extract dates, figures and people with the built-in tagger, map the spans back to the
+//! original text, count terms; then it merges the people and ranks the terms over the corpus.
 //! Reading and decoding files is not included: the documents are in memory.
 
 use charabia::Tokenize;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use nass::extract::people::{count_by_name, merge_people, PersonMention};
+use nass::corpus::{analyse_text, ReportBuilder};
 use nass::extract::tagger::Tagger;
 use nass::extract::{dates, extract, figures, find_entities};
 use nass::normalize::{clean_cow, CleanOptions, Evidence};
-use nass::report::analysis::{DateRow, DocPerson, DocReport, FigureRow};
-use nass::stats::{count_document, CountOptions, Counts, DocCounts, TableOptions};
+use nass::stats::{count_document, CountOptions, Counts};
 use nass::Lexicon;
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -83,97 +80,16 @@ fn load_articles() -> (Vec<String>, &'static str) {
     (docs, "sample")
 }
 
-/// What `analyse` in `src/corpus.rs` returns for one document.
-struct Analysed {
-    doc: DocReport,
-    mentions: Vec<PersonMention>,
-    counts: DocCounts,
-}
-
-/// The steps of `analyse` in `src/corpus.rs` (private there), with the same public calls.
-fn analyse(path: &str, original: &str, lexicon: &Lexicon, stop: &HashSet<String>, opts: &CountOptions) -> Analysed {
-    let evidence = Evidence::lexicon_only(lexicon);
-    let (text, offsets) = clean_cow(original, &CleanOptions::default(), &evidence);
-    let found = extract(&text, lexicon, stop);
-    let span = |start: usize, end: usize| offsets.to_original(start..end);
-    let in_original = |start: usize, end: usize| {
-        let r = span(start, end);
-        (original.get(r.clone()).unwrap_or_default().to_string(), r)
-    };
-    let dates = found
-        .dates
-        .iter()
-        .map(|d| {
-            let (text, r) = in_original(d.start, d.end);
-            DateRow { text, value: d.value.clone(), until: d.until.clone(), start: r.start, end: r.end }
-        })
-        .collect();
-    let figures = found
-        .figures
-        .iter()
-        .map(|f| {
-            let (text, r) = in_original(f.start, f.end);
-            FigureRow {
-                text,
-                value: f.value,
-                percent: f.percent,
-                unit: f.unit.clone(),
-                currency: f.currency.clone(),
-                start: r.start,
-                end: r.end,
-            }
-        })
-        .collect();
-    let mut roles: HashMap<&str, Vec<String>> = HashMap::new();
-    for m in &found.people {
-        if let Some(r) = &m.role {
-            let list = roles.entry(m.name.as_str()).or_default();
-            if !list.contains(r) {
-                list.push(r.clone());
-            }
-        }
-    }
-    let people = count_by_name(&found.people)
-        .into_iter()
-        .map(|(name, mentions)| {
-            let roles = roles.get(name.as_str()).cloned().unwrap_or_default();
-            DocPerson { name, mentions, roles }
-        })
-        .collect();
-    let counts = count_document(&text, opts, lexicon);
-    let mentions = found
-        .people
-        .into_iter()
-        .map(|m| {
-            let r = span(m.start, m.end);
-            PersonMention { start: r.start, end: r.end, ..m }
-        })
-        .collect();
-    let doc = DocReport { path: path.to_string(), tokens: counts.tokens, people, dates, figures };
-    Analysed { doc, mentions, counts }
-}
-
 /// What `report_sources` in `src/corpus.rs` does with the documents, one thread: analyse each,
-/// add its counts, then merge the people and rank the terms over the corpus.
-fn report(
-    names: &[String],
-    docs: &[String],
-    lexicon: &Lexicon,
-    stop: &HashSet<String>,
-    opts: &CountOptions,
-) -> (usize, usize, usize) {
-    let mut counts = Counts::new(*opts);
-    let mut documents = Vec::new();
-    let mut mentions: Vec<(String, PersonMention)> = Vec::new();
+/// then merge the people and rank the terms over the corpus.
+fn report(names: &[String], docs: &[String], lexicon: &Lexicon) -> (usize, usize, usize) {
+    let mut builder = ReportBuilder::new(lexicon);
     for (name, d) in names.iter().zip(docs) {
-        let a = analyse(name, black_box(d), lexicon, stop, opts);
-        mentions.extend(a.mentions.into_iter().map(|m| (a.doc.path.clone(), m)));
-        counts.add(a.counts);
-        documents.push(a.doc);
+        let a = analyse_text(name.clone(), black_box(d), lexicon, &builder.stop, &builder.count_opts);
+        builder.add(a);
     }
-    let people = merge_people(&mentions);
-    let terms = counts.term_rows(&TableOptions { stop_keys: stop.clone(), min_count: 1, top: 20 });
-    (documents.len(), people.len(), terms.len())
+    let report = builder.finish(20);
+    (report.documents.len(), report.people.len(), report.terms.len())
 }
 
 fn bench(c: &mut Criterion) {
@@ -199,12 +115,12 @@ fn bench(c: &mut Criterion) {
     // The whole `nass report` pipeline (`report_sources` without reading files, one thread).
     // The tagger, the fold and the ligature repair cache word forms per thread, so after the
     // first pass this is the steady state of a long run.
-    group.bench_function("report", |b| b.iter(|| report(&names, &docs, lexicon, &stop, &count_opts)));
+    group.bench_function("report", |b| b.iter(|| report(&names, &docs, lexicon)));
     // The same on a new thread each time: every per-thread cache starts empty, as in one run of
     // `nass report` over these 8 MB.
     group.bench_function("report-cold-caches", |b| {
         b.iter(|| {
-            std::thread::scope(|s| s.spawn(|| report(&names, &docs, lexicon, &stop, &count_opts)).join().unwrap())
+            std::thread::scope(|s| s.spawn(|| report(&names, &docs, lexicon)).join().unwrap())
         })
     });
     // Repair + tokenize + count: the report pipeline without extraction.

@@ -121,21 +121,35 @@ pub fn count_texts(
 }
 
 /// One document analysed for `nass report`.
-struct Analysed {
-    doc: DocReport,
-    mentions: Vec<PersonMention>,
-    counts: DocCounts,
+pub struct Analysed {
+    pub doc: DocReport,
+    /// Person mentions, with spans in the original text.
+    pub mentions: Vec<PersonMention>,
+    pub counts: DocCounts,
 }
 
 fn analyse(doc: &Document, lexicon: &Lexicon, stop: &HashSet<String>, count_opts: &CountOptions) -> Analysed {
+    analyse_text(doc.path(), &doc.text, lexicon, stop, count_opts)
+}
+
+/// What `nass report` finds in one decoded document (`original`): it is repaired, its terms
+/// counted and its dates, figures and people extracted, with spans in `original`. `stop`
+/// holds folded stopwords ([`crate::stats::stopwords::builtin_folded`]).
+pub fn analyse_text(
+    path: String,
+    original: &str,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+    count_opts: &CountOptions,
+) -> Analysed {
     let evidence = Evidence::lexicon_only(lexicon);
-    let (text, offsets) = clean_cow(&doc.text, &CleanOptions::default(), &evidence);
+    let (text, offsets) = clean_cow(original, &CleanOptions::default(), &evidence);
     let found = extract(&text, lexicon, stop);
     // Spans are given in the decoded original text.
     let span = |start: usize, end: usize| offsets.to_original(start..end);
     let original = |start: usize, end: usize| {
         let r = span(start, end);
-        (doc.text.get(r.clone()).unwrap_or_default().to_string(), r)
+        (original.get(r.clone()).unwrap_or_default().to_string(), r)
     };
     let dates = found
         .dates
@@ -187,7 +201,7 @@ fn analyse(doc: &Document, lexicon: &Lexicon, stop: &HashSet<String>, count_opts
             PersonMention { start: r.start, end: r.end, ..m }
         })
         .collect();
-    let doc = DocReport { path: doc.path(), tokens: counts.tokens, people, dates, figures };
+    let doc = DocReport { path, tokens: counts.tokens, people, dates, figures };
     Analysed { doc, mentions, counts }
 }
 
@@ -275,31 +289,60 @@ pub fn entities_sources(
 /// merged over the corpus, and the `top` most frequent terms (stopwords left out).
 pub fn report_sources(sources: &[Source], encoding: EncodingChoice, top: usize) -> Report {
     let lexicon = Lexicon::builtin();
-    let stop = crate::stats::stopwords::builtin_folded(lexicon);
-    let count_opts = CountOptions::default();
-    let mut counts = Counts::new(count_opts);
-    let mut documents = Vec::new();
-    let mut mentions: Vec<(String, PersonMention)> = Vec::new();
-    let mut errors = Vec::new();
+    let mut report = ReportBuilder::new(lexicon);
+    let (stop, count_opts) = (report.stop.clone(), report.count_opts);
     map_documents(
         sources,
         encoding,
         |doc| analyse(&doc, lexicon, &stop, &count_opts),
         |_, result| {
             match result {
-                Ok(a) => {
-                    mentions.extend(a.mentions.into_iter().map(|m| (a.doc.path.clone(), m)));
-                    counts.add(a.counts);
-                    documents.push(a.doc);
-                }
-                Err(e) => errors.push(e),
+                Ok(a) => report.add(a),
+                Err(e) => report.errors.push(e),
             }
             true
         },
     );
-    let people = merge_people(&mentions);
-    let terms = counts.term_rows(&TableOptions { stop_keys: stop, min_count: 1, top });
-    Report { documents, people, terms, errors }
+    report.finish(top)
+}
+
+/// Gathers analysed documents, in order, into a [`Report`].
+pub struct ReportBuilder {
+    /// Folded stopwords, for the extractors and the term table.
+    pub stop: HashSet<String>,
+    pub count_opts: CountOptions,
+    pub errors: Vec<InputError>,
+    counts: Counts,
+    documents: Vec<DocReport>,
+    mentions: Vec<(String, PersonMention)>,
+}
+
+impl ReportBuilder {
+    pub fn new(lexicon: &Lexicon) -> ReportBuilder {
+        let count_opts = CountOptions::default();
+        ReportBuilder {
+            stop: crate::stats::stopwords::builtin_folded(lexicon),
+            count_opts,
+            errors: Vec::new(),
+            counts: Counts::new(count_opts),
+            documents: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    pub fn add(&mut self, a: Analysed) {
+        self.mentions.extend(a.mentions.into_iter().map(|m| (a.doc.path.clone(), m)));
+        self.counts.add(a.counts);
+        self.documents.push(a.doc);
+    }
+
+    /// The report: people merged over the corpus, and the `top` most frequent terms
+    /// (stopwords left out).
+    pub fn finish(self, top: usize) -> Report {
+        let people = merge_people(&self.mentions);
+        let terms = self.counts.term_rows(&TableOptions { stop_keys: self.stop, min_count: 1, top });
+        Report { documents: self.documents, people, terms, errors: self.errors }
+    }
 }
 
 #[cfg(test)]

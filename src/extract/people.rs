@@ -27,6 +27,9 @@ use crate::lexicon::Lexicon;
 use crate::normalize::{fold_text, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use serde::Serialize;
+use foldhash::fast::FixedState;
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -208,30 +211,104 @@ pub struct PersonMention {
 struct Word<'a> {
     token: Token,
     /// Folded, clitics kept.
-    folded: String,
-    /// Folded stem without proclitics (والرئيس → الرئيس is handled as the article stays).
-    bare: String,
+    folded: Cow<'a, str>,
+    /// Where the bare form begins in `folded`: after a conjunction or preposition the clitic
+    /// splitter found (والرئيس → الرئيس: the article stays).
+    bare_from: usize,
+    /// Is the bare form a title, a role or a place word?
+    class: WordClass,
     text: &'a str,
+}
+
+impl<'a> Word<'a> {
+    fn new(token: Token, text: &'a str, lexicon: &Lexicon) -> Word<'a> {
+        let raw = token.text(text);
+        let folded = if token.kind == TokenKind::ArabicWord { fold_text(raw, &FoldOptions::default()) } else { Cow::Borrowed(raw) };
+        let bare_from = glued_conjunction(&folded, raw, lexicon);
+        let class = word_classes().get(&folded[bare_from..]).copied().unwrap_or(WordClass::Other);
+        Word { token, folded, bare_from, class, text: raw }
+    }
+
+    /// Folded, without a glued conjunction or preposition.
+    fn bare(&self) -> &str {
+        &self.folded[self.bare_from..]
+    }
+}
+
+/// The bytes of a conjunction or preposition (و ف ب ل) glued to a word, when the clitic
+/// splitter says there is one and three letters or more remain; 0 otherwise.
+fn glued_conjunction(folded: &str, raw: &str, lexicon: &Lexicon) -> usize {
+    let Some(c) = folded.chars().next().filter(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) else { return 0 };
+    if folded.len() <= c.len_utf8() + 4 {
+        return 0;
+    }
+    // The split of a word form is cached per thread: most words recur.
+    thread_local! {
+        static SPLITS: RefCell<HashMap<Box<str>, bool, FixedState>> = RefCell::new(HashMap::default());
+    }
+    let glued = SPLITS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(&glued) = cache.get(raw) {
+            return glued;
+        }
+        if cache.len() > SPLIT_CACHE_LIMIT {
+            cache.clear();
+        }
+        let glued = split_clitics(raw, lexicon, &|_| false).prefix > 0;
+        cache.insert(raw.into(), glued);
+        glued
+    });
+    if glued {
+        c.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// Word forms whose clitic split is cached per thread before the cache is emptied.
+const SPLIT_CACHE_LIMIT: usize = 100_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordClass {
+    Title,
+    Role,
+    /// A place or organization word (see [`NOT_PERSON_BEFORE`]).
+    Place,
+    Other,
+}
+
+/// Titles, roles and place words by their folded form.
+fn word_classes() -> &'static HashMap<&'static str, WordClass, FixedState> {
+    static CLASSES: OnceLock<HashMap<&'static str, WordClass, FixedState>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut classes = HashMap::default();
+        // Later lists win: المتحدث and الامين are roles (they take a complement).
+        for (list, class) in
+            [(&TITLES[..], WordClass::Title), (&ROLES[..], WordClass::Role), (&NOT_PERSON_BEFORE[..], WordClass::Place)]
+        {
+            for w in list {
+                classes.insert(*w, class);
+            }
+        }
+        classes
+    })
 }
 
 /// Does a word look like part of a name?
 fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
-    if w.token.kind != TokenKind::ArabicWord || stop.contains(&w.folded) || stop.contains(&w.bare) {
+    if w.token.kind != TokenKind::ArabicWord || stop.contains(w.folded.as_ref()) || stop.contains(w.bare()) {
         return false;
     }
-    if TITLES.contains(&w.bare.as_str())
-        || ROLES.contains(&w.bare.as_str())
-        || NOT_PERSON_BEFORE.contains(&w.bare.as_str())
-    {
+    if w.class != WordClass::Other {
         return false;
     }
-    if given_names().contains(w.bare.as_str())
-        || SURNAME_ENDINGS.iter().any(|e| w.bare.ends_with(e) && w.bare.chars().count() >= 5)
+    if given_names().contains(w.bare())
+        || SURNAME_ENDINGS.iter().any(|e| w.bare().ends_with(e) && w.bare().chars().count() >= 5)
     {
         return true;
     }
     // A word with a conjunction or preposition glued to it (وخمسة، بالحفاظ) is not a name.
-    if w.folded != w.bare {
+    if w.bare_from > 0 {
         return false;
     }
     let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
@@ -246,20 +323,7 @@ pub fn find_people(
     lexicon: &Lexicon,
     stop: &HashSet<String>,
 ) -> Vec<PersonMention> {
-    let words: Vec<Word> = tokenize(text)
-        .map(|t| {
-            let raw = t.text(text);
-            let folded = fold(raw);
-            let split = split_clitics(raw, lexicon, &|_| false);
-            // Keep the article: titles are listed with it (الرئيس).
-            let conj = ["و", "ف", "ب", "ل"].iter().find(|c| folded.starts_with(*c) && split.prefix > 0);
-            let bare = match conj {
-                Some(c) if folded.len() > c.len() + 4 => folded[c.len()..].to_string(),
-                _ => folded.clone(),
-            };
-            Word { token: t, folded, bare, text: raw }
-        })
-        .collect();
+    let words: Vec<Word> = tokenize(text).map(|t| Word::new(t, text, lexicon)).collect();
     // Tagger spans first, as word ranges: the tagger was trained on where names begin and
     // end; the rules add what it missed and the roles written before names.
     let mut found: Vec<(Range<usize>, Option<String>)> = Vec::new(); // word index ranges
@@ -276,8 +340,8 @@ pub fn find_people(
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        let is_title = TITLES.contains(&w.bare.as_str());
-        let is_role = ROLES.contains(&w.bare.as_str());
+        let is_title = w.class == WordClass::Title;
+        let is_role = w.class == WordClass::Role;
         if is_title || is_role {
             // A role takes its complement: words that are not names (رئيس الوزراء، رئيس
             // روسيا), up to three, never across punctuation.
@@ -286,9 +350,9 @@ pub fn find_people(
                 && j < words.len()
                 && j < i + 4
                 && words[j].token.kind == TokenKind::ArabicWord
-                && !given_names().contains(words[j].bare.as_str())
+                && !given_names().contains(words[j].bare())
                 && !name_like(&words[j], lexicon, stop)
-                && !stop.contains(&words[j].folded)
+                && !stop.contains(words[j].folded.as_ref())
             {
                 j += 1;
             }
@@ -310,10 +374,10 @@ pub fn find_people(
     }
     // A name written right after a place or organization word is not a person, here or
     // anywhere else in the text (العاصمة نور سلطان، حزب نور أوطان).
-    let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare.as_str()).collect::<Vec<_>>().join(" ");
+    let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
     let mut not_people: HashSet<String> = HashSet::new();
     for (k, w) in words.iter().enumerate() {
-        if NOT_PERSON_BEFORE.contains(&w.bare.as_str()) {
+        if w.class == WordClass::Place {
             let run = name_run_loose(&words, k + 1, lexicon, stop);
             if run > 0 {
                 not_people.insert(as_key(&(k + 1..k + 1 + run)));
@@ -348,7 +412,7 @@ fn propagate(
     lexicon: &Lexicon,
     stop: &HashSet<String>,
 ) {
-    let key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare.as_str()).collect::<Vec<_>>();
+    let key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>();
     let mut names: HashSet<Vec<&str>> = HashSet::new();
     for (r, _) in found.iter() {
         let k = key(r);
@@ -365,14 +429,18 @@ fn propagate(
     let lone_name = |w: &Word| {
         let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
         w.token.kind == TokenKind::ArabicWord
-            && !stop.contains(&w.bare)
-            && !stop.contains(&w.folded)
-            && !TITLES.contains(&w.bare.as_str())
-            && !ROLES.contains(&w.bare.as_str())
+            && !stop.contains(w.bare())
+            && !stop.contains(w.folded.as_ref())
+            && !matches!(w.class, WordClass::Title | WordClass::Role)
             && lexicon.support(&letters) < COMMON_IN_NAME
     };
+    let firsts: HashSet<&str> = names.iter().filter_map(|n| n.first().copied()).collect();
     let mut k = 0;
     while k < words.len() {
+        if covered[k] || !firsts.contains(words[k].bare()) {
+            k += 1;
+            continue;
+        }
         let run = (1..=longest.min(words.len() - k)).rev().find(|&n| {
             !covered[k..k + n].iter().any(|c| *c)
                 && names.contains(&key(&(k..k + n)))
@@ -430,13 +498,10 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if name_like(w, lexicon, stop) {
         return true;
     }
-    if w.token.kind != TokenKind::ArabicWord || stop.contains(&w.folded) || w.folded != w.bare {
+    if w.token.kind != TokenKind::ArabicWord || stop.contains(w.folded.as_ref()) || w.bare_from > 0 {
         return false;
     }
-    if TITLES.contains(&w.bare.as_str())
-        || ROLES.contains(&w.bare.as_str())
-        || NOT_PERSON_BEFORE.contains(&w.bare.as_str())
-    {
+    if w.class != WordClass::Other {
         return false;
     }
     let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
@@ -463,8 +528,8 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
     while start + n < words.len() && n < MAX_NAME_WORDS {
         let w = &words[start + n];
         let plain_word =
-            w.token.kind == TokenKind::ArabicWord && !stop.contains(&w.folded) && !w.folded.starts_with("ال");
-        if !(name_like(w, lexicon, stop) || (plain_word && w.folded == w.bare)) {
+            w.token.kind == TokenKind::ArabicWord && !stop.contains(w.folded.as_ref()) && !w.folded.starts_with("ال");
+        if !(name_like(w, lexicon, stop) || (plain_word && w.bare_from == 0)) {
             break;
         }
         n += 1;
