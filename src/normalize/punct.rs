@@ -74,8 +74,11 @@ pub(crate) fn repair_punct(text: &str, opts: PunctRepairs, damaged: bool) -> Opt
     if !interesting {
         return None;
     }
-    let after = |i: usize| text[i..].chars().next();
-    let before = |i: usize| text[..i].chars().next_back();
+    // Marks and tatweel are looked through: `--fold` removes them, and the repair must read
+    // the same after it (a mark right after a guillemet sits on the guillemet, not a word).
+    let skipped = |c: &char| is_mark(*c) || *c == TATWEEL;
+    let after = |i: usize| text[i..].chars().find(|c| !skipped(c));
+    let before = |i: usize| text[..i].chars().rev().find(|c| !skipped(c));
     let mut edits: Vec<Edit> = Vec::new();
     let mut open_paren: Option<usize> = None; // byte offset of a `)` that reads as an opening mark
     let bytes = text.as_bytes();
@@ -203,6 +206,8 @@ mod tests {
         // correct text and unclear marks stay
         assert_eq!(run("قال «نعم» ثم"), "قال «نعم» ثم");
         assert_eq!(run("« نعم »"), "« نعم »");
+        // A mark sitting on the guillemet is looked through, as --fold will remove it.
+        assert_eq!(run("A«\u{610}[").replace('\u{610}', ""), run("A«["));
     }
 
     #[test]
