@@ -42,7 +42,7 @@ enum Command {
     Freq(freq::FreqArgs),
     /// Combine partial counts written by `nass freq --partial`
     Merge(freq::MergeArgs),
-    /// Measure nass against gold data (clitic segmentation)
+    /// Measure nass against gold data (clitic segmentation, named entities)
     Eval(eval::EvalArgs),
     /// Train the statistical models nass ships (the named-entity tagger)
     Train(train::TrainArgs),
