@@ -37,7 +37,7 @@ use std::sync::OnceLock;
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
 
 /// Titles that stand before a name on their own (folded, without the article's clitics).
-const TITLES: [&str; 80] = [
+const TITLES: [&str; 79] = [
     "السيد",
     "السيده",
     "الدكتور",
@@ -56,7 +56,6 @@ const TITLES: [&str; 80] = [
     "الجنرال",
     "العقيد",
     "اللواء",
-    "الفريق",
     "المشير",
     "القاضي",
     "المستشار",
@@ -344,15 +343,17 @@ pub fn find_people(
         let is_role = w.class == WordClass::Role;
         if is_title || is_role {
             // A role takes its complement: words that are not names (رئيس الوزراء، رئيس
-            // روسيا), up to three, never across punctuation.
+            // روسيا), up to three, never across punctuation; باسم (on behalf of) is always
+            // part of it, though a given name too (المتحدث باسم الخارجية).
             let mut j = i + 1;
             while is_role
                 && j < words.len()
                 && j < i + 4
                 && words[j].token.kind == TokenKind::ArabicWord
-                && !given_names().contains(words[j].bare())
-                && !name_like(&words[j], lexicon, stop)
-                && !stop.contains(words[j].folded.as_ref())
+                && (words[j].folded == "باسم"
+                    || (!given_names().contains(words[j].bare())
+                        && !name_like(&words[j], lexicon, stop)
+                        && !stop.contains(words[j].folded.as_ref())))
             {
                 j += 1;
             }
