@@ -21,9 +21,11 @@
 //! the word class), and the document memory (how the last sentences tagged this stem).
 //!
 //! Features are hashed to 64 bits. A word's features at each window offset add up to one
-//! score vector per offset, which depends on the word alone, so tagging caches those vectors
-//! per word form (per thread) and only the bigram, history and memory features are looked up
-//! per token.
+//! score vector per offset, and its features with the previous tag to one table, which depend
+//! on the word alone, so tagging caches them per word form (per thread). Per token, only the
+//! stem bigrams are looked up in the model, and the memory's counts of the stems (the scores
+//! of each count are computed when the model is read). The second-order Viterbi works on
+//! vectors: the scores of the tags that may follow each tag.
 //!
 //! # Model file
 //! `data/ner/model.bin`, embedded in the library: the magic `NASSNER1`, the document memory's
@@ -447,24 +449,12 @@ impl WordInfo {
         }
         let split = split_clitics(&surface, lexicon, attested);
         let stem = split.stem(&surface);
-        let zipf_word = zipf_bucket(lexicon.zipf10(&surface));
-        let zipf_stem = if split.prefix + split.suffix == 0 { zipf_word } else { zipf_bucket(lexicon.zipf10(stem)) };
-        let z = |w: String| zipf_bucket(lexicon.zipf10(&w));
-        let definite = if stem.starts_with("ال") { 9 } else { z(format!("ال{stem}")) };
-        let feminine = match stem.strip_suffix('ة') {
-            Some(base) => z(base.to_string()),
-            None => z(format!("{stem}ة")),
-        };
-        let plural = z(format!("{stem}ات")).max(z(format!("{stem}ون")));
-        let singular = ["يون", "يين", "ون", "ين", "ان", "ات"]
-            .iter()
-            .find_map(|suffix| {
-                let base = stem.strip_suffix(suffix).filter(|b| b.chars().nth(1).is_some())?;
-                Some(z(base.to_string()).max(z(format!("{base}ي"))).max(z(format!("{base}ة"))) + 1)
-            })
-            .unwrap_or(0);
+        let (zipf_stem, inflections) = stem_facts(stem, lexicon);
+        // Without clitics the stem is the word.
+        let zipf_word =
+            if split.prefix + split.suffix == 0 { zipf_stem } else { zipf_bucket(lexicon.zipf10(&surface)) };
         WordInfo {
-            inflections: [definite, feminine, plural, singular],
+            inflections,
             form,
             stem: fold(stem),
             prefix: fold(&surface[..split.prefix]),
@@ -477,10 +467,54 @@ impl WordInfo {
     }
 }
 
+/// A stem's frequency and inflections (see [`stem_facts`]).
+type StemFacts = (u8, [u8; 4]);
+
+/// What the lexicon says of a stem: its frequency (whole Zipf units) and its inflections (see
+/// [`WordInfo::inflections`]). The same for all the forms of a stem (with و, ال, ب…), so
+/// remembered per stem and thread.
+fn stem_facts(stem: &str, lexicon: &Lexicon) -> StemFacts {
+    const LIMIT: usize = 200_000;
+    thread_local! {
+        static STEMS: RefCell<foldhash::HashMap<Box<str>, StemFacts>> = RefCell::default();
+    }
+    STEMS.with(|stems| {
+        if let Some(&facts) = stems.borrow().get(stem) {
+            return facts;
+        }
+        let z = |w: &str| zipf_bucket(lexicon.zipf10(w));
+        let definite = if stem.starts_with("ال") { 9 } else { z(&format!("ال{stem}")) };
+        let feminine = match stem.strip_suffix('ة') {
+            Some(base) => z(base),
+            None => z(&format!("{stem}ة")),
+        };
+        let plural = z(&format!("{stem}ات")).max(z(&format!("{stem}ون")));
+        let singular = ["يون", "يين", "ون", "ين", "ان", "ات"]
+            .iter()
+            .find_map(|suffix| {
+                let base = stem.strip_suffix(suffix).filter(|b| b.chars().nth(1).is_some())?;
+                Some(z(base).max(z(&format!("{base}ي"))).max(z(&format!("{base}ة"))) + 1)
+            })
+            .unwrap_or(0);
+        let facts = (z(stem), [definite, feminine, plural, singular]);
+        let mut stems = stems.borrow_mut();
+        if stems.len() >= LIMIT {
+            stems.clear();
+        }
+        stems.insert(stem.into(), facts);
+        facts
+    })
+}
+
 fn fold(s: &str) -> String {
-    let folded = fold_text(s, &FoldOptions::default());
+    let mut folded = fold_text(s, &FoldOptions::default()).into_owned();
+    let caseless = |c: char| ('\u{600}'..='\u{6ff}').contains(&c) || c.is_ascii() && !c.is_ascii_uppercase();
     if folded.is_ascii() {
-        folded.to_ascii_lowercase()
+        folded.make_ascii_lowercase();
+        folded
+    } else if folded.chars().all(caseless) {
+        // Arabic letters have no case: lower case already.
+        folded
     } else {
         folded.to_lowercase()
     }
@@ -592,10 +626,14 @@ enum T {
     PrevClass,
 }
 
-/// Window offsets, from -2 to +2.
+/// Window offsets, from -3 to +3.
 const OFFSETS: usize = 7;
 /// The window offset of the token itself.
 const CENTER: usize = 3;
+/// Words have features up to this far from the token (the sentence boundary up to `CENTER`).
+const SPAN: usize = 2;
+/// Number of window offsets at which a word has features.
+const NEAR: usize = 2 * SPAN + 1;
 
 #[inline]
 fn h(template: T, offset: usize) -> Hasher {
@@ -616,7 +654,7 @@ fn letters_suffix(s: &str, n: usize) -> Option<&str> {
 /// The features of a word seen at window `offset` (0..5, the token itself at 2).
 fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
     let at = |t: T| h(t, offset);
-    if offset.abs_diff(CENTER) > 2 {
+    if offset.abs_diff(CENTER) > SPAN {
         return;
     }
     out.push(at(T::Form).str(&info.form).finish());
@@ -676,10 +714,15 @@ fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
                 out.push(at(T::WordPrefix).str(p).finish());
             }
         }
-        let chars: Vec<char> = format!("<{}>", info.stem).chars().collect();
-        for g in chars.windows(3) {
-            let g: String = g.iter().collect();
-            out.push(at(T::CharGram).str(&g).finish());
+        // Letter trigrams of the stem between boundary marks: <ab, abc, …, yz>.
+        let marked = format!("<{}>", info.stem);
+        let mut starts = marked.char_indices().map(|(i, _)| i).chain([marked.len()]);
+        let mut window = [starts.next(), starts.next(), starts.next()];
+        for end in starts {
+            if let [Some(start), ..] = window {
+                out.push(at(T::CharGram).str(&marked[start..end]).finish());
+            }
+            window = [window[1], window[2], Some(end)];
         }
         if info.prefix.is_empty() {
             for p in ["وال", "بال", "لل", "ال", "و", "ب", "ل"] {
@@ -750,78 +793,240 @@ fn prev_stem_feature(p1: usize, stem: u64) -> u64 {
     h(T::PrevStem, 0).u64(p1 as u64).u64(stem).finish()
 }
 
+fn prev_class_feature(p1: usize, class: u16) -> u64 {
+    h(T::PrevClass, 0).u64(p1 as u64).u64(class as u64).finish()
+}
+
 /// Features of the previous tag with the token: its stem and its word class.
 fn prev_word_features(p1: usize, keys: WordKeys) -> impl Iterator<Item = u64> {
-    let class = h(T::PrevClass, 0).u64(p1 as u64).u64(keys.class as u64).finish();
-    [prev_stem_feature(p1, keys.stem), class].into_iter()
+    [prev_stem_feature(p1, keys.stem), prev_class_feature(p1, keys.class)].into_iter()
+}
+
+/// The document memory feature of a stem seen `count` times (1 to 3, 3 for more) as type `kind`
+/// (0: outside any entity) at window `offset`.
+fn memory_feature(offset: usize, kind: usize, count: usize) -> u64 {
+    h(T::Memory, offset).u64(kind as u64).u64(count as u64).finish()
+}
+
+/// The (type, count) of the memory features of a stem with these counts: the types it was
+/// tagged, and "outside" only if it was never tagged as a name.
+fn memory_keys(counts: &[u16; 5]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let named: u16 = counts[1..].iter().sum();
+    counts
+        .iter()
+        .enumerate()
+        .filter(move |&(k, &c)| c > 0 && (k > 0 || named == 0))
+        .map(|(k, &c)| (k, c.min(3) as usize))
 }
 
 type Row = [f32; NTAGS];
 
-/// Scores of the tag history: `prev[p1][t]`, `prev2[p2][p1][t]`.
+/// Is the tag of this index an inside tag (`I-X`)?
+const fn is_inside(t: usize) -> bool {
+    t > 0 && t.is_multiple_of(2)
+}
+
+/// `ALLOWED[p1][t]`: may tag `t` follow tag `p1` (indices)? `I-X` only after `B-X` or `I-X`,
+/// which are the two indices before and at `t` (see [`Tag::index`]).
+const ALLOWED: [[bool; NTAGS]; NTAGS] = {
+    let mut allowed = [[true; NTAGS]; NTAGS];
+    let mut p1 = 0;
+    while p1 < NTAGS {
+        let mut t = 0;
+        while t < NTAGS {
+            allowed[p1][t] = !is_inside(t) || p1 + 1 == t || p1 == t;
+            t += 1;
+        }
+        p1 += 1;
+    }
+    allowed
+};
+
+/// The Viterbi works on the scores of the tags that may follow a tag `p1` (at most 6 of 9),
+/// one vector per `p1`, in lanes where a tag's lane does not depend on `p1`: `B-PERS`,
+/// `B-LOC`, `B-ORG`, `B-MISC`, `O`, then the `I-X` that may follow `p1`, and two unused lanes.
+const LANES: usize = 8;
+type Lanes = [f32; LANES];
+
+/// The lane of tag `t` in the vector of any tag it may follow.
+const fn lane(t: usize) -> usize {
+    if t == 0 {
+        4
+    } else if is_inside(t) {
+        5
+    } else {
+        (t - 1) / 2
+    }
+}
+
+/// The tag in lane `l` of the vector of `p1`, if any.
+const fn lane_tag(p1: usize, l: usize) -> Option<usize> {
+    match l {
+        0..=3 => Some(1 + 2 * l),
+        4 => Some(0),
+        5 if is_inside(p1) => Some(p1),
+        5 if p1 > 0 => Some(p1 + 1),
+        _ => None,
+    }
+}
+
+/// `row` (scores by tag) as the lanes of `p1`, `pad` in lanes without a tag.
+fn to_lanes(row: &Row, p1: usize, pad: f32) -> Lanes {
+    std::array::from_fn(|l| lane_tag(p1, l).map_or(pad, |t| row[t]))
+}
+
+/// Emission scores in the lanes of O, then of B-X and I-X for each type X (`[EMIT_LANES[p1]]`
+/// for tag `p1`): [`to_lanes`] unrolled.
+#[inline(always)]
+fn emit_lanes(e: &Row) -> [Lanes; 5] {
+    let o = [e[1], e[3], e[5], e[7], e[0], 0.0, 0.0, 0.0];
+    let inside = |t: usize| [e[1], e[3], e[5], e[7], e[0], e[t], 0.0, 0.0];
+    [o, inside(2), inside(4), inside(6), inside(8)]
+}
+
+/// Which of the [`emit_lanes`] are in the lanes of each tag.
+const EMIT_LANES: [usize; NTAGS] = [0, 1, 1, 2, 2, 3, 3, 4, 4];
+
+/// Scores of the previous tag with the word, `[p1]` in the lanes of `p1`.
+type PrevLanes = [Lanes; NTAGS];
+
+fn prev_lanes(rows: &[Row; NTAGS]) -> PrevLanes {
+    std::array::from_fn(|p1| to_lanes(&rows[p1], p1, 0.0))
+}
+
+/// Scores of the tag history: `prev[p1][t]`, `prev2[p2][p1][t]`, and the same in lanes.
 #[derive(Debug)]
 struct HistoryScores {
     prev: [Row; NTAGS],
     prev2: [[Row; NTAGS]; NTAGS],
+    /// `prev` in lanes, -inf in the lanes without a tag: adding it leaves -inf in those.
+    prev_lanes: [Lanes; NTAGS],
+    /// `prev2[p2][p1]` in the lanes of `p1`.
+    prev2_lanes: [[Lanes; NTAGS]; NTAGS],
+}
+
+impl HistoryScores {
+    fn new(prev: [Row; NTAGS], prev2: [[Row; NTAGS]; NTAGS]) -> HistoryScores {
+        HistoryScores {
+            prev_lanes: std::array::from_fn(|p1| to_lanes(&prev[p1], p1, NONE)),
+            prev2_lanes: prev2.map(|rows| std::array::from_fn(|p1| to_lanes(&rows[p1], p1, 0.0))),
+            prev,
+            prev2,
+        }
+    }
+}
+
+const NONE: f32 = f32::NEG_INFINITY;
+
+// Lane by lane arithmetic, written so that it compiles to vector instructions.
+
+/// `s + row[l]` in each lane.
+#[inline(always)]
+fn splat_add(s: f32, row: &Lanes) -> Lanes {
+    std::array::from_fn(|l| s + row[l])
+}
+
+#[inline(always)]
+fn add(a: Lanes, b: &Lanes) -> Lanes {
+    std::array::from_fn(|l| a[l] + b[l])
+}
+
+/// `b` where it is greater than `a`, else `a` (the Viterbi's "if x > best { best = x }").
+#[inline(always)]
+fn max(a: Lanes, b: Lanes) -> Lanes {
+    std::array::from_fn(|l| if b[l] > a[l] { b[l] } else { a[l] })
 }
 
 /// The best tag sequence (second-order Viterbi) for emission scores `emit[i][t]`, history
-/// scores, and `prev_stem[i][p1][t]`; `I-X` only after `B-X` or `I-X`. The sentence starts
-/// after two `O`.
+/// scores, and the scores of the previous tag with the word, `prev_word[i][p1]` (in lanes);
+/// `I-X` only after `B-X` or `I-X`. The sentence starts after two `O`.
+///
+/// Scores are added in f32 in a fixed order (that of the recurrence below, p2 ascending); keep
+/// it, since sums of large scores round and another order could change the best path.
+fn viterbi<'a>(
+    emit: &[Row],
+    prev_word: impl Fn(usize) -> &'a PrevLanes,
+    history: &HistoryScores,
+    scores: &mut Vec<[Lanes; NTAGS]>,
+) -> Vec<Tag> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx") {
+        // SAFETY: the processor has AVX (checked just above).
+        return unsafe { viterbi_avx(emit, prev_word, history, scores) };
+    }
+    viterbi_lanes(emit, prev_word, history, scores)
+}
+
+/// [`viterbi_lanes`] compiled for AVX: a vector of 8 lanes is one register, half the
+/// instructions of the baseline x86-64 (SSE2), with the same results (the same additions and
+/// comparisons, lane by lane).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+fn viterbi_avx<'a>(
+    emit: &[Row],
+    prev_word: impl Fn(usize) -> &'a PrevLanes,
+    history: &HistoryScores,
+    scores: &mut Vec<[Lanes; NTAGS]>,
+) -> Vec<Tag> {
+    viterbi_lanes(emit, prev_word, history, scores)
+}
+
 // The tables are indexed by tag pairs and triples; index loops read like the recurrence.
 #[allow(clippy::needless_range_loop)]
-fn viterbi(emit: &[Row], prev_stem: &[[Row; NTAGS]], history: &HistoryScores) -> Vec<Tag> {
+#[inline(always)]
+fn viterbi_lanes<'a>(
+    emit: &[Row],
+    prev_word: impl Fn(usize) -> &'a PrevLanes,
+    history: &HistoryScores,
+    scores: &mut Vec<[Lanes; NTAGS]>,
+) -> Vec<Tag> {
     let n = emit.len();
     if n == 0 {
         return Vec::new();
     }
-    const NONE: f32 = f32::NEG_INFINITY;
-    let allowed: [[bool; NTAGS]; NTAGS] =
-        std::array::from_fn(|p1| std::array::from_fn(|t| Tag::from_index(t).may_follow(Tag::from_index(p1))));
-    // score[p1][t]: best score of a sequence ending with tags p1, t at position i.
-    let mut score = [[NONE; NTAGS]; NTAGS];
+    // scores[i][p1][lane(t)]: best score of a sequence ending with tags p1, t at position i
+    // (-inf if none). The buffer only grows: its rows are all written before they are read.
+    if scores.len() < n {
+        scores.resize(n, [[NONE; LANES]; NTAGS]);
+    }
+    let word = prev_word(0);
+    scores[0] = [[NONE; LANES]; NTAGS];
     for t in 0..NTAGS {
-        if allowed[0][t] {
-            score[0][t] = emit[0][t] + history.prev[0][t] + history.prev2[0][0][t] + prev_stem[0][0][t];
+        if ALLOWED[0][t] {
+            scores[0][0][lane(t)] = emit[0][t] + history.prev[0][t] + history.prev2[0][0][t] + word[0][lane(t)];
         }
     }
-    let mut back: Vec<[[u8; NTAGS]; NTAGS]> = vec![[[0; NTAGS]; NTAGS]; n];
     for i in 1..n {
-        let mut next = [[NONE; NTAGS]; NTAGS];
-        for p1 in 0..NTAGS {
-            // Best p2 for each t: max over p2 of score[p2][p1] + prev2[p2][p1][t].
-            for t in 0..NTAGS {
-                if !allowed[p1][t] {
-                    continue;
+        let word = prev_word(i);
+        let emit = emit_lanes(&emit[i]);
+        let (done, rest) = scores.split_at_mut(i);
+        let (score, next) = (&done[i - 1], &mut rest[0]);
+        // score[p2][p1] + prev2[p2][p1][t], for all t at once.
+        let step = |p2: usize, p1: usize| splat_add(score[p2][lane(p1)], &history.prev2_lanes[p2][p1]);
+        for (p1, next) in next.iter_mut().enumerate() {
+            // The best over p2, in order (the first is the best so far: it beats -inf, or is
+            // -inf). Only the tags p1 may follow: after any other, score[p2][p1] is -inf.
+            let best = if is_inside(p1) {
+                max(step(p1 - 1, p1), step(p1, p1))
+            } else {
+                let mut best = step(0, p1);
+                for p2 in 1..NTAGS {
+                    best = max(best, step(p2, p1));
                 }
-                let mut best = NONE;
-                let mut arg = 0u8;
-                for p2 in 0..NTAGS {
-                    let s = score[p2][p1];
-                    if s == NONE {
-                        continue;
-                    }
-                    let s = s + history.prev2[p2][p1][t];
-                    if s > best {
-                        best = s;
-                        arg = p2 as u8;
-                    }
-                }
-                if best == NONE {
-                    continue;
-                }
-                next[p1][t] = best + emit[i][t] + history.prev[p1][t] + prev_stem[i][p1][t];
-                back[i][p1][t] = arg;
-            }
+                best
+            };
+            // -inf stays -inf: lanes without a tag, and (p1, t) that no sequence reaches.
+            *next = add(add(add(best, &emit[EMIT_LANES[p1]]), &history.prev_lanes[p1]), &word[p1]);
         }
-        score = next;
     }
+    // score[p1][t] at position i, as in the recurrence.
+    let score = |i: usize, p1: usize, t: usize| if ALLOWED[p1][t] { scores[i][p1][lane(t)] } else { NONE };
     let (mut p1, mut t) = (0, 0);
     let mut best = NONE;
     for a in 0..NTAGS {
         for b in 0..NTAGS {
-            if score[a][b] > best {
-                best = score[a][b];
+            if score(n - 1, a, b) > best {
+                best = score(n - 1, a, b);
                 (p1, t) = (a, b);
             }
         }
@@ -831,8 +1036,22 @@ fn viterbi(emit: &[Row], prev_stem: &[[Row; NTAGS]], history: &HistoryScores) ->
     if n > 1 {
         tags[n - 2] = p1;
     }
+    // Back pointers are found again on the best path only: the first p2 that gave the best
+    // score[p2][p1] + prev2[p2][p1][t] at i - 1 (of the tags p1 may follow; after the others
+    // the score is -inf).
     for i in (2..n).rev() {
-        tags[i - 2] = back[i][tags[i - 1]][tags[i]] as usize;
+        let (p1, t) = (tags[i - 1], tags[i]);
+        let (column, l1) = (&scores[i - 1], lane(p1));
+        let mut best = NONE;
+        let mut arg = 0;
+        for p2 in if is_inside(p1) { p1 - 1..p1 + 1 } else { 0..NTAGS } {
+            let s = column[p2][l1] + history.prev2[p2][p1][t];
+            if s > best {
+                best = s;
+                arg = p2;
+            }
+        }
+        tags[i - 2] = arg;
     }
     tags.into_iter().map(Tag::from_index).collect()
 }
@@ -843,31 +1062,51 @@ fn viterbi(emit: &[Row], prev_stem: &[[Row; NTAGS]], history: &HistoryScores) ->
 #[derive(Clone, Debug, Default)]
 struct Memory {
     window: usize,
-    recent: std::collections::VecDeque<Vec<(u64, u8)>>,
-    counts: HashMap<u64, [u16; 5]>,
+    /// The stems seen in the document, numbered in order (one lookup per token: the counts
+    /// and the remembered sentences are by number).
+    ids: foldhash::HashMap<u64, u32>,
+    /// Per stem number, how often it was tagged as each type (0: outside) in `recent`.
+    counts: Vec<[u16; 5]>,
+    /// The remembered sentences, as (stem number, type) pairs.
+    recent: std::collections::VecDeque<Vec<(u32, u8)>>,
+    /// The last sentence forgotten, its buffer reused for the next.
+    spare: Vec<(u32, u8)>,
 }
 
 impl Memory {
     fn new(window: usize) -> Memory {
-        Memory { window, ..Memory::default() }
+        // Room for the stems of a typical article, not to grow the tables word by word.
+        let room = if window > 0 { 256 } else { 0 };
+        Memory {
+            window,
+            ids: foldhash::HashMap::with_capacity_and_hasher(room, Default::default()),
+            counts: Vec::with_capacity(room),
+            ..Memory::default()
+        }
     }
 
     fn clear(&mut self) {
-        self.recent.clear();
+        self.ids.clear();
         self.counts.clear();
+        self.recent.clear();
+    }
+
+    /// The number of a stem.
+    fn id(&mut self, stem: u64) -> u32 {
+        let next = self.counts.len() as u32;
+        let id = *self.ids.entry(stem).or_insert(next);
+        if id == next {
+            self.counts.push([0; 5]);
+        }
+        id
     }
 
     fn features(&self, stem: u64, offset: usize, out: &mut Vec<u64>) {
         if stem == NO_WORD {
             return;
         }
-        let Some(counts) = self.counts.get(&stem) else { return };
-        let named: u16 = counts[1..].iter().sum();
-        for (k, &c) in counts.iter().enumerate() {
-            if c > 0 && (k > 0 || named == 0) {
-                out.push(h(T::Memory, offset).u64(k as u64).u64(c.min(3) as u64).finish());
-            }
-        }
+        let Some(&id) = self.ids.get(&stem) else { return };
+        out.extend(memory_keys(&self.counts[id as usize]).map(|(k, c)| memory_feature(offset, k, c)));
     }
 
     /// Remembers a tagged sentence (stems and tags), forgetting the oldest beyond the window.
@@ -875,34 +1114,29 @@ impl Memory {
         if self.window == 0 {
             return;
         }
-        let entry = Memory::entry(stems, tags);
-        self.add(&entry);
+        let ids: Vec<u32> = stems.map(|s| self.id(s)).collect();
+        self.push_ids(&ids, tags);
+    }
+
+    /// [`Memory::push`] with the stems' numbers.
+    fn push_ids(&mut self, ids: &[u32], tags: &[Tag]) {
+        if self.window == 0 {
+            return;
+        }
+        let mut entry = std::mem::take(&mut self.spare);
+        entry.clear();
+        for (&id, tag) in ids.iter().zip(tags) {
+            let kind = tag.entity_type().map_or(0, |e| e.index() as u8 + 1);
+            self.counts[id as usize][kind as usize] += 1;
+            entry.push((id, kind));
+        }
         self.recent.push_back(entry);
         while self.recent.len() > self.window {
             let old = self.recent.pop_front().unwrap_or_default();
-            self.remove(&old);
-        }
-    }
-
-    /// A sentence as (stem, type) pairs, type 0 for outside.
-    fn entry(stems: impl Iterator<Item = u64>, tags: &[Tag]) -> Vec<(u64, u8)> {
-        stems.zip(tags).map(|(s, t)| (s, t.entity_type().map_or(0, |e| e.index() as u8 + 1))).collect()
-    }
-
-    fn add(&mut self, entry: &[(u64, u8)]) {
-        for &(s, k) in entry {
-            self.counts.entry(s).or_default()[k as usize] += 1;
-        }
-    }
-
-    fn remove(&mut self, entry: &[(u64, u8)]) {
-        for &(s, k) in entry {
-            if let Some(c) = self.counts.get_mut(&s) {
-                c[k as usize] -= 1;
-                if c.iter().all(|&x| x == 0) {
-                    self.counts.remove(&s);
-                }
+            for &(id, kind) in &old {
+                self.counts[id as usize][kind as usize] -= 1;
             }
+            self.spare = old;
         }
     }
 }
@@ -910,46 +1144,83 @@ impl Memory {
 // ---------------------------------------------------------------------------------------------
 // The model
 
-/// An open-addressing table from feature hash to a row of weights.
-#[derive(Clone, Debug, Default)]
+/// One slot of the weights table: a feature hash (0 for an empty slot) and its weights, side by
+/// side so that a lookup reads one cache line (the table is several MB: every lookup misses).
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(32))]
+struct Slot {
+    hash: u64,
+    row: [i16; NTAGS],
+}
+
+/// An open-addressing table (linear probing, at most half full) from feature hash to a row
+/// of weights.
+#[derive(Clone, Debug)]
 struct Weights {
-    /// Feature hashes, sorted (the order of the model file).
-    hashes: Vec<u64>,
-    rows: Vec<[i16; NTAGS]>,
-    /// Slot → row + 1 (0: empty), capacity a power of two.
-    slots: Vec<u32>,
+    /// Capacity a power of two.
+    slots: Vec<Slot>,
+    len: usize,
+    /// A Bloom filter of the hashes (two bits in one word per hash, 8 bits per hash, a power of
+    /// two of words): most features looked up per token (word pairs) have no weight, and the
+    /// filter, small enough for the L2 cache, says so without reading the table.
+    filter: Vec<u64>,
 }
 
 impl Weights {
-    fn new(mut rows: Vec<(u64, [i16; NTAGS])>) -> Weights {
-        rows.sort_unstable_by_key(|r| r.0);
-        rows.dedup_by_key(|r| r.0);
+    /// The table of these rows (the first row of a hash counts; hash 0, which no feature has,
+    /// is left out).
+    fn new(rows: Vec<(u64, [i16; NTAGS])>) -> Weights {
         let capacity = (rows.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![0u32; capacity];
+        let mut slots = vec![Slot::default(); capacity];
         let mask = capacity - 1;
-        for (k, (hash, _)) in rows.iter().enumerate() {
-            let mut s = (*hash as usize) & mask;
-            while slots[s] != 0 {
+        let mut len = 0;
+        let mut filter = vec![0u64; (rows.len() / 8).next_power_of_two()];
+        for (hash, row) in rows.into_iter().filter(|r| r.0 != 0) {
+            let (word, bits) = Weights::filter_bits(hash, filter.len());
+            filter[word] |= bits;
+            let mut s = (hash as usize) & mask;
+            while slots[s].hash != 0 && slots[s].hash != hash {
                 s = (s + 1) & mask;
             }
-            slots[s] = k as u32 + 1;
+            if slots[s].hash == 0 {
+                slots[s] = Slot { hash, row };
+                len += 1;
+            }
         }
-        let (hashes, rows) = rows.into_iter().unzip();
-        Weights { hashes, rows, slots }
+        Weights { slots, len, filter }
+    }
+
+    /// The word of the filter and its two bits for a hash (a filter of `words` words). The
+    /// bits come from other bits of the hash than the slot (the low bits) and the word (the
+    /// high bits).
+    #[inline]
+    fn filter_bits(hash: u64, words: usize) -> (usize, u64) {
+        let word = (hash >> 32) as usize & (words - 1);
+        (word, 1 << ((hash >> 20) & 63) | 1 << ((hash >> 26) & 63))
+    }
+
+    /// The rows, sorted by hash (the order of the model file).
+    fn rows(&self) -> Vec<(u64, [i16; NTAGS])> {
+        let mut rows: Vec<_> = self.slots.iter().filter(|s| s.hash != 0).map(|s| (s.hash, s.row)).collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
     }
 
     #[inline]
     fn get(&self, hash: u64) -> Option<&[i16; NTAGS]> {
+        let (word, bits) = Weights::filter_bits(hash, self.filter.len());
+        if self.filter[word] & bits != bits {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut s = (hash as usize) & mask;
         loop {
-            let k = self.slots[s];
-            if k == 0 {
-                return None;
+            let slot = &self.slots[s];
+            if slot.hash == hash {
+                return Some(&slot.row);
             }
-            let k = k as usize - 1;
-            if self.hashes[k] == hash {
-                return Some(&self.rows[k]);
+            if slot.hash == 0 {
+                return None;
             }
             s = (s + 1) & mask;
         }
@@ -975,6 +1246,13 @@ pub struct Tagger {
     memory: usize,
     lexicons: Lexicons,
     history: HistoryScores,
+    /// Scores of the document memory features, `[offset][type][count]` (see [`memory_feature`]).
+    memory_scores: [[[[i32; NTAGS]; 4]; 5]; 3],
+    /// Scores of the previous tag with the word class (`[p1][t]`), per class: the scores of the
+    /// previous tag with the word for the many words whose stem has no such feature.
+    class_prev: Vec<PrevLanes>,
+    /// Class → its index in `class_prev`.
+    class_index: foldhash::HashMap<u16, u32>,
     /// Distinguishes taggers in the per-thread word cache.
     id: u64,
 }
@@ -1008,20 +1286,152 @@ fn next_id() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-/// Per-word part of the scores: one vector per window offset, plus the stem key.
-#[derive(Clone)]
+/// Per-word part of the scores: one vector per window offset where the word has features, the
+/// keys of the two-word features, and where its previous-tag scores are; and the word form
+/// they are of, which the cache finds them by.
+// The form and hash first: a lookup reads them, then the rest of the lines.
+#[repr(C)]
 struct WordScores {
-    by_offset: [[i32; NTAGS]; OFFSETS],
+    hash: u64,
+    form: Form,
     keys: WordKeys,
+    prev: PrevScores,
+    /// Offsets `CENTER - SPAN ..= CENTER + SPAN` (the word has no features further out).
+    by_offset: [[i32; NTAGS]; NEAR],
+}
+
+/// Longest word form (in bytes) stored inline in the cache.
+const SHORT: usize = 23;
+
+/// A word form as the cache stores it: up to `SHORT` bytes inline, zero-padded, with the length
+/// in the last byte (compared as one array, without following a pointer), longer ones boxed.
+#[derive(PartialEq, Eq)]
+enum Form {
+    Short([u8; SHORT + 1]),
+    Long(Box<str>),
+}
+
+impl Form {
+    fn short(token: &str) -> Option<[u8; SHORT + 1]> {
+        let bytes = token.as_bytes();
+        (bytes.len() <= SHORT).then(|| {
+            let mut form = [0; SHORT + 1];
+            form[..bytes.len()].copy_from_slice(bytes);
+            form[SHORT] = bytes.len() as u8;
+            form
+        })
+    }
+
+    /// Is this `token`, whose short form is `short`?
+    fn is(&self, token: &str, short: &Option<[u8; SHORT + 1]>) -> bool {
+        match (self, short) {
+            (Form::Short(form), Some(short)) => form == short,
+            (Form::Long(form), None) => **form == *token,
+            _ => false,
+        }
+    }
+}
+
+/// Where a word's previous-tag × word scores (`[p1][t]`) are.
+#[derive(Clone, Copy)]
+enum PrevScores {
+    /// Those of its word class, `Tagger::class_prev[k]` (its stem has no such feature).
+    Class(u32),
+    /// Its own, `WordCache::own_prev[k]`.
+    Own(u32),
 }
 
 /// Words cached per thread before the cache is emptied.
 const CACHE_LIMIT: usize = 200_000;
 
-thread_local! {
-    static WORD_CACHE: RefCell<(u64, HashMap<Box<str>, WordScores>)> = RefCell::new((0, HashMap::new()));
+/// Bits of a word cache slot for the word's index (the cache is emptied between sentences
+/// once it has `CACHE_LIMIT` words).
+const INDEX_BITS: u32 = 18;
+const _: () = assert!(CACHE_LIMIT + MAX_SENTENCE < 1 << INDEX_BITS);
+
+/// The slot of word `k` of this hash.
+fn word_slot(hash: u64, k: usize) -> u32 {
+    ((hash >> (64 - (32 - INDEX_BITS))) as u32) << INDEX_BITS | (k as u32 + 1)
 }
 
+/// The scores of the words a thread has tagged, by word form, for one tagger.
+#[derive(Default)]
+struct WordCache {
+    /// The tagger (`Tagger::id`) the scores are of.
+    owner: u64,
+    /// The words by the hash of their form (open addressing, linear probing, at most half
+    /// full, a power of two): 1 + index in `words` in the low `INDEX_BITS`, the top bits of the
+    /// hash above (so that a probe seldom reads the scores of another word), 0 for an empty
+    /// slot. A lookup goes from the slot to the word's scores, which hold its form.
+    slots: Vec<u32>,
+    hasher: foldhash::fast::RandomState,
+    words: Vec<WordScores>,
+    own_prev: Vec<PrevLanes>,
+    /// Buffers of `Tagger::tag_remembering`, kept between sentences.
+    ids: Vec<usize>,
+    stems: Vec<u32>,
+    sums: Vec<[i32; NTAGS]>,
+    emit: Vec<Row>,
+    lattice: Vec<[Lanes; NTAGS]>,
+}
+
+impl WordCache {
+    /// The index in `words` of a token's scores, computed if new.
+    fn word(&mut self, tagger: &Tagger, token: &str) -> usize {
+        if self.slots.is_empty() {
+            self.slots = vec![0; 1024];
+        }
+        let hash = std::hash::BuildHasher::hash_one(&self.hasher, token);
+        let short = Form::short(token);
+        let mask = self.slots.len() - 1;
+        let tag = word_slot(hash, 0) >> INDEX_BITS;
+        let mut s = hash as usize & mask;
+        while self.slots[s] != 0 {
+            let k = (self.slots[s] & ((1 << INDEX_BITS) - 1)) as usize - 1;
+            if self.slots[s] >> INDEX_BITS == tag {
+                let word = &self.words[k];
+                if word.hash == hash && word.form.is(token, &short) {
+                    return k;
+                }
+            }
+            s = (s + 1) & mask;
+        }
+        // A new word, in the empty slot found.
+        let form = short.map_or_else(|| Form::Long(token.into()), Form::Short);
+        let k = self.words.len();
+        self.words.push(tagger.word_scores(&tagger.lexicons.info(token), hash, form, &mut self.own_prev));
+        self.slots[s] = word_slot(hash, k);
+        if self.words.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        k
+    }
+
+    /// Doubles the slots.
+    fn grow(&mut self) {
+        let mut slots = vec![0u32; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for (k, word) in self.words.iter().enumerate() {
+            let mut s = word.hash as usize & mask;
+            while slots[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = word_slot(word.hash, k);
+        }
+        self.slots = slots;
+    }
+
+    fn prev<'a>(&'a self, tagger: &'a Tagger, word: usize) -> &'a PrevLanes {
+        match self.words[word].prev {
+            PrevScores::Class(k) => &tagger.class_prev[k as usize],
+            PrevScores::Own(k) => &self.own_prev[k as usize],
+        }
+    }
+}
+
+thread_local! {
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
 impl Tagger {
     /// The model built into the library (trained on ANERcorp and AQMAR).
     pub fn builtin() -> &'static Tagger {
@@ -1056,7 +1466,7 @@ impl Tagger {
             rows.push((hash, row));
         }
         let n = r.u32()? as usize;
-        let mut classes = HashMap::with_capacity(n.min(bytes.len() / 5));
+        let mut classes = foldhash::HashMap::with_capacity_and_hasher(n.min(bytes.len() / 5), Default::default());
         for _ in 0..n {
             let word = r.word()?;
             classes.insert(word.into(), [r.u16()?, r.u16()?]);
@@ -1074,20 +1484,37 @@ impl Tagger {
             weights.add_to(boundary_feature(offset), scores);
         }
         let row = |f: u64| weights.get(f).map_or([0.0; NTAGS], |r| r.map(|w| w as f32));
-        let history = HistoryScores {
-            prev: std::array::from_fn(|p1| row(prev_feature(p1))),
-            prev2: std::array::from_fn(|p2| std::array::from_fn(|p1| row(prev2_feature(p1, p2)))),
-        };
-        Tagger { weights, boundary, memory, lexicons, history, id: next_id() }
+        let history = HistoryScores::new(
+            std::array::from_fn(|p1| row(prev_feature(p1))),
+            std::array::from_fn(|p2| std::array::from_fn(|p1| row(prev2_feature(p1, p2)))),
+        );
+        let mut memory_scores = [[[[0i32; NTAGS]; 4]; 5]; 3];
+        for (offset, by_kind) in memory_scores.iter_mut().enumerate() {
+            for (kind, by_count) in by_kind.iter_mut().enumerate() {
+                for (count, scores) in by_count.iter_mut().enumerate().skip(1) {
+                    weights.add_to(memory_feature(offset, kind, count), scores);
+                }
+            }
+        }
+        // Every class a word can have: those of the lexicon, and none.
+        let mut classes: Vec<u16> = lexicons.clusters.classes.values().map(|c| c[1]).collect();
+        classes.push(NO_CLUSTER);
+        classes.sort_unstable();
+        classes.dedup();
+        let class_prev =
+            classes.iter().map(|&class| prev_scores(&weights, |p1| [prev_class_feature(p1, class)])).collect();
+        let class_index = classes.iter().enumerate().map(|(k, &c)| (c, k as u32)).collect();
+        Tagger { weights, boundary, memory, lexicons, history, memory_scores, class_prev, class_index, id: next_id() }
     }
 
     /// The model as bytes (the format is in the [module documentation](self)).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(12 + self.weights.rows.len() * 16);
+        let rows = self.weights.rows();
+        let mut out = Vec::with_capacity(12 + rows.len() * 16);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(self.memory as u32).to_le_bytes());
-        out.extend_from_slice(&(self.weights.rows.len() as u32).to_le_bytes());
-        for (hash, row) in self.weights.hashes.iter().zip(&self.weights.rows) {
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (hash, row) in &rows {
             out.extend_from_slice(&hash.to_le_bytes());
             let mask = row.iter().enumerate().filter(|(_, w)| **w != 0).fold(0u16, |m, (k, _)| m | 1 << k);
             out.extend_from_slice(&mask.to_le_bytes());
@@ -1110,7 +1537,7 @@ impl Tagger {
 
     /// Number of features with a weight.
     pub fn features(&self) -> usize {
-        self.weights.rows.len()
+        self.weights.len
     }
 
     /// Trains a tagger on (token, IOB2 tag) sentences with the default options and `epochs`.
@@ -1146,71 +1573,102 @@ impl Tagger {
     fn tag_remembering(&self, tokens: &[&str], memory: &mut Memory) -> Vec<Tag> {
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let (owner, words) = &mut *cache;
-            if *owner != self.id || words.len() > CACHE_LIMIT {
-                words.clear();
-                *owner = self.id;
+            let cache = &mut *cache;
+            if cache.owner != self.id || cache.words.len() > CACHE_LIMIT {
+                *cache = WordCache { owner: self.id, ..WordCache::default() };
             }
-            for t in tokens {
-                if !words.contains_key(*t) {
-                    let info = self.lexicons.info(t);
-                    let scores = self.word_scores(&info);
-                    words.insert((*t).into(), scores);
-                }
+            let mut ids = std::mem::take(&mut cache.ids);
+            ids.clear();
+            ids.extend(tokens.iter().map(|t| cache.word(self, t)));
+            cache.stems.clear();
+            if memory.window > 0 {
+                cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
             }
-            let scores: Vec<&WordScores> = tokens.iter().map(|t| &words[*t]).collect();
-            let tags = self.decode(&scores, memory);
-            memory.push(scores.iter().map(|w| w.keys.stem), &tags);
+            self.emissions(&cache.words, &ids, memory, &cache.stems, &mut cache.sums);
+            cache.emit.clear();
+            cache.emit.extend(cache.sums.iter().map(|s| s.map(|s| s as f32)));
+            let mut lattice = std::mem::take(&mut cache.lattice);
+            let tags = viterbi(&cache.emit, |i| cache.prev(self, ids[i]), &self.history, &mut lattice);
+            memory.push_ids(&cache.stems, &tags);
+            cache.lattice = lattice;
+            cache.ids = ids;
             tags
         })
     }
 
-    fn word_scores(&self, info: &WordInfo) -> WordScores {
-        let mut by_offset = [[0i32; NTAGS]; OFFSETS];
-        let mut features = Vec::with_capacity(32);
-        for (offset, scores) in by_offset.iter_mut().enumerate() {
+    fn word_scores(&self, info: &WordInfo, hash: u64, form: Form, own_prev: &mut Vec<PrevLanes>) -> WordScores {
+        let mut by_offset = [[0i32; NTAGS]; NEAR];
+        let mut features = Vec::with_capacity(64);
+        for (k, scores) in by_offset.iter_mut().enumerate() {
             features.clear();
-            word_features(info, offset, &mut features);
+            word_features(info, CENTER - SPAN + k, &mut features);
             for &f in &features {
                 self.weights.add_to(f, scores);
             }
         }
-        WordScores { by_offset, keys: WordKeys::new(info) }
+        let keys = WordKeys::new(info);
+        let stem_features = (0..NTAGS).any(|p1| self.weights.get(prev_stem_feature(p1, keys.stem)).is_some());
+        let prev = match self.class_index.get(&keys.class) {
+            Some(&k) if !stem_features => PrevScores::Class(k),
+            _ => {
+                own_prev.push(prev_scores(&self.weights, |p1| prev_word_features(p1, keys)));
+                PrevScores::Own(own_prev.len() as u32 - 1)
+            }
+        };
+        WordScores { hash, form, keys, prev, by_offset }
     }
 
-    fn decode(&self, words: &[&WordScores], memory: &Memory) -> Vec<Tag> {
-        let n = words.len();
-        let mut emit = Vec::with_capacity(n);
-        let mut prev_stem = Vec::with_capacity(n);
-        let mut context = Vec::with_capacity(16);
-        for i in 0..n {
-            let mut scores = [0i32; NTAGS];
+    /// The emission scores of a sentence (its words' features, their stem bigrams and what the
+    /// memory says of them), as the sums of the weights of [`word_features`] and
+    /// [`observation_features`] would be.
+    fn emissions(
+        &self,
+        cached: &[WordScores],
+        ids: &[usize],
+        memory: &Memory,
+        stems: &[u32],
+        emit: &mut Vec<[i32; NTAGS]>,
+    ) {
+        let n = ids.len();
+        let words = |i: usize| &cached[ids[i]];
+        let add = |scores: &mut [i32; NTAGS], part: &[i32; NTAGS]| {
+            for (s, w) in scores.iter_mut().zip(part) {
+                *s += w;
+            }
+        };
+        emit.clear();
+        emit.resize(n, [0; NTAGS]);
+        for (i, scores) in emit.iter_mut().enumerate() {
             for offset in 0..OFFSETS {
-                let part = match (i + offset).checked_sub(CENTER) {
-                    Some(j) if j < n => &words[j].by_offset[offset],
-                    _ => &self.boundary[offset],
-                };
-                for (s, w) in scores.iter_mut().zip(part) {
-                    *s += w;
+                match (i + offset).checked_sub(CENTER) {
+                    Some(j) if j < n => {
+                        if offset.abs_diff(CENTER) <= SPAN {
+                            add(scores, &words(j).by_offset[offset + SPAN - CENTER]);
+                        }
+                    }
+                    _ => add(scores, &self.boundary[offset]),
                 }
             }
-            let left = if i > 0 { words[i - 1].keys } else { NO_KEYS };
-            let right = if i + 1 < n { words[i + 1].keys } else { NO_KEYS };
-            context.clear();
-            observation_features([left, words[i].keys, right], memory, &mut context);
-            for &f in &context {
-                self.weights.add_to(f, &mut scores);
-            }
-            emit.push(scores.map(|s| s as f32));
-            prev_stem.push(std::array::from_fn(|p1| {
-                let mut row = [0i32; NTAGS];
-                for f in prev_word_features(p1, words[i].keys) {
-                    self.weights.add_to(f, &mut row);
-                }
-                row.map(|w| w as f32)
-            }));
+            let this = words(i).keys.stem;
+            let left = if i > 0 { words(i - 1).keys.stem } else { NO_KEYS.stem };
+            let right = if i + 1 < n { words(i + 1).keys.stem } else { NO_KEYS.stem };
+            self.weights.add_to(h(T::StemLeft, 0).u64(left).u64(this).finish(), scores);
+            self.weights.add_to(h(T::StemRight, 0).u64(this).u64(right).finish(), scores);
         }
-        viterbi(&emit, &prev_stem, &self.history)
+        // Memory features: word j is the left word (offset 0) of token j + 1, the token itself
+        // (offset 1) of j and the right word (offset 2) of j - 1.
+        for (j, &stem) in stems.iter().enumerate() {
+            let counts = &memory.counts[stem as usize];
+            // Not tagged in the remembered sentences: no feature.
+            if counts != &[0; 5] {
+                for (offset, by_kind) in self.memory_scores.iter().enumerate() {
+                    let Some(i) = (j + 1).checked_sub(offset).filter(|&i| i < n) else { continue };
+                    for (k, c) in memory_keys(counts) {
+                        add(&mut emit[i], &by_kind[k][c]);
+                    }
+                }
+            }
+        }
     }
 
     /// Finds the entities of a text: tokenizes it with [`tokenize`], tags each sentence
@@ -1219,37 +1677,57 @@ impl Tagger {
     pub fn find_entities(&self, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut memory = Memory::new(self.memory);
-        for sentence in sentences(text) {
-            let words: Vec<&str> = sentence.iter().map(|r| &text[r.clone()]).collect();
+        let mut words: Vec<&str> = Vec::new();
+        each_sentence(text, |sentence| {
+            words.clear();
+            words.extend(sentence.iter().map(|r| &text[r.clone()]));
             let tags = self.tag_remembering(&words, &mut memory);
             for e in entities(&tags) {
                 out.push(Mention { kind: e.kind, start: sentence[e.start].start, end: sentence[e.end - 1].end });
             }
-        }
+        });
         out
     }
+}
+
+/// The scores of the previous tag with a word, from its features with each `p1`.
+fn prev_scores<I: IntoIterator<Item = u64>>(weights: &Weights, features: impl Fn(usize) -> I) -> PrevLanes {
+    prev_lanes(&std::array::from_fn(|p1| {
+        let mut row = [0i32; NTAGS];
+        for f in features(p1) {
+            weights.add_to(f, &mut row);
+        }
+        row.map(|w| w as f32)
+    }))
 }
 
 /// The tokens of a text ([`tokenize`]) cut into sentences, as byte ranges: a sentence ends
 /// after `.`, `!`, `?` or `؟`, at a blank line, and after 200 tokens.
 pub fn sentences(text: &str) -> Vec<Vec<std::ops::Range<usize>>> {
     let mut out = Vec::new();
+    each_sentence(text, |sentence| out.push(sentence.to_vec()));
+    out
+}
+
+/// Calls `f` with each of [`sentences`] in turn.
+fn each_sentence(text: &str, mut f: impl FnMut(&[std::ops::Range<usize>])) {
     let mut sentence = Vec::new();
     let mut last_end = 0;
     for token in tokenize(text) {
         if !sentence.is_empty() && (text[last_end..token.start].contains("\n\n") || sentence.len() >= MAX_SENTENCE) {
-            out.push(std::mem::take(&mut sentence));
+            f(&sentence);
+            sentence.clear();
         }
         last_end = token.end;
         sentence.push(token.start..token.end);
         if token.kind == TokenKind::Punct && token.text(text).starts_with(['.', '!', '?', '؟']) {
-            out.push(std::mem::take(&mut sentence));
+            f(&sentence);
+            sentence.clear();
         }
     }
     if !sentence.is_empty() {
-        out.push(sentence);
+        f(&sentence);
     }
-    out
 }
 
 /// Longest run of tokens tagged as one sentence (text without full stops).
@@ -1400,6 +1878,7 @@ impl Trainer {
         let mut observed: Vec<Vec<u32>> = Vec::new();
         let mut emit: Vec<Row> = Vec::new();
         let mut prev_stem: Vec<[Row; NTAGS]> = Vec::new();
+        let mut lattice = Vec::new();
         for epoch in 0..opts.epochs {
             shuffle(&mut order, opts.seed.wrapping_add(epoch as u64).wrapping_mul(K1));
             for &(a, b) in &order {
@@ -1458,11 +1937,12 @@ impl Trainer {
                         }));
                         observed.push(features);
                     }
-                    let history = HistoryScores {
-                        prev: prev_ids.map(|k| weights[k as usize]),
-                        prev2: prev2_ids.map(|r| r.map(|k| weights[k as usize])),
-                    };
-                    let predicted = viterbi(&emit, &prev_stem, &history);
+                    let history = HistoryScores::new(
+                        prev_ids.map(|k| weights[k as usize]),
+                        prev2_ids.map(|r| r.map(|k| weights[k as usize])),
+                    );
+                    let prev_word: Vec<PrevLanes> = prev_stem.iter().map(prev_lanes).collect();
+                    let predicted = viterbi(&emit, |i| &prev_word[i], &history, &mut lattice);
                     let gold: Vec<Tag> = self.sentences[s].1.iter().map(|&t| Tag::from_index(t as usize)).collect();
                     if predicted != gold {
                         let ids = self.sentences[s].0.clone();
@@ -1583,7 +2063,7 @@ const NO_CLUSTER: u16 = u16::MAX;
 /// tagger about names it never saw annotated. Two granularities, coarse and fine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WordClusters {
-    classes: HashMap<Box<str>, [u16; 2]>,
+    classes: foldhash::HashMap<Box<str>, [u16; 2]>,
 }
 
 /// The key a token is clustered under: its folded stem, `<num>` for numbers.
@@ -1615,7 +2095,7 @@ impl WordClusters {
 
     /// Reads `word<TAB>coarse<TAB>fine` lines.
     pub fn from_tsv(text: &str) -> Result<WordClusters, String> {
-        let mut classes = HashMap::new();
+        let mut classes = foldhash::HashMap::default();
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
             let mut f = line.split('\t');
             let parse = |x: Option<&str>| x.and_then(|x| x.parse::<u16>().ok());
@@ -1688,7 +2168,7 @@ impl WordClusters {
             dense[id as usize] = k as u32;
         }
         let sequences: Vec<Vec<u32>> = docs.iter().map(|d| d.iter().map(|&id| dense[id as usize]).collect()).collect();
-        let mut classes: HashMap<Box<str>, [u16; 2]> =
+        let mut classes: foldhash::HashMap<Box<str>, [u16; 2]> =
             order.iter().map(|&id| (keys[id as usize].as_str().into(), [0u16; 2])).collect();
         for (level, &size) in sizes.iter().enumerate() {
             let assignment = exchange(&sequences, order.len() + 1, size.clamp(2, NO_CLUSTER as usize), iterations);
@@ -1936,6 +2416,169 @@ mod tests {
             Tagger::builtin().find_entities(text).iter().map(|m| (m.kind, &text[m.start..m.end])).collect();
         assert!(found.contains(&(EntityType::Pers, "جورج بوش")), "{found:?}");
         assert!(found.contains(&(EntityType::Loc, "واشنطن")), "{found:?}");
+    }
+
+    /// The Viterbi as it was first written (every p2, p1, t), to check the vectorized one: the
+    /// best path, and the scores `[i][p1][t]`.
+    #[allow(clippy::needless_range_loop)]
+    fn plain_viterbi(
+        emit: &[Row],
+        prev_word: &[[Row; NTAGS]],
+        history: &HistoryScores,
+    ) -> (Vec<Tag>, Vec<[Row; NTAGS]>) {
+        let n = emit.len();
+        let allowed: [[bool; NTAGS]; NTAGS] =
+            std::array::from_fn(|p1| std::array::from_fn(|t| Tag::from_index(t).may_follow(Tag::from_index(p1))));
+        let mut score = [[NONE; NTAGS]; NTAGS];
+        for t in 0..NTAGS {
+            if allowed[0][t] {
+                score[0][t] = emit[0][t] + history.prev[0][t] + history.prev2[0][0][t] + prev_word[0][0][t];
+            }
+        }
+        let mut back = vec![[[0u8; NTAGS]; NTAGS]; n];
+        let mut lattice = vec![score];
+        for i in 1..n {
+            let mut next = [[NONE; NTAGS]; NTAGS];
+            for p1 in 0..NTAGS {
+                for t in (0..NTAGS).filter(|&t| allowed[p1][t]) {
+                    let (mut best, mut arg) = (NONE, 0u8);
+                    for p2 in 0..NTAGS {
+                        if score[p2][p1] == NONE {
+                            continue;
+                        }
+                        let s = score[p2][p1] + history.prev2[p2][p1][t];
+                        if s > best {
+                            (best, arg) = (s, p2 as u8);
+                        }
+                    }
+                    if best != NONE {
+                        next[p1][t] = best + emit[i][t] + history.prev[p1][t] + prev_word[i][p1][t];
+                        back[i][p1][t] = arg;
+                    }
+                }
+            }
+            score = next;
+            lattice.push(score);
+        }
+        let (mut p1, mut t, mut best) = (0, 0, NONE);
+        for a in 0..NTAGS {
+            for b in 0..NTAGS {
+                if score[a][b] > best {
+                    (best, p1, t) = (score[a][b], a, b);
+                }
+            }
+        }
+        let mut tags = vec![0usize; n];
+        tags[n - 1] = t;
+        if n > 1 {
+            tags[n - 2] = p1;
+        }
+        for i in (2..n).rev() {
+            tags[i - 2] = back[i][tags[i - 1]][tags[i]] as usize;
+        }
+        (tags.into_iter().map(Tag::from_index).collect(), lattice)
+    }
+
+    #[test]
+    fn vectorized_viterbi_finds_the_plain_recurrences_path() {
+        // Integer scores as the quantized model has (sums large enough to round in f32, and
+        // many ties), and fractional ones as training has.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..400 {
+            let scale = [3.0, 40_000.0, 3_000_000.0, 0.37][round % 4];
+            let n = 1 + (next() % 60) as usize;
+            let mut draw = || {
+                let x = (next() % 2001) as f32 - 1000.0;
+                if round % 4 == 3 {
+                    x * scale
+                } else {
+                    (x * scale / 1000.0).round()
+                }
+            };
+            let mut row = || -> Row { std::array::from_fn(|_| draw()) };
+            let history = HistoryScores::new(
+                std::array::from_fn(|_| row()),
+                std::array::from_fn(|_| std::array::from_fn(|_| row())),
+            );
+            let emit: Vec<Row> = (0..n).map(|_| row()).collect();
+            let prev_word: Vec<[Row; NTAGS]> = (0..n).map(|_| std::array::from_fn(|_| row())).collect();
+            let lanes: Vec<PrevLanes> = prev_word.iter().map(prev_lanes).collect();
+            let (expected, scores) = plain_viterbi(&emit, &prev_word, &history);
+            let same_scores = |lattice: &[[Lanes; NTAGS]]| {
+                (0..n).all(|i| {
+                    (0..NTAGS).all(|p1| {
+                        (0..NTAGS).all(|t| {
+                            let s = if ALLOWED[p1][t] { lattice[i][p1][lane(t)] } else { NONE };
+                            s.to_bits() == scores[i][p1][t].to_bits()
+                        })
+                    })
+                })
+            };
+            let mut lattice = Vec::new();
+            assert_eq!(viterbi(&emit, |i| &lanes[i], &history, &mut lattice), expected, "round {round}");
+            assert!(same_scores(&lattice), "round {round}");
+            let mut lattice = Vec::new();
+            assert_eq!(viterbi_lanes(&emit, |i| &lanes[i], &history, &mut lattice), expected, "round {round}");
+            assert!(same_scores(&lattice), "round {round}");
+        }
+    }
+
+    #[test]
+    fn cached_scores_add_up_to_the_features() {
+        let tagger = Tagger::builtin();
+        let text = "قال الرئيس الأمريكي جورج بوش في واشنطن إن بوش سيزور بغداد. وأكد بوش أن الأمم المتحدة \
+                    ستجتمع في نيويورك. وقال المتحدث باسم البيت الأبيض إن بوش التقى كوفي عنان في نيويورك.";
+        let mut memory = Memory::new(tagger.memory);
+        let mut cache = WordCache::default();
+        let mut remembered = 0;
+        for sentence in sentences(text) {
+            let words: Vec<&str> = sentence.iter().map(|r| &text[r.clone()]).collect();
+            let n = words.len();
+            let ids: Vec<usize> = words.iter().map(|w| cache.word(tagger, w)).collect();
+            let stems: Vec<u32> = ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)).collect();
+            let mut sums = Vec::new();
+            tagger.emissions(&cache.words, &ids, &memory, &stems, &mut sums);
+            // The same from the features, as training adds them up.
+            let infos: Vec<WordInfo> = words.iter().map(|w| tagger.lexicons.info(w)).collect();
+            let keys: Vec<WordKeys> = infos.iter().map(WordKeys::new).collect();
+            for i in 0..n {
+                let mut features = Vec::new();
+                for offset in 0..OFFSETS {
+                    match (i + offset).checked_sub(CENTER) {
+                        Some(j) if j < n => word_features(&infos[j], offset, &mut features),
+                        _ => features.push(boundary_feature(offset)),
+                    }
+                }
+                let left = if i > 0 { keys[i - 1] } else { NO_KEYS };
+                let right = if i + 1 < n { keys[i + 1] } else { NO_KEYS };
+                let before = features.len();
+                observation_features([left, keys[i], right], &memory, &mut features);
+                remembered += features.len() - before - 2;
+                let mut expected = [0i32; NTAGS];
+                for f in features {
+                    tagger.weights.add_to(f, &mut expected);
+                }
+                assert_eq!(sums[i], expected, "{}", words[i]);
+                let prev: [Row; NTAGS] = std::array::from_fn(|p1| {
+                    let mut row = [0i32; NTAGS];
+                    for f in prev_word_features(p1, keys[i]) {
+                        tagger.weights.add_to(f, &mut row);
+                    }
+                    row.map(|w| w as f32)
+                });
+                assert_eq!(cache.prev(tagger, ids[i]), &prev_lanes(&prev), "{}", words[i]);
+            }
+            let emit: Vec<Row> = sums.iter().map(|s| s.map(|w| w as f32)).collect();
+            let tags = viterbi(&emit, |i| cache.prev(tagger, ids[i]), &tagger.history, &mut Vec::new());
+            memory.push_ids(&stems, &tags);
+        }
+        assert!(remembered > 0, "the memory gave no feature");
     }
 
     #[test]
