@@ -69,8 +69,13 @@
 //! of a range, a calendar marker) are in. Mentions never overlap; at each position the
 //! longest reading wins.
 
+use super::numbers::{key_hash_step, utf8_unit, HashFilter, WordMap};
 use crate::arabic::{indic_digit_value, is_bidi_control, is_letter, is_mark, TATWEEL};
+use foldhash::fast::FixedState;
+use std::cell::{Cell, OnceCell};
+use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
+use std::sync::OnceLock;
 
 /// A date found in a text.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -90,9 +95,25 @@ pub struct DateMention {
 
 /// Every date mentioned in `text`, in text order, without overlaps.
 pub fn extract_dates(text: &str) -> Vec<DateMention> {
-    let (toks, keys) = scan(text);
-    Parser { text, toks, keys }.run()
+    let mut toks = SPARE_TOKS.take();
+    toks.clear();
+    let (keys, folded, starts) = scan(text, &mut toks);
+    let parser = Parser { text, toks, keys, folded, starts };
+    let dates = parser.run();
+    if parser.toks.capacity() <= KEPT_TOKENS {
+        SPARE_TOKS.set(parser.toks);
+    }
+    dates
 }
+
+thread_local! {
+    /// The token array of the last text read on this thread, for the next one: allocating one
+    /// for every document costs a good part of reading it.
+    static SPARE_TOKS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+}
+
+/// The largest token array kept for the next text.
+const KEPT_TOKENS: usize = 1 << 16;
 
 // ---------------------------------------------------------------------------------------------
 // Tokens: words (folded), digit runs, single punctuation characters.
@@ -108,20 +129,33 @@ enum Kind {
     Punct(char),
 }
 
+/// Where the key of a token is.
+#[derive(Clone, Copy, Debug)]
+enum Key {
+    /// The token as written: most words are their own key.
+    Text,
+    /// A span of the key buffer (numbers and Latin words).
+    Keys(usize, usize),
+    /// An Arabic word that folds: its index in the folded keys, each made when first asked
+    /// for (most never are).
+    Folded(usize),
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Tok {
     kind: Kind,
     /// Byte span in the original text.
     start: usize,
     end: usize,
-    /// Span of the key in the key buffer.
-    key_start: usize,
-    key_end: usize,
+    key: Key,
     /// Whitespace (or the start of the text) comes right before.
     gap: bool,
     /// Numbers: value (saturating) and digit count.
     value: u32,
     digits: usize,
+    /// Words: how the key reads as a date word (see [`Vocab`]). Only such a word can pass
+    /// any vocabulary test, so most words are never matched at all.
+    form: Option<&'static Form>,
 }
 
 /// Characters that carry no text: bidi controls, zero-width joiners, BOM, soft hyphen.
@@ -143,115 +177,356 @@ fn digit_value(c: char) -> Option<u32> {
     c.to_digit(10).filter(|_| c.is_ascii_digit()).or_else(|| indic_digit_value(c))
 }
 
-fn scan(text: &str) -> (Vec<Tok>, String) {
-    let mut toks = Vec::new();
-    let mut keys = String::with_capacity(text.len() / 2);
-    let mut gap = true;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            gap = true;
-            continue;
+/// What a character is to the scanner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Space,
+    /// Skipped, even inside a word (see [`ignorable`]).
+    Ignorable,
+    /// A mark or the tatweel: part of a word, not of its key.
+    Mark,
+    /// An Arabic letter, with its folded form.
+    Letter(char),
+    Digit(u32),
+    /// Another alphabetic character: it starts a Latin word.
+    Alpha,
+    Other,
+}
+
+/// A character's class, and whether it continues a Latin word (alphabetic, not an Arabic
+/// letter: some marks and the tatweel do).
+fn classify(c: char) -> (Class, bool) {
+    let class = if c.is_whitespace() {
+        Class::Space
+    } else if ignorable(c) {
+        Class::Ignorable
+    } else if is_mark(c) || c == TATWEEL {
+        Class::Mark
+    } else if is_letter(c) {
+        Class::Letter(fold_letter(c))
+    } else if let Some(v) = digit_value(c) {
+        Class::Digit(v)
+    } else if c.is_alphabetic() {
+        Class::Alpha
+    } else {
+        Class::Other
+    };
+    (class, c.is_alphabetic() && !is_letter(c))
+}
+
+/// How a character goes on with an Arabic word (see [`read_word`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cont {
+    /// A letter that is its own folded form.
+    Same,
+    /// A letter with another folded form.
+    Folds(char),
+    Mark,
+    Ignorable,
+    /// Not part of the word.
+    Stop,
+}
+
+impl Cont {
+    fn of(cp: u32, class: Class) -> Cont {
+        match class {
+            Class::Letter(f) if f as u32 == cp => Cont::Same,
+            Class::Letter(f) => Cont::Folds(f),
+            Class::Mark => Cont::Mark,
+            Class::Ignorable => Cont::Ignorable,
+            _ => Cont::Stop,
         }
-        if ignorable(c) || is_mark(c) || c == TATWEEL {
-            continue;
+    }
+}
+
+/// The scanner's tables, so that it reads the common characters bytewise.
+struct Tables {
+    /// [`classify`] of every one- and two-byte character (U+0000–U+07FF: ASCII and Arabic).
+    class: Vec<(Class, bool)>,
+    /// How each character of the Arabic block (U+0600–U+06FF) goes on with a word.
+    arabic: [Cont; 256],
+    /// Whether two bytes (as a little-endian number) are a letter that is its own folded form.
+    same: Vec<bool>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let class: Vec<(Class, bool)> = (0..0x800).map(|cp| classify(char::from_u32(cp).unwrap_or('\0'))).collect();
+        let arabic: [Cont; 256] = std::array::from_fn(|k| Cont::of(0x600 + k as u32, class[0x600 + k].0));
+        let mut same = vec![false; 1 << 16];
+        for (cp, &(c, _)) in class.iter().enumerate().skip(0x80) {
+            let unit = char::from_u32(cp as u32).map_or(0, utf8_unit);
+            same[unit as usize] = Cont::of(cp as u32, c) == Cont::Same;
         }
-        let key_start = keys.len();
-        let mut end = i + c.len_utf8();
-        let (mut value, mut digits) = (0u32, 0usize);
-        let kind = if is_letter(c) {
-            keys.push(fold_letter(c));
-            while let Some(&(j, d)) = it.peek() {
-                if is_letter(d) {
-                    keys.push(fold_letter(d));
-                    end = j + d.len_utf8();
-                } else if is_mark(d) || d == TATWEEL {
-                    end = j + d.len_utf8();
-                } else if !ignorable(d) {
-                    break;
-                }
-                it.next();
+        Tables { class, arabic, same }
+    })
+}
+
+/// The character at byte `i` of `text` (its code point when it is in `table`), its class,
+/// whether it continues a Latin word, and its length: bytewise for the characters of `table`.
+#[inline(always)]
+fn class_at(text: &str, table: &[(Class, bool)], i: usize) -> (u32, Class, bool, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    let (cp, len) = match b {
+        0..0x80 => (u32::from(b), 1),
+        0xC0..0xE0 => (u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F), 2),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or('\0');
+            let (class, latin) = classify(c);
+            return (c as u32, class, latin, c.len_utf8());
+        }
+    };
+    let (class, latin) = table[cp as usize];
+    (cp, class, latin, len)
+}
+
+/// Reads the Arabic word that starts at byte `start`: where it ends (after its last letter or
+/// mark), where reading stops, whether its key is its text as written (no letter folds, no mark
+/// or ignorable), and the [`super::numbers::key_hash`] of its key.
+fn read_word(text: &str, tables: &Tables, start: usize) -> (usize, usize, bool, u64) {
+    let bytes = text.as_bytes();
+    let (mut i, mut end, mut plain, mut hash) = (start, start, true, 0);
+    loop {
+        // Two-byte letters that are their own key, looked up by their bytes: most of a text.
+        let mut same = 0;
+        for c in bytes[i..].chunks_exact(2) {
+            let unit = u16::from_le_bytes([c[0], c[1]]);
+            if !tables.same[usize::from(unit)] {
+                break;
             }
-            Kind::Word
-        } else if let Some(v) = digit_value(c) {
-            keys.push(char::from(b'0' + v as u8));
-            (value, digits) = (v, 1);
-            while let Some(&(j, d)) = it.peek() {
-                let Some(v) = digit_value(d) else { break };
-                keys.push(char::from(b'0' + v as u8));
-                value = value.saturating_mul(10).saturating_add(v);
-                digits += 1;
-                end = j + d.len_utf8();
-                it.next();
+            hash = key_hash_step(hash, u32::from(unit));
+            same += 2;
+        }
+        if same > 0 {
+            i += same;
+            end = i;
+        }
+        let (cont, cp, len) = match bytes.get(i..i + 2) {
+            // The Arabic block, bytewise: most words are all in it.
+            Some(&[b0 @ 0xD8..=0xDB, b1]) => {
+                let k = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
+                (tables.arabic[k], 0x600 + k as u32, 2)
             }
-            Kind::Num
-        } else if c.is_alphabetic() {
-            keys.extend(c.to_lowercase());
-            while let Some(&(j, d)) = it.peek() {
-                if !d.is_alphabetic() || is_letter(d) {
-                    break;
-                }
-                keys.extend(d.to_lowercase());
-                end = j + d.len_utf8();
-                it.next();
+            // No ASCII character goes on with a word.
+            _ if bytes.get(i).is_none_or(u8::is_ascii) => break,
+            _ => {
+                let (cp, class, _, len) = class_at(text, &tables.class, i);
+                (Cont::of(cp, class), cp, len)
             }
-            Kind::Latin
-        } else {
-            Kind::Punct(c)
         };
-        toks.push(Tok { kind, start: i, end, key_start, key_end: keys.len(), gap, value, digits });
+        match cont {
+            Cont::Same => hash = key_hash_step(hash, char::from_u32(cp).map_or(0, utf8_unit)),
+            Cont::Folds(f) => {
+                hash = key_hash_step(hash, utf8_unit(f));
+                plain = false;
+            }
+            Cont::Mark => plain = false,
+            Cont::Ignorable => {
+                plain = false;
+                i += len;
+                continue;
+            }
+            Cont::Stop => break,
+        }
+        i += len;
+        end = i;
+    }
+    (end, i, plain, hash)
+}
+
+/// The key of an Arabic word: its letters, folded (no marks, tatweel or ignorables).
+fn fold_word(word: &str) -> String {
+    let table = &tables().class;
+    let mut key = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < word.len() {
+        let (_, class, _, len) = class_at(word, table, i);
+        if let Class::Letter(f) = class {
+            key.push(f);
+        }
+        i += len;
+    }
+    key
+}
+
+#[inline(never)]
+/// Reads the tokens of `text` into `toks`; gives the keys of numbers and Latin words, the
+/// (empty) folded keys of the words that fold (see [`Key`]) and the tokens a date can start at
+/// (see [`Parser::starts`]).
+fn scan(text: &str, toks: &mut Vec<Tok>) -> (String, Vec<OnceCell<String>>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let tables = tables();
+    let table = &tables.class;
+    let class_at = |i: usize| class_at(text, table, i);
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or('\0');
+    let vocab = Vocab::get();
+    toks.reserve(text.len() / 8);
+    let mut keys = String::new();
+    let mut folded = Vec::with_capacity(text.len() / 32);
+    let mut starts = Vec::new();
+    let mut gap = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        // The commonest character between tokens.
+        if bytes[i] == b' ' {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        // Most tokens are Arabic words that start with a letter that is its own key, which the
+        // table `same` tells at once (`read_word` reads the letter again, so its class needs no
+        // folded form).
+        let same = bytes.get(i..i + 2).is_some_and(|c| tables.same[usize::from(u16::from_le_bytes([c[0], c[1]]))]);
+        let (_, class, _, len) = if same { (0, Class::Letter('\0'), false, 2) } else { class_at(i) };
+        let start = i;
+        let mut end = i + len;
+        i = end;
+        let (mut value, mut digits) = (0u32, 0usize);
+        let key_start = keys.len();
+        let (kind, form) = match class {
+            Class::Space => {
+                gap = true;
+                continue;
+            }
+            Class::Ignorable | Class::Mark => continue,
+            Class::Letter(_) => {
+                let (plain, hash);
+                (end, i, plain, hash) = read_word(text, tables, start);
+                // The hash rules out most words without their key.
+                let (key, form) = if plain {
+                    let form = vocab.hashes.may_hold(hash).then(|| vocab.forms.get(&text[start..end])).flatten();
+                    (Key::Text, form)
+                } else {
+                    let key = vocab.hashes.may_hold(hash).then(|| fold_word(&text[start..end]));
+                    let form = key.as_deref().and_then(|k| vocab.forms.get(k));
+                    folded.push(key.map_or_else(OnceCell::new, OnceCell::from));
+                    (Key::Folded(folded.len() - 1), form)
+                };
+                if form.is_some_and(|f| f.starts) {
+                    starts.push(toks.len());
+                }
+                toks.push(Tok { kind: Kind::Word, start, end, key, gap, value, digits, form });
+                gap = false;
+                continue;
+            }
+            Class::Digit(v) => {
+                keys.push(char::from(b'0' + v as u8));
+                (value, digits) = (v, 1);
+                while i < bytes.len() {
+                    let (_, Class::Digit(v), _, len) = class_at(i) else { break };
+                    keys.push(char::from(b'0' + v as u8));
+                    value = value.saturating_mul(10).saturating_add(v);
+                    digits += 1;
+                    i += len;
+                    end = i;
+                }
+                (Kind::Num, None)
+            }
+            Class::Alpha => {
+                keys.extend(char_at(start).to_lowercase());
+                while i < bytes.len() {
+                    let (_, _, latin, len) = class_at(i);
+                    if !latin {
+                        break;
+                    }
+                    keys.extend(char_at(i).to_lowercase());
+                    i += len;
+                    end = i;
+                }
+                (Kind::Latin, vocab.forms.get(&keys[key_start..]))
+            }
+            Class::Other => (Kind::Punct(char_at(start)), None),
+        };
+        if kind == Kind::Num || form.is_some_and(|f| f.starts) {
+            starts.push(toks.len());
+        }
+        let key = Key::Keys(key_start, keys.len());
+        toks.push(Tok { kind, start, end, key, gap, value, digits, form });
         gap = false;
     }
-    (toks, keys)
+    (keys, folded, starts)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulary (folded forms).
+// Vocabulary (folded forms). Every word that a test run through [`Parser::find`] accepts is in
+// a table here, so that [`Vocab`] knows them all.
 
-/// A Gregorian month name: (month, strong). A weak name is also a common word and needs
+/// Gregorian month names: (name, month, strong). A weak name is also a common word and needs
 /// support (a day, a year, `شهر`, …) to count.
-fn gregorian_month(w: &str) -> Option<(u8, bool)> {
-    Some(match w {
-        "يناير" | "جانفي" | "جانفيه" | "january" => (1, true),
-        "فبراير" | "فبرائر" | "فيفري" | "فيفريه" | "february" => (2, true),
-        "شباط" => (2, false), // also a surname
-        "اذار" | "march" => (3, w == "اذار"),
-        "مارس" => (3, false), // also "he practised"
-        "ابريل" | "افريل" | "april" => (4, true),
-        "نيسان" => (4, false), // also a car maker
-        "مايو" | "ايار" => (5, true),
-        "ماي" | "may" => (5, false),
-        "يونيو" | "يونيه" | "حزيران" | "june" => (6, true),
-        "جوان" => (6, false),
-        "يوليو" | "يوليه" | "يوليوز" | "جويليه" | "تموز" | "july" => (7, true),
-        "اغسطس" | "اغشت" | "اوت" | "august" => (8, true),
-        "اب" | "غشت" => (8, false), // also "father", "she cheated"
-        "سبتمبر" | "شتنبر" | "شتمبر" | "ايلول" | "september" => (9, true),
-        "اكتوبر" | "october" => (10, true),
-        "نوفمبر" | "نونبر" | "november" => (11, true),
-        "ديسمبر" | "دجنبر" | "دجمبر" | "december" => (12, true),
-        "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" => {
-            let m = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-                .iter()
-                .position(|&a| w.starts_with(a))?;
-            (m as u8 + 1, false)
-        }
-        _ => return None,
-    })
-}
+const GREGORIAN_MONTHS: &[(&str, u8, bool)] = &[
+    ("يناير", 1, true),
+    ("جانفي", 1, true),
+    ("جانفيه", 1, true),
+    ("january", 1, true),
+    ("فبراير", 2, true),
+    ("فبرائر", 2, true),
+    ("فيفري", 2, true),
+    ("فيفريه", 2, true),
+    ("february", 2, true),
+    ("شباط", 2, false), // also a surname
+    ("اذار", 3, true),
+    ("march", 3, false),
+    ("مارس", 3, false), // also "he practised"
+    ("ابريل", 4, true),
+    ("افريل", 4, true),
+    ("april", 4, true),
+    ("نيسان", 4, false), // also a car maker
+    ("مايو", 5, true),
+    ("ايار", 5, true),
+    ("ماي", 5, false),
+    ("may", 5, false),
+    ("يونيو", 6, true),
+    ("يونيه", 6, true),
+    ("حزيران", 6, true),
+    ("june", 6, true),
+    ("جوان", 6, false),
+    ("يوليو", 7, true),
+    ("يوليه", 7, true),
+    ("يوليوز", 7, true),
+    ("جويليه", 7, true),
+    ("تموز", 7, true),
+    ("july", 7, true),
+    ("اغسطس", 8, true),
+    ("اغشت", 8, true),
+    ("اوت", 8, true),
+    ("august", 8, true),
+    ("اب", 8, false),  // also "father"
+    ("غشت", 8, false), // also "she cheated"
+    ("سبتمبر", 9, true),
+    ("شتنبر", 9, true),
+    ("شتمبر", 9, true),
+    ("ايلول", 9, true),
+    ("september", 9, true),
+    ("اكتوبر", 10, true),
+    ("october", 10, true),
+    ("نوفمبر", 11, true),
+    ("نونبر", 11, true),
+    ("november", 11, true),
+    ("ديسمبر", 12, true),
+    ("دجنبر", 12, true),
+    ("دجمبر", 12, true),
+    ("december", 12, true),
+    ("jan", 1, false),
+    ("feb", 2, false),
+    ("apr", 4, false),
+    ("jun", 6, false),
+    ("jul", 7, false),
+    ("aug", 8, false),
+    ("sep", 9, false),
+    ("sept", 9, false),
+    ("oct", 10, false),
+    ("nov", 11, false),
+    ("dec", 12, false),
+];
 
 /// One-word Hijri month names.
-fn hijri_month(w: &str) -> Option<u8> {
-    Some(match w {
-        "محرم" | "المحرم" => 1,
-        "صفر" => 2,
-        "رجب" => 7,
-        "شعبان" => 8,
-        "رمضان" => 9,
-        "شوال" => 10,
-        _ => return None,
-    })
-}
+const HIJRI_MONTHS: &[(&str, u8)] =
+    &[("محرم", 1), ("المحرم", 1), ("صفر", 2), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10)];
+
+/// The first words of two-word month names.
+const TWO_WORD_MONTHS: &[&str] = &["كانون", "تشرين", "ربيع", "جمادي", "جماد", "ذو", "ذي", "ذا"];
 
 /// Two-word month names: (month, hijri).
 fn two_word_month(w1: &str, w2: &str) -> Option<(u8, bool)> {
@@ -274,140 +549,98 @@ fn two_word_month(w1: &str, w2: &str) -> Option<(u8, bool)> {
     })
 }
 
-/// Words that may begin a date expression (a quick filter before parsing).
-fn starts_a_date(w: &str) -> bool {
-    gregorian_month(w).is_some()
-        || hijri_month(w).is_some()
-        || ordinal_unit(w).is_some()
-        || is_modifier(w)
-        || is_year_noun(w)
-        || matches!(
-            w,
-            "كانون"
-                | "تشرين"
-                | "جمادي"
-                | "جماد"
-                | "ذو"
-                | "ذي"
-                | "ذا"
-                | "من"
-                | "بين"
-                | "ما"
-                | "شهر"
-                | "ال"
-                | "from"
-                | "between"
-        )
-}
+/// Words that may begin a date expression besides month names, ordinals, modifiers and year
+/// nouns.
+const OTHER_STARTS: &[&str] =
+    &["كانون", "تشرين", "جمادي", "جماد", "ذو", "ذي", "ذا", "من", "بين", "ما", "شهر", "ال", "from", "between"];
 
 /// Words that make a part of a month or year: part of the mention, no change of precision.
-fn is_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "منتصف"
-            | "اواخر"
-            | "اوائل"
-            | "اواسط"
-            | "مطلع"
-            | "بدايه"
-            | "نهايه"
-            | "مستهل"
-            | "ختام"
-            | "صيف"
-            | "شتاء"
-            | "خريف"
-            | "ربيع"
-            | "early"
-            | "mid"
-            | "late"
-    )
-}
+const MODIFIERS: &[&str] = &[
+    "منتصف",
+    "اواخر",
+    "اوائل",
+    "اواسط",
+    "مطلع",
+    "بدايه",
+    "نهايه",
+    "مستهل",
+    "ختام",
+    "صيف",
+    "شتاء",
+    "خريف",
+    "ربيع",
+    "early",
+    "mid",
+    "late",
+];
 
 /// Year nouns that may come before a year number (`عام 2019`); the plural and dual ones start
 /// lists (`عامي 1995 و2005`).
-fn is_year_noun(w: &str) -> bool {
-    is_singular_year_noun(w)
-        || matches!(
-            w,
-            "عامي"
-                | "العامين"
-                | "سنتي"
-                | "السنتين"
-                | "اعوام"
-                | "الاعوام"
-                | "سنوات"
-                | "السنوات"
-                | "year"
-        )
-}
+const SINGULAR_YEAR_NOUNS: &[&str] = &["عام", "العام", "سنه", "السنه"];
+const PLURAL_YEAR_NOUNS: &[&str] =
+    &["عامي", "العامين", "سنتي", "السنتين", "اعوام", "الاعوام", "سنوات", "السنوات", "year"];
 
-fn is_singular_year_noun(w: &str) -> bool {
-    matches!(w, "عام" | "العام" | "سنه" | "السنه")
-}
-
-/// Words after which a 1900–2099 number is a year: time prepositions and event nouns.
-fn is_year_context(w: &str) -> bool {
-    is_modifier(w)
-        || matches!(
-            w,
-            "في" | "منذ"
-                | "حتي"
-                | "قبل"
-                | "بعد"
-                | "خلال"
-                | "بحلول"
-                | "عقب"
-                | "اثناء"
-                | "طوال"
-                | "ابان"
-                | "ابتداء"
-                | "اعتبارا"
-                | "انتخابات"
-                | "الانتخابات"
-                | "رئاسيات"
-                | "تشريعيات"
-                | "بلديات"
-                | "استفتاء"
-                | "دستور"
-                | "موازنه"
-                | "ميزانيه"
-                | "مونديال"
-                | "اولمبياد"
-                | "رؤيه"
-                | "خطه"
-                | "اجنده"
-                | "استراتيجيه"
-                | "موسم"
-                | "الموسم"
-                | "ثوره"
-                | "حرب"
-                | "احداث"
-                | "نكبه"
-                | "نكسه"
-                | "انتفاضه"
-                | "اتفاق"
-                | "اتفاقيه"
-                | "تعداد"
-                | "احصاء"
-                | "بطوله"
-                | "قمه"
-                | "مؤتمر"
-                | "معرض"
-                | "اكسبو"
-                | "تقرير"
-                | "in"
-                | "since"
-                | "until"
-                | "by"
-                | "during"
-                | "before"
-                | "after"
-        )
-}
+/// Words after which a 1900–2099 number is a year: time prepositions and event nouns (and the
+/// modifiers).
+const YEAR_CONTEXT: &[&str] = &[
+    "في",
+    "منذ",
+    "حتي",
+    "قبل",
+    "بعد",
+    "خلال",
+    "بحلول",
+    "عقب",
+    "اثناء",
+    "طوال",
+    "ابان",
+    "ابتداء",
+    "اعتبارا",
+    "انتخابات",
+    "الانتخابات",
+    "رئاسيات",
+    "تشريعيات",
+    "بلديات",
+    "استفتاء",
+    "دستور",
+    "موازنه",
+    "ميزانيه",
+    "مونديال",
+    "اولمبياد",
+    "رؤيه",
+    "خطه",
+    "اجنده",
+    "استراتيجيه",
+    "موسم",
+    "الموسم",
+    "ثوره",
+    "حرب",
+    "احداث",
+    "نكبه",
+    "نكسه",
+    "انتفاضه",
+    "اتفاق",
+    "اتفاقيه",
+    "تعداد",
+    "احصاء",
+    "بطوله",
+    "قمه",
+    "مؤتمر",
+    "معرض",
+    "اكسبو",
+    "تقرير",
+    "in",
+    "since",
+    "until",
+    "by",
+    "during",
+    "before",
+    "after",
+];
 
 /// Parts of a year before `من` + year: `الربع الأول من 2023`, `النصف الثاني من 2022`.
 fn is_period_of_year(w: &str) -> bool {
-    is_modifier(w)
+    lex(w).is_some_and(|l| l.modifier)
         || matches!(
             w,
             "الاول"
@@ -424,9 +657,7 @@ fn is_period_of_year(w: &str) -> bool {
 }
 
 /// Words after which a weak month name (مارس, نيسان …) is read as a month.
-fn is_month_context(w: &str) -> bool {
-    matches!(w, "في" | "منذ" | "خلال" | "حتي" | "in" | "since" | "until" | "during")
-}
+const MONTH_CONTEXT: &[&str] = &["في", "منذ", "خلال", "حتي", "in", "since", "until", "during"];
 
 /// Words after a month that place it relative to the time of writing.
 fn is_relative_suffix(w: &str) -> bool {
@@ -434,185 +665,314 @@ fn is_relative_suffix(w: &str) -> bool {
 }
 
 /// Nouns that a number counts: after them the number is a figure, not a year.
+const COUNTED_NOUNS: &[&str] = &[
+    "صوت",
+    "اصوات",
+    "شخص",
+    "اشخاص",
+    "مواطن",
+    "ناخب",
+    "مرشح",
+    "مقعد",
+    "مقاعد",
+    "دولار",
+    "يورو",
+    "جنيه",
+    "ريال",
+    "دينار",
+    "درهم",
+    "ليره",
+    "فرنك",
+    "روبل",
+    "يوان",
+    "تنغي",
+    "مليون",
+    "مليار",
+    "الف",
+    "الاف",
+    "طن",
+    "اطنان",
+    "كيلو",
+    "كيلوغرام",
+    "كغ",
+    "غرام",
+    "كيلومتر",
+    "كلم",
+    "كم",
+    "متر",
+    "ميل",
+    "هكتار",
+    "فدان",
+    "دونم",
+    "برميل",
+    "ميغاواط",
+    "ميجاوات",
+    "لتر",
+    "عام",
+    "سنه",
+    "سنوات",
+    "يوم",
+    "ايام",
+    "ساعه",
+    "دقيقه",
+    "ثانيه",
+    "شهر",
+    "اشهر",
+    "اسبوع",
+    "قتيل",
+    "قتلي",
+    "جريح",
+    "جرحي",
+    "مصاب",
+    "ضحيه",
+    "حاله",
+    "اصابه",
+    "وفاه",
+    "لاجئ",
+    "نازح",
+    "معتقل",
+    "سجين",
+    "اسير",
+    "جندي",
+    "عسكري",
+    "مقاتل",
+    "عنصر",
+    "شرطي",
+    "عامل",
+    "موظف",
+    "طالب",
+    "تلميذ",
+    "طفل",
+    "امراه",
+    "رجل",
+    "اسره",
+    "عائله",
+    "منزل",
+    "مسكن",
+    "وحده",
+    "شقه",
+    "مكتب",
+    "مركز",
+    "مدرسه",
+    "مستشفي",
+    "قريه",
+    "بلديه",
+    "مشروع",
+    "شركه",
+    "مؤسسه",
+    "سهم",
+    "نسخه",
+    "صفحه",
+    "كلمه",
+    "عضو",
+    "مشارك",
+    "زائر",
+    "سائح",
+    "حاج",
+    "مهاجر",
+    "نسمه",
+    "فرد",
+    "ساكن",
+    "راس",
+    "سياره",
+    "طائره",
+    "صاروخ",
+    "قذيفه",
+    "غاره",
+    "دبابه",
+    "مره",
+    "نقطه",
+    "درجه",
+    "مراقب",
+    "صحفي",
+    "مراسل",
+    "مندوب",
+    "متطوع",
+    "مسافر",
+    "منصب",
+    "وظيفه",
+    "فرصه",
+    "قطعه",
+    "جهاز",
+    "سلاح",
+    "مقال",
+    "كتاب",
+    "طلب",
+    "شكوي",
+    "مخالفه",
+    "جريمه",
+    "حادث",
+    "دعوي",
+    "قضيه",
+    "ملف",
+    "موقع",
+    "بئر",
+    "سرير",
+    "مسجد",
+    "كنيسه",
+    "بالمئه",
+    "بالمائه",
+    "votes",
+    "people",
+    "years",
+    "dollars",
+];
+
 fn is_counted_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "صوت"
-            | "اصوات"
-            | "شخص"
-            | "اشخاص"
-            | "مواطن"
-            | "ناخب"
-            | "مرشح"
-            | "مقعد"
-            | "مقاعد"
-            | "دولار"
-            | "يورو"
-            | "جنيه"
-            | "ريال"
-            | "دينار"
-            | "درهم"
-            | "ليره"
-            | "فرنك"
-            | "روبل"
-            | "يوان"
-            | "تنغي"
-            | "مليون"
-            | "مليار"
-            | "الف"
-            | "الاف"
-            | "طن"
-            | "اطنان"
-            | "كيلو"
-            | "كيلوغرام"
-            | "كغ"
-            | "غرام"
-            | "كيلومتر"
-            | "كلم"
-            | "كم"
-            | "متر"
-            | "ميل"
-            | "هكتار"
-            | "فدان"
-            | "دونم"
-            | "برميل"
-            | "ميغاواط"
-            | "ميجاوات"
-            | "لتر"
-            | "عام"
-            | "سنه"
-            | "سنوات"
-            | "يوم"
-            | "ايام"
-            | "ساعه"
-            | "دقيقه"
-            | "ثانيه"
-            | "شهر"
-            | "اشهر"
-            | "اسبوع"
-            | "قتيل"
-            | "قتلي"
-            | "جريح"
-            | "جرحي"
-            | "مصاب"
-            | "ضحيه"
-            | "حاله"
-            | "اصابه"
-            | "وفاه"
-            | "لاجئ"
-            | "نازح"
-            | "معتقل"
-            | "سجين"
-            | "اسير"
-            | "جندي"
-            | "عسكري"
-            | "مقاتل"
-            | "عنصر"
-            | "شرطي"
-            | "عامل"
-            | "موظف"
-            | "طالب"
-            | "تلميذ"
-            | "طفل"
-            | "امراه"
-            | "رجل"
-            | "اسره"
-            | "عائله"
-            | "منزل"
-            | "مسكن"
-            | "وحده"
-            | "شقه"
-            | "مكتب"
-            | "مركز"
-            | "مدرسه"
-            | "مستشفي"
-            | "قريه"
-            | "بلديه"
-            | "مشروع"
-            | "شركه"
-            | "مؤسسه"
-            | "سهم"
-            | "نسخه"
-            | "صفحه"
-            | "كلمه"
-            | "عضو"
-            | "مشارك"
-            | "زائر"
-            | "سائح"
-            | "حاج"
-            | "مهاجر"
-            | "نسمه"
-            | "فرد"
-            | "ساكن"
-            | "راس"
-            | "سياره"
-            | "طائره"
-            | "صاروخ"
-            | "قذيفه"
-            | "غاره"
-            | "دبابه"
-            | "مره"
-            | "نقطه"
-            | "درجه"
-            | "مراقب"
-            | "صحفي"
-            | "مراسل"
-            | "مندوب"
-            | "متطوع"
-            | "مسافر"
-            | "منصب"
-            | "وظيفه"
-            | "فرصه"
-            | "قطعه"
-            | "جهاز"
-            | "سلاح"
-            | "مقال"
-            | "كتاب"
-            | "طلب"
-            | "شكوي"
-            | "مخالفه"
-            | "جريمه"
-            | "حادث"
-            | "دعوي"
-            | "قضيه"
-            | "ملف"
-            | "موقع"
-            | "بئر"
-            | "سرير"
-            | "مسجد"
-            | "كنيسه"
-            | "بالمئه"
-            | "بالمائه"
-            | "votes"
-            | "people"
-            | "years"
-            | "dollars"
-    )
+    // A hash set: this runs after every year-sized number.
+    static SET: OnceLock<HashSet<&str, FixedState>> = OnceLock::new();
+    SET.get_or_init(|| COUNTED_NOUNS.iter().copied().collect()).contains(w)
 }
 
-/// Ordinal day words: (value, is a complete ordinal on its own).
-fn ordinal_unit(w: &str) -> Option<(u8, bool)> {
-    Some(match w {
-        "الاول" => (1, true),
-        "الحادي" | "الواحد" => (1, false),
-        "الثاني" => (2, true),
-        "الثالث" => (3, true),
-        "الرابع" => (4, true),
-        "الخامس" => (5, true),
-        "السادس" => (6, true),
-        "السابع" => (7, true),
-        "الثامن" => (8, true),
-        "التاسع" => (9, true),
-        "العاشر" => (10, true),
-        "العشرين" => (20, true),
-        "الثلاثين" => (30, true),
-        _ => return None,
-    })
-}
+/// Ordinal day words: (word, value, is a complete ordinal on its own).
+const ORDINAL_UNITS: &[(&str, u8, bool)] = &[
+    ("الاول", 1, true),
+    ("الحادي", 1, false),
+    ("الواحد", 1, false),
+    ("الثاني", 2, true),
+    ("الثالث", 3, true),
+    ("الرابع", 4, true),
+    ("الخامس", 5, true),
+    ("السادس", 6, true),
+    ("السابع", 7, true),
+    ("الثامن", 8, true),
+    ("التاسع", 9, true),
+    ("العاشر", 10, true),
+    ("العشرين", 20, true),
+    ("الثلاثين", 30, true),
+];
 
 /// Proclitics stripped before matching a word: (prefix, letters), longest first.
 const PROCLITICS: [(&str, usize); 10] =
     [("وب", 2), ("ول", 2), ("فب", 2), ("فل", 2), ("وك", 2), ("و", 1), ("ف", 1), ("ب", 1), ("ل", 1), ("ك", 1)];
+
+/// `ل` + `ال` is written `لل`: `للعام` is `ل` + `العام`. (prefix, letters before the `ل` of
+/// the article.)
+const LAM_ARTICLE: [(&str, usize); 3] = [("ولل", 1), ("فلل", 1), ("لل", 0)];
+
+/// The ways a word's key reads against the tables, in the order they are tried: as written,
+/// then (an Arabic word) without each proclitic, then with `لل` read as `ل` + `ال`; each with the
+/// letters of the proclitic (`None`: as written).
+fn readings(w: &str, arabic: bool) -> Vec<(String, Option<usize>)> {
+    let mut out = vec![(w.to_string(), None)];
+    if arabic {
+        for (prefix, letters) in PROCLITICS {
+            if let Some(rest) = w.strip_prefix(prefix).filter(|rest| rest.chars().count() >= 2) {
+                out.push((rest.to_string(), Some(letters)));
+            }
+        }
+        for (prefix, letters) in LAM_ARTICLE {
+            if let Some(rest) = w.strip_prefix(prefix) {
+                out.push((format!("ال{rest}"), Some(letters)));
+            }
+        }
+    }
+    out
+}
+
+/// What a folded word is in the tables above.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Lex {
+    gregorian: Option<(u8, bool)>,
+    hijri: Option<u8>,
+    ordinal: Option<(u8, bool)>,
+    /// Begins a two-word month name.
+    two_word: bool,
+    /// In [`OTHER_STARTS`].
+    other_start: bool,
+    modifier: bool,
+    /// Singular or plural.
+    year_noun: bool,
+    singular_year_noun: bool,
+    year_context: bool,
+    month_context: bool,
+}
+
+impl Lex {
+    /// A date expression may begin with this word (a quick filter before parsing).
+    fn starts(&self) -> bool {
+        self.gregorian.is_some()
+            || self.hijri.is_some()
+            || self.ordinal.is_some()
+            || self.modifier
+            || self.year_noun
+            || self.other_start
+    }
+}
+
+/// The entry of a folded word in the tables above.
+fn lex(w: &str) -> Option<&'static Lex> {
+    Vocab::get().words.get(w)
+}
+
+/// A form of date words: a word as written, or with a proclitic (`وفي`, `بيناير`, `للعام`).
+#[derive(Debug)]
+struct Form {
+    /// The table words it reads as, in the order of [`readings`].
+    readings: Vec<(&'static str, Lex, Option<usize>)>,
+    /// A date expression may start with it.
+    starts: bool,
+}
+
+/// The vocabulary tables in hash maps: the tests above run on many words, and most of those
+/// words are in no table.
+struct Vocab {
+    words: HashMap<&'static str, Lex, FixedState>,
+    /// Every form of the words of `words`. A word of a text that is not here matches no
+    /// table, which one lookup per word tells.
+    forms: WordMap<Form>,
+    /// The forms by [`super::numbers::key_hash`]: most words of a text are none, which their
+    /// hash tells.
+    hashes: HashFilter,
+}
+
+impl Vocab {
+    fn get() -> &'static Vocab {
+        static VOCAB: OnceLock<Vocab> = OnceLock::new();
+        VOCAB.get_or_init(|| {
+            let mut words: HashMap<&'static str, Lex, FixedState> = HashMap::default();
+            let mut set = |list: &[&'static str], f: fn(&mut Lex)| {
+                for w in list {
+                    f(words.entry(w).or_default());
+                }
+            };
+            set(TWO_WORD_MONTHS, |l| l.two_word = true);
+            set(OTHER_STARTS, |l| l.other_start = true);
+            set(MODIFIERS, |l| l.modifier = true);
+            set(SINGULAR_YEAR_NOUNS, |l| (l.year_noun, l.singular_year_noun) = (true, true));
+            set(PLURAL_YEAR_NOUNS, |l| l.year_noun = true);
+            set(YEAR_CONTEXT, |l| l.year_context = true);
+            set(MONTH_CONTEXT, |l| l.month_context = true);
+            for &(w, m, strong) in GREGORIAN_MONTHS {
+                words.entry(w).or_default().gregorian.get_or_insert((m, strong));
+            }
+            for &(w, m) in HIJRI_MONTHS {
+                words.entry(w).or_default().hijri.get_or_insert(m);
+            }
+            for &(w, v, alone) in ORDINAL_UNITS {
+                words.entry(w).or_default().ordinal.get_or_insert((v, alone));
+            }
+            let mut forms = Vec::new();
+            for &w in words.keys() {
+                let mut spellings = vec![w.to_string()];
+                spellings.extend(PROCLITICS.iter().map(|(prefix, _)| format!("{prefix}{w}")));
+                if let Some(rest) = w.strip_prefix("ال") {
+                    spellings.extend(LAM_ARTICLE.iter().map(|(prefix, _)| format!("{prefix}{rest}")));
+                }
+                for form in spellings {
+                    let readings: Vec<(&'static str, Lex, Option<usize>)> = readings(&form, true)
+                        .into_iter()
+                        .filter_map(|(base, clitic)| words.get_key_value(base.as_str()).map(|(&b, &l)| (b, l, clitic)))
+                        .collect();
+                    let starts = readings.iter().any(|(_, l, _)| l.starts());
+                    forms.push((form, Form { readings, starts }));
+                }
+            }
+            let hashes = HashFilter::new(forms.iter().map(|(form, _)| form.as_str()));
+            Vocab { words, forms: WordMap::first_wins(forms), hashes }
+        })
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic.
@@ -837,42 +1197,38 @@ enum Opener {
 struct Parser<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// The keys of numbers and Latin words.
     keys: String,
+    /// The keys of the Arabic words that fold (see [`Key::Folded`]).
+    folded: Vec<OnceCell<String>>,
+    /// The tokens a date can start at, in order: numbers, and words that begin some date
+    /// expression ([`Form::starts`]).
+    starts: Vec<usize>,
 }
 
 impl Parser<'_> {
     fn run(&self) -> Vec<DateMention> {
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < self.toks.len() {
-            if !self.could_start(i) {
-                i += 1;
+        // The tokens a date can start at, each after the last date found.
+        let mut next = 0;
+        for &i in &self.starts {
+            if i < next {
                 continue;
             }
             let mut best: Option<(usize, Vec<DateMention>)> = None;
-            for found in [self.numeric(i), self.range(i), self.single(i)].into_iter().flatten() {
+            // The date expression at `i`, which a range and a single date both begin with.
+            let here = self.elem(i);
+            for found in [self.numeric(i), self.range(i, here), self.single(here)].into_iter().flatten() {
                 if best.as_ref().is_none_or(|(end, _)| found.0 > *end) {
                     best = Some(found);
                 }
             }
-            match best {
-                Some((end, mentions)) => {
-                    out.extend(mentions);
-                    i = end;
-                }
-                None => i += 1,
+            if let Some((end, mentions)) = best {
+                out.extend(mentions);
+                next = end;
             }
         }
         out
-    }
-
-    /// A date can start at token `i`: a number, or a word that begins some date expression.
-    fn could_start(&self, i: usize) -> bool {
-        match self.toks[i].kind {
-            Kind::Num => true,
-            Kind::Punct(_) => false,
-            Kind::Word | Kind::Latin => self.find_word(i, starts_a_date).is_some(),
-        }
     }
 
     // --- token access ---
@@ -882,7 +1238,11 @@ impl Parser<'_> {
     }
 
     fn key(&self, t: &Tok) -> &str {
-        &self.keys[t.key_start..t.key_end]
+        match t.key {
+            Key::Text => &self.text[t.start..t.end],
+            Key::Keys(start, end) => &self.keys[start..end],
+            Key::Folded(k) => self.folded[k].get_or_init(|| fold_word(&self.text[t.start..t.end])),
+        }
     }
 
     /// The folded key of a word token (Arabic or Latin).
@@ -916,37 +1276,31 @@ impl Parser<'_> {
 
     /// Matches word `i` with `f`, as written or without a proclitic; gives the result and the
     /// byte offset where the matched word starts (after the clitic).
-    fn find<T>(&self, i: usize, f: impl Fn(&str) -> Option<T>) -> Option<(T, usize)> {
+    fn find<T>(&self, i: usize, f: impl Fn(&str, &Lex) -> Option<T>) -> Option<(T, usize)> {
         let t = self.tok(i)?;
         let w = self.word(i)?;
-        if let Some(x) = f(w) {
-            return Some((x, t.start));
-        }
-        if t.kind != Kind::Word {
+        let arabic = t.kind == Kind::Word;
+        // Every test passed as `f` accepts table words only, which the form lists.
+        let Some(form) = t.form else {
+            debug_assert!(readings(w, arabic).iter().all(|(r, _)| lex(r).is_none()), "{w}: not in the vocabulary");
             return None;
-        }
-        for (prefix, letters) in PROCLITICS {
-            if let Some(rest) = w.strip_prefix(prefix) {
-                if rest.chars().count() >= 2 {
-                    if let Some(x) = f(rest) {
-                        return Some((x, self.after_letters(t, letters)));
-                    }
-                }
-            }
-        }
-        // ل + ال is written لل: للعام is ل + العام.
-        for (prefix, letters) in [("ولل", 1), ("فلل", 1), ("لل", 0)] {
-            if let Some(rest) = w.strip_prefix(prefix) {
-                if let Some(x) = f(&format!("ال{rest}")) {
-                    return Some((x, self.after_letters(t, letters)));
-                }
-            }
-        }
-        None
+        };
+        form.readings.iter().filter(|(.., clitic)| arabic || clitic.is_none()).find_map(|&(base, ref lex, clitic)| {
+            let x = f(base, lex)?;
+            Some((x, clitic.map_or(t.start, |letters| self.after_letters(t, letters))))
+        })
     }
 
-    fn find_word(&self, i: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
-        self.find(i, |w| pred(w).then_some(())).map(|((), start)| start)
+    fn find_word(&self, i: usize, pred: impl Fn(&str, &Lex) -> bool) -> Option<usize> {
+        self.find(i, |w, l| pred(w, l).then_some(())).map(|((), start)| start)
+    }
+
+    /// The table entry of word `i` as written, if it is a table word.
+    fn lex_at(&self, i: usize) -> Option<&Lex> {
+        match self.tok(i)?.form?.readings.first()? {
+            (_, lex, None) => Some(lex),
+            _ => None,
+        }
     }
 
     /// Byte offset in token `t` after its first `n` letters (and the marks that follow them).
@@ -1019,7 +1373,7 @@ impl Parser<'_> {
 
     /// An ordinal day word at `i`: value and the token after it.
     fn ordinal(&self, i: usize) -> Option<(u8, usize)> {
-        let (unit, alone) = ordinal_unit(self.word(i)?)?;
+        let (unit, alone) = self.lex_at(i)?.ordinal?;
         if unit < 10 {
             if self.is(i + 1, &["عشر"]) {
                 return Some((unit + 10, i + 2));
@@ -1061,24 +1415,27 @@ impl Parser<'_> {
     fn month_name(&self, i: usize, clitic: bool) -> Option<Month> {
         let t = self.tok(i)?;
         let latin = t.kind == Kind::Latin;
-        let name = |w: &str| -> Option<(u8, bool, bool, usize)> {
-            if let Some((m, strong)) = gregorian_month(w) {
+        let name = |w: &str, l: &Lex| -> Option<(u8, bool, bool, usize)> {
+            if let Some((m, strong)) = l.gregorian {
                 return Some((m, false, strong, 1));
             }
-            if let Some(m) = hijri_month(w) {
+            if let Some(m) = l.hijri {
                 return Some((m, true, true, 1));
+            }
+            if !l.two_word {
+                return None;
             }
             let (m, hijri) = two_word_month(w, self.word(i + 1)?)?;
             Some((m, hijri, true, 2))
         };
         let ((m, hijri, strong, words), start) =
-            if clitic { self.find(i, name)? } else { (name(self.word(i)?)?, t.start) };
+            if clitic { self.find(i, name)? } else { (name(self.word(i)?, self.lex_at(i)?)?, t.start) };
         Some(Month { m, hijri, latin, anchored: strong, start, end: i + words })
     }
 
     /// A month at `i`: `شهر` + name, or a name; with a paired name (`أيار/مايو`, `أيار (مايو)`).
     fn month(&self, i: usize, clitic: bool) -> Option<Month> {
-        let mut mo = match self.find_word(i, |w| w == "شهر") {
+        let mut mo = match self.find_word(i, |w, _| w == "شهر") {
             Some(start) => {
                 let mut mo = self.month_name(i + 1, false)?;
                 mo.start = if clitic { start } else { self.tok(i)?.start };
@@ -1124,10 +1481,10 @@ impl Parser<'_> {
         let mut noun = false;
         if matches!(self.punct(j), Some('،' | ',')) {
             j += 1;
-        } else if self.is(j, &["من"]) && self.word(j + 1).is_some_and(is_singular_year_noun) {
+        } else if self.is(j, &["من"]) && self.lex_at(j + 1).is_some_and(|l| l.singular_year_noun) {
             j += 2;
             noun = true;
-        } else if self.word(j).is_some_and(is_singular_year_noun) {
+        } else if self.lex_at(j).is_some_and(|l| l.singular_year_noun) {
             j += 1;
             noun = true;
         }
@@ -1181,7 +1538,7 @@ impl Parser<'_> {
 
     /// A date expression at `i`, with a leading modifier (`أواخر`, `مطلع` …) if any.
     fn elem(&self, i: usize) -> Option<Elem> {
-        if let Some(start) = self.find_word(i, is_modifier) {
+        if let Some(start) = self.find_word(i, |_, l| l.modifier) {
             if let Some(mut e) = self.elem_at(i + 1, true).filter(|e| e.complete) {
                 e.start = start;
                 return Some(e);
@@ -1191,8 +1548,12 @@ impl Parser<'_> {
     }
 
     fn elem_at(&self, i: usize, modified: bool) -> Option<Elem> {
-        let blank =
-            Elem { start: self.tok(i)?.start, end: i, y: None, m: None, d: None, hijri: false, complete: false };
+        let t = self.tok(i)?;
+        // Every reading below starts with a number or a date word (ال, an ordinal, a month…).
+        if !(t.kind == Kind::Num || t.form.is_some()) {
+            return None;
+        }
+        let blank = Elem { start: t.start, end: i, y: None, m: None, d: None, hijri: false, complete: false };
         // A day, then a month: 16 أكتوبر، العاشر من يناير، الـ16 من شهر أكتوبر.
         if let Some(day) = self.day(i) {
             let has_min = self.is(day.end, &["من"]);
@@ -1244,7 +1605,7 @@ impl Parser<'_> {
             return Some(e);
         }
         // A year noun and a year: عام 2019، العام 1445 هـ، لعام 2022.
-        if let Some(start) = self.find_word(i, is_year_noun) {
+        if let Some(start) = self.find_word(i, |_, l| l.year_noun) {
             let value = self.year_num(i + 1, 3..=4)?;
             let (marker, end) = self.marker(i + 2);
             let ok = match marker {
@@ -1272,7 +1633,7 @@ impl Parser<'_> {
             Marker::None => (
                 (1900..=2099).contains(&value) && !self.counted_after(i + 1),
                 modified
-                    || (i > 0 && self.find_word(i - 1, is_year_context).is_some())
+                    || (i > 0 && self.find_word(i - 1, |_, l| l.modifier || l.year_context).is_some())
                     || (i > 1 && self.is(i - 1, &["من"]) && self.word(i - 2).is_some_and(is_period_of_year))
                     || (self.punct(i.wrapping_sub(1)) == Some('(') && self.punct(i + 1) == Some(')')),
             ),
@@ -1281,14 +1642,14 @@ impl Parser<'_> {
     }
 
     fn is_month_context(&self, i: usize) -> bool {
-        self.find_word(i, is_month_context).is_some()
+        self.find_word(i, |_, l| l.month_context).is_some()
     }
 
     // --- candidates at a token ---
 
-    /// A complete date expression at `i`.
-    fn single(&self, i: usize) -> Option<(usize, Vec<DateMention>)> {
-        let e = self.elem(i).filter(|e| e.complete)?;
+    /// A complete date expression at `i`, given as `here` ([`Self::elem`] at `i`).
+    fn single(&self, here: Option<Elem>) -> Option<(usize, Vec<DateMention>)> {
+        let e = here.filter(|e| e.complete)?;
         let (value, until) = e.render()?;
         Some((e.end, vec![self.mention(e.start, e.end, value, until)]))
     }
@@ -1360,17 +1721,18 @@ impl Parser<'_> {
 
     /// A range (`من 13 إلى 15 سبتمبر`, `2003-2007`, `بين عامي 2011 و2013`) or a list of two
     /// dates (`عامي 1995 و2005`) starting at `i`.
-    fn range(&self, i: usize) -> Option<(usize, Vec<DateMention>)> {
-        let (opener, a_at, opener_start) = if let Some(s) = self.find_word(i, |w| w == "من" || w == "from") {
+    /// `here` is [`Self::elem`] at `i`.
+    fn range(&self, i: usize, here: Option<Elem>) -> Option<(usize, Vec<DateMention>)> {
+        let (opener, a_at, opener_start) = if let Some(s) = self.find_word(i, |w, _| w == "من" || w == "from") {
             (Opener::From, i + 1, s)
-        } else if let Some(s) = self.find_word(i, |w| w == "بين" || w == "between") {
+        } else if let Some(s) = self.find_word(i, |w, _| w == "بين" || w == "between") {
             (Opener::Between, i + 1, s)
         } else if self.is(i, &["ما"]) && self.is(i + 1, &["بين"]) {
             (Opener::Between, i + 2, self.toks[i].start)
         } else {
             (Opener::None, i, 0)
         };
-        let mut a = self.elem(a_at)?;
+        let mut a = if opener == Opener::None { here? } else { self.elem(a_at)? };
         let (conn, b_at) = self.connector(a.end)?;
         if conn == Connector::And && opener == Opener::None {
             return self.list(a);
@@ -1910,6 +2272,101 @@ mod tests {
             ["", " ", "ـ", "َ", "٢", "من", "بين", "ما بين", "عام", "(", "2019/", "/2019", "هـ", "من 13 إلى", "20/11/"]
         {
             let _ = extract_dates(s);
+        }
+    }
+
+    /// The tokens of `text` read one character at a time (kind, span, gap, value, digit count,
+    /// key): what `scan` reads bytewise.
+    fn scan_slowly(text: &str) -> Vec<(Kind, usize, usize, bool, u32, usize, String)> {
+        let mut toks = Vec::new();
+        let mut gap = true;
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                gap = true;
+                continue;
+            }
+            if ignorable(c) || is_mark(c) || c == TATWEEL {
+                continue;
+            }
+            let mut key = String::new();
+            let mut end = i + c.len_utf8();
+            let (mut value, mut digits) = (0u32, 0usize);
+            let kind = if is_letter(c) {
+                key.push(fold_letter(c));
+                while let Some(&(j, d)) = it.peek() {
+                    if is_letter(d) {
+                        key.push(fold_letter(d));
+                        end = j + d.len_utf8();
+                    } else if is_mark(d) || d == TATWEEL {
+                        end = j + d.len_utf8();
+                    } else if !ignorable(d) {
+                        break;
+                    }
+                    it.next();
+                }
+                Kind::Word
+            } else if let Some(v) = digit_value(c) {
+                key.push(char::from(b'0' + v as u8));
+                (value, digits) = (v, 1);
+                while let Some(&(j, d)) = it.peek() {
+                    let Some(v) = digit_value(d) else { break };
+                    key.push(char::from(b'0' + v as u8));
+                    value = value.saturating_mul(10).saturating_add(v);
+                    digits += 1;
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                Kind::Num
+            } else if c.is_alphabetic() {
+                key.extend(c.to_lowercase());
+                while let Some(&(j, d)) = it.peek() {
+                    if !d.is_alphabetic() || is_letter(d) {
+                        break;
+                    }
+                    key.extend(d.to_lowercase());
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                Kind::Latin
+            } else {
+                Kind::Punct(c)
+            };
+            toks.push((kind, i, end, gap, value, digits, key));
+            gap = false;
+        }
+        toks
+    }
+
+    /// Characters and words the scanner tells apart: letters that fold or not, marks, tatweel,
+    /// ignorables inside and between words, letters beyond the Arabic block, digits, Latin
+    /// (with marks, which are alphabetic), blanks of every kind, date words with clitics.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "ا", "ب", "ة", "أ", "ى", "ی", "ک", "ٱ", "ݐ", "\u{08A0}", "\u{064B}", "\u{0651}", "\u{0640}", "\u{200F}",
+        "\u{200B}", "\u{061C}", "\u{FEFF}", "\u{00AD}", "0", "7", "٣", "۴", "/", "-", ".", "(", "،", "a", "É", "ß",
+        "İ", " ", "\n", "\u{A0}", "\u{2009}", "\u{0B}", "يناير", "وفي", "للعام", "بيناير", "من", "الثاني", "كانون",
+        "March", "رمضان", "عام", "في",
+    ];
+
+    proptest::proptest! {
+        /// `scan` reads bytewise what a reading one character at a time gives, and finds the
+        /// date words by their key's hash without missing one.
+        #[test]
+        fn scan_agrees_with_a_reading_by_characters(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)) {
+            let text = pieces.concat();
+            let mut toks = Vec::new();
+            let (keys, folded, starts) = scan(&text, &mut toks);
+            let parser = Parser { text: &text, toks, keys, folded, starts };
+            let slow = scan_slowly(&text);
+            proptest::prop_assert_eq!(parser.toks.len(), slow.len());
+            for (t, (kind, start, end, gap, value, digits, key)) in parser.toks.iter().zip(&slow) {
+                proptest::prop_assert_eq!((t.kind, t.start, t.end, t.gap), (*kind, *start, *end, *gap));
+                proptest::prop_assert_eq!((t.value, t.digits), (*value, *digits));
+                proptest::prop_assert_eq!(parser.key(t), key.as_str());
+                let form = matches!(kind, Kind::Word | Kind::Latin).then(|| Vocab::get().forms.get(key)).flatten();
+                proptest::prop_assert_eq!(t.form.map(|f| &f.readings), form.map(|f| &f.readings));
+            }
         }
     }
 }

@@ -77,11 +77,12 @@
 //! `000` (`1 200 000`, `40 000`).
 
 use super::numbers::{
-    self, fold_key, number_word, scale_word, Accumulator, Atom, NumberContext, NumberWord, ScaleForm,
+    self, key_hash_step, number_word, scale_word, utf8_unit, Accumulator, Atom, HashFilter, NumberContext, NumberWord,
+    ScaleForm, WordMap, WordSet,
 };
-use crate::arabic::{is_mark, TATWEEL};
+use crate::arabic::{is_letter, is_mark, TATWEEL};
 use crate::token::{tokenize, Token, TokenKind};
-use std::collections::HashSet;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -107,19 +108,32 @@ pub struct Figure {
 pub fn extract_figures(text: &str, exclude: &[Range<usize>]) -> Vec<Figure> {
     let doc = Doc::new(text, exclude);
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut i = 0;
-    while i < doc.toks.len() {
-        match doc.figure_at(i) {
-            Some(d) => {
-                i = d.next.max(i + 1);
-                drafts.push(d);
-            }
-            None => i += 1,
+    // The tokens in order, each after the last figure: only candidates can begin one.
+    let mut next = 0;
+    for &i in &doc.candidates {
+        if i < next {
+            continue;
+        }
+        if let Some(d) = doc.figure_at(i) {
+            next = d.next.max(i + 1);
+            drafts.push(d);
         }
     }
     doc.inherit_across_ranges(&mut drafts);
+    if doc.toks.capacity() <= KEPT_TOKENS {
+        SPARE.set((doc.toks, doc.keys));
+    }
     drafts.into_iter().map(|d| d.figure).collect()
 }
+
+thread_local! {
+    /// The token and key arrays of the last text read on this thread, for the next one:
+    /// allocating them for every document costs a good part of reading it.
+    static SPARE: Cell<(Vec<Token>, Vec<Key>)> = const { Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// The largest token array kept for the next text.
+const KEPT_TOKENS: usize = 1 << 16;
 
 /// A figure with what the range rule needs.
 struct Draft {
@@ -139,11 +153,192 @@ struct Draft {
 struct Doc<'a> {
     text: &'a str,
     toks: Vec<Token>,
-    /// Folded key of each token (Arabic words), or the token's text, as a range of `keys`.
-    key_spans: Vec<Range<usize>>,
-    keys: String,
+    /// Where the folded key of each token is (see [`Key`]).
+    keys: Vec<Key>,
+    /// The keys of the words that fold, made when first asked for: most are never needed.
+    folded: Vec<OnceCell<String>>,
+    /// The tokens that may begin a figure (see [`Doc::figure_at`]), in order.
+    candidates: Vec<usize>,
     /// Merged, sorted ranges to leave out.
     exclude: Vec<Range<usize>>,
+}
+
+/// Where the folded key of a token is.
+#[derive(Clone, Copy, Debug)]
+enum Key {
+    /// Not an Arabic word: the empty key.
+    None,
+    /// A word that is its own key, as most are: its text.
+    Text,
+    /// A word that folds: its index in [`Doc::folded`].
+    Folded(usize),
+}
+
+/// The tokens of `text` (as [`tokenize`] gives them), the keys of [`Doc`] and the candidates
+/// of [`Doc::figure_at`]. Arabic words and punctuation, most of a text, are read here bytewise,
+/// as the tokenizer reads them; any other token is the tokenizer's.
+fn read_tokens(text: &str) -> (Vec<Token>, Vec<Key>, Vec<OnceCell<String>>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let starting = starting_words();
+    let mut candidates = Vec::new();
+    let (mut toks, mut keys) = SPARE.take();
+    toks.clear();
+    keys.clear();
+    toks.reserve(text.len() / 8);
+    keys.reserve(text.len() / 8);
+    let mut folded = Vec::with_capacity(text.len() / 32);
+    let mut pos = 0;
+    loop {
+        while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
+            pos += 1;
+        }
+        if pos == bytes.len() {
+            break;
+        }
+        let k = toks.len();
+        match arabic_word(&bytes[pos..]) {
+            // (A letter beyond U+07FF after it: the tokenizer's slow path.)
+            Some(w) if bytes.get(pos + w.len).is_none_or(|&b| b < 0xE0) => {
+                let (start, end) = (pos, pos + w.len);
+                // The hash rules out most words without their key.
+                let may_start = starting.hashes.may_hold(w.hash);
+                let starts = if w.folds {
+                    let key = may_start.then(|| numbers::folded(&text[start..end]));
+                    let starts = key.as_ref().is_some_and(|key| starting.words.get(key).is_some());
+                    folded.push(key.map_or_else(OnceCell::new, OnceCell::from));
+                    keys.push(Key::Folded(folded.len() - 1));
+                    starts
+                } else {
+                    keys.push(Key::Text);
+                    may_start && starting.words.get(&text[start..end]).is_some()
+                };
+                if starts {
+                    candidates.push(k);
+                }
+                toks.push(Token { kind: TokenKind::ArabicWord, start, end, plain: w.plain });
+                pos = end;
+                continue;
+            }
+            _ => {}
+        }
+        let tok = if let Some(len) = punct_at(bytes, pos) {
+            // A run of one punctuation character.
+            let mut end = pos + len;
+            while bytes.get(end..end + len) == Some(&bytes[pos..pos + len]) {
+                end += len;
+            }
+            Token { kind: TokenKind::Punct, start: pos, end, plain: true }
+        } else {
+            let Some(t) = tokenize(&text[pos..]).next() else { break };
+            Token { start: pos + t.start, end: pos + t.end, ..t }
+        };
+        keys.push(match tok.kind {
+            TokenKind::ArabicWord => {
+                let word = tok.text(text);
+                if starting.words.get(&numbers::folded(word)).is_some() {
+                    candidates.push(k);
+                }
+                if numbers::folds(word) {
+                    folded.push(OnceCell::new());
+                    Key::Folded(folded.len() - 1)
+                } else {
+                    Key::Text
+                }
+            }
+            TokenKind::Number | TokenKind::Percentage => {
+                // A sign before a number may begin a figure too (`$5`, `% 5`).
+                let sign = |t: &Token| matches!(t.kind, TokenKind::Symbol | TokenKind::Punct);
+                if tok.kind == TokenKind::Number && toks.last().is_some_and(sign) {
+                    candidates.push(k - 1);
+                }
+                candidates.push(k);
+                Key::None
+            }
+            _ => Key::None,
+        });
+        toks.push(tok);
+        pos = tok.end;
+    }
+    (toks, keys, folded, candidates)
+}
+
+/// The byte length of the character at `pos` when the tokenizer reads it as punctuation
+/// wherever it stands (a one- or two-byte character; the table asks the tokenizer itself).
+fn punct_at(bytes: &[u8], pos: usize) -> Option<usize> {
+    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..0x800)
+            .map(|cp| {
+                let Some(c) = char::from_u32(cp).filter(|c| !matches!(c, '%' | '٪')) else { return false };
+                let s = c.to_string();
+                tokenize(&s).next().is_some_and(|t| t.kind == TokenKind::Punct && t.start == 0 && t.end == s.len())
+            })
+            .collect()
+    });
+    let (cp, len) = match *bytes.get(pos..)? {
+        [b0 @ ..0x80, ..] => (usize::from(b0), 1),
+        [b0 @ 0xC0..0xE0, b1, ..] => (usize::from(b0 & 0x1F) << 6 | usize::from(b1 & 0x3F), 2),
+        _ => return None,
+    };
+    table[cp].then_some(len)
+}
+
+/// An Arabic word as [`arabic_word`] reads it.
+struct ArabicWord {
+    /// Its byte length.
+    len: usize,
+    /// No mark or tatweel.
+    plain: bool,
+    /// [`numbers::fold_key`] changes it.
+    folds: bool,
+    /// The [`numbers::key_hash`] of its key.
+    hash: u64,
+}
+
+/// The Arabic word at the start of `bytes` as the tokenizer's fast path reads it: letters,
+/// marks and tatweel of U+0600–U+07FF, starting with a letter.
+fn arabic_word(bytes: &[u8]) -> Option<ArabicWord> {
+    const LETTER: u8 = 1;
+    const MARK: u8 = 2;
+    const FOLDS: u8 = 4;
+    /// The flags above for every two bytes (a little-endian number) that are a character of
+    /// U+0600–U+07FF; and the folded form of its letters, as a [`utf8_unit`].
+    static TABLES: OnceLock<(Vec<u8>, Vec<u32>)> = OnceLock::new();
+    let (flags_of, folded_of) = TABLES.get_or_init(|| {
+        let (mut flags, mut folded) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+        for c in (0x600..0x800).filter_map(char::from_u32) {
+            let unit = utf8_unit(c) as usize;
+            let s = c.to_string();
+            let folds = if numbers::folds(&s) { FOLDS } else { 0 };
+            if is_letter(c) {
+                flags[unit] = LETTER | folds;
+                folded[unit] = numbers::folded(&s).chars().next().map_or(0, utf8_unit);
+            } else if is_mark(c) || c == TATWEEL {
+                flags[unit] = MARK | folds;
+            }
+        }
+        (flags, folded)
+    });
+    let unit = |c: &[u8]| usize::from(u16::from_le_bytes([c[0], c[1]]));
+    if flags_of[unit(bytes.get(..2)?)] & LETTER == 0 {
+        return None;
+    }
+    let (mut len, mut flags, mut hash) = (0, 0, 0);
+    for c in bytes.chunks_exact(2) {
+        let u = unit(c);
+        let f = flags_of[u];
+        if f == LETTER {
+            // The common case: a letter that is its own key.
+            hash = key_hash_step(hash, u as u32);
+        } else if f & LETTER != 0 {
+            hash = key_hash_step(hash, folded_of[u]);
+        } else if f & MARK == 0 {
+            break;
+        }
+        flags |= f;
+        len += 2;
+    }
+    Some(ArabicWord { len, plain: flags & MARK == 0, folds: flags & (MARK | FOLDS) != 0, hash })
 }
 
 /// What follows a quantity: a currency or a counted noun.
@@ -160,16 +355,7 @@ enum Noun {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, exclude: &[Range<usize>]) -> Self {
-        let toks: Vec<Token> = tokenize(text).collect();
-        let mut keys = String::with_capacity(text.len() / 2);
-        let mut key_spans = Vec::with_capacity(toks.len());
-        for t in &toks {
-            let start = keys.len();
-            if t.kind == TokenKind::ArabicWord {
-                fold_key(t.text(text), &mut keys);
-            }
-            key_spans.push(start..keys.len());
-        }
+        let (toks, keys, folded, candidates) = read_tokens(text);
         let mut sorted: Vec<Range<usize>> = exclude.iter().filter(|r| r.start < r.end).cloned().collect();
         sorted.sort_by_key(|r| (r.start, r.end));
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
@@ -179,7 +365,7 @@ impl<'a> Doc<'a> {
                 _ => merged.push(r),
             }
         }
-        Doc { text, toks, key_spans, keys, exclude: merged }
+        Doc { text, toks, keys, folded, candidates, exclude: merged }
     }
 
     fn len(&self) -> usize {
@@ -196,7 +382,11 @@ impl<'a> Doc<'a> {
 
     /// The folded key of an Arabic word (empty for other tokens).
     fn key(&self, i: usize) -> &str {
-        self.key_spans.get(i).map_or("", |r| &self.keys[r.clone()])
+        match self.keys.get(i) {
+            Some(Key::Text) => self.raw(i),
+            Some(&Key::Folded(k)) => self.folded[k].get_or_init(|| numbers::folded(self.raw(i))),
+            Some(Key::None) | None => "",
+        }
     }
 
     fn is_word(&self, i: usize, key: &str) -> bool {
@@ -211,7 +401,10 @@ impl<'a> Doc<'a> {
 
     /// Tokens `i` and `i + 1` exist and belong together: no blank line between them.
     fn follows(&self, i: usize) -> bool {
-        i + 1 < self.len() && !self.gap(i).contains("\n\n") && !self.gap(i).contains("\n\r\n")
+        i + 1 < self.len() && {
+            let gap = self.gap(i);
+            gap.len() < 2 || (!gap.contains("\n\n") && !gap.contains("\n\r\n"))
+        }
     }
 
     /// The text between tokens `i` and `i + 1`.
@@ -237,10 +430,18 @@ impl<'a> Doc<'a> {
     }
 
     fn figure_at(&self, i: usize) -> Option<Draft> {
-        if self.excluded(i) {
+        let kind = self.kind(i)?;
+        // Most tokens cannot begin a figure: tell them at once.
+        let candidate = match kind {
+            TokenKind::Number | TokenKind::Percentage => true,
+            TokenKind::ArabicWord => starting_words().words.get(self.key(i)).is_some(),
+            TokenKind::Symbol | TokenKind::Punct => self.kind(i + 1) == Some(TokenKind::Number),
+            TokenKind::LatinWord => false,
+        };
+        if !candidate || self.excluded(i) {
             return None;
         }
-        match self.kind(i)? {
+        match kind {
             TokenKind::Number | TokenKind::Percentage => {
                 // A minus glued to the number, after a space: `بنسبة -3,5%` (not `كوفيد-19`,
                 // not the second end of `2003 -2007`).
@@ -267,7 +468,7 @@ impl<'a> Doc<'a> {
             }
             TokenKind::Symbol | TokenKind::Punct => {
                 let number_next =
-                    self.follows(i) && self.kind(i + 1) == Some(TokenKind::Number) && !self.excluded(i + 1);
+                    self.kind(i + 1) == Some(TokenKind::Number) && self.follows(i) && !self.excluded(i + 1);
                 if !number_next {
                     return None;
                 }
@@ -323,35 +524,24 @@ impl<'a> Doc<'a> {
     /// The number word token `i` starts with, after at most one proclitic pair (`و`, `ف`
     /// then `ب`, `ل`, `ك`), and the byte where the number word starts.
     fn first_word(&self, i: usize) -> Option<(NumberWord, usize)> {
-        let key = self.key(i);
-        if let Some(w) = number_word(key) {
+        let &(w, letters) = first_words().get(self.key(i))?;
+        if letters == 0 {
             return Some((w, self.toks[i].start));
         }
-        const PREFIXES: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
-        for p in PREFIXES {
-            let Some(rest) = key.strip_prefix(p) else { continue };
-            let Some(w) = number_word(rest) else { continue };
-            // لست ("I am not"), بست: not six.
-            if rest == "ست" && p != "و" {
+        let raw = self.raw(i);
+        let mut seen = 0;
+        let mut offset = raw.len();
+        for (k, c) in raw.char_indices() {
+            if is_mark(c) || c == TATWEEL {
                 continue;
             }
-            let letters = p.chars().count();
-            let raw = self.raw(i);
-            let mut seen = 0;
-            let mut offset = raw.len();
-            for (k, c) in raw.char_indices() {
-                if is_mark(c) || c == TATWEEL {
-                    continue;
-                }
-                if seen == letters {
-                    offset = k;
-                    break;
-                }
-                seen += 1;
+            if seen == letters {
+                offset = k;
+                break;
             }
-            return Some((w, self.toks[i].start + offset));
+            seen += 1;
         }
-        None
+        Some((w, self.toks[i].start + offset))
     }
 
     /// The percent marker after token `last`, if any: the index of its last token.
@@ -382,7 +572,6 @@ impl<'a> Doc<'a> {
         if !numbers::is_plain_integer(first) || n > 3 || first.starts_with(['0', '٠']) {
             return None;
         }
-        let mut digits = first.to_string();
         let (mut last, mut hard, mut soft, mut zeros) = (i, 0, 0, true);
         while self.kind(last + 1) == Some(TokenKind::Number) {
             let group = self.raw(last + 1);
@@ -397,11 +586,12 @@ impl<'a> Doc<'a> {
                 }
                 _ => break,
             }
-            digits.push_str(group);
             last += 1;
         }
         let ok = last > i && (soft == 0 || soft >= 2 || zeros) && (hard > 0 || soft > 0);
-        (ok && !(self.kind(last + 1) == Some(TokenKind::Number) && self.gap(last).len() == 1)).then_some((digits, last))
+        let ok = ok && !(self.kind(last + 1) == Some(TokenKind::Number) && self.gap(last).len() == 1);
+        // The digits are joined only then: most numbers are not grouped.
+        ok.then(|| ((i..=last).map(|k| self.raw(k)).collect(), last))
     }
 
     /// Number tokens touching `/` or `:` and another number: dates and times.
@@ -648,8 +838,8 @@ impl<'a> Doc<'a> {
                 let strong = self.raw(j).contains('\u{064B}')
                     || is_plural(key)
                     || is_afal(bare)
-                    || COUNT_NOUNS.contains(&key)
-                    || COUNT_NOUNS.contains(&stem);
+                    || COUNT_NOUN_SET.contains(key)
+                    || COUNT_NOUN_SET.contains(stem);
                 let surface = self.toks[j].surface(self.text).into_owned();
                 Some(Noun::Unit { surface, strong, direct: !partitive })
             }
@@ -726,7 +916,7 @@ impl<'a> Doc<'a> {
     }
 
     fn is_month(&self, i: usize) -> bool {
-        MONTHS.contains(&self.key(i)) || self.is_latin_month(i)
+        MONTH_SET.contains(self.key(i)) || self.is_latin_month(i)
     }
 
     fn is_latin_month(&self, i: usize) -> bool {
@@ -739,7 +929,7 @@ impl<'a> Doc<'a> {
     fn identifier(&self, q: usize, last: usize, counts: bool) -> bool {
         let raw = self.raw(q);
         let prev = self.before(q);
-        if !counts && prev.is_some_and(|p| IDENTIFIER_WORDS.contains(&self.key(p))) {
+        if !counts && prev.is_some_and(|p| IDENTIFIER_WORD_SET.contains(self.key(p))) {
             return true;
         }
         // كوفيد-19, F-16: a word, a hyphen and the number, all glued.
@@ -774,12 +964,13 @@ impl<'a> Doc<'a> {
             return true;
         }
         // List marks at the start of a line: 1) 2- 3.
-        let line_start = self.text[..self.toks[q].start].rsplit('\n').next().is_none_or(|s| s.trim().is_empty());
+        // (Last: looking back for the line's start is the costly test.)
+        let line_start = || self.text[..self.toks[q].start].rsplit('\n').next().is_none_or(|s| s.trim().is_empty());
         short
-            && line_start
             && self.glued(q)
             && self.is_sign(q + 1, &[")", "-", ".", "–"])
             && self.gap(q + 1).starts_with([' ', '\t'])
+            && line_start()
     }
 
     /// The token before `q` is an ordinal (`التاسع عشر`: not ten).
@@ -835,16 +1026,55 @@ enum Prefix {
     Negative,
 }
 
+/// The number words with at most one proclitic pair (`و`, `ف` then `ب`, `ل`, `ك`), as
+/// [`Doc::first_word`] reads them: the number word and how many letters the proclitic has.
+fn first_words() -> &'static WordMap<(NumberWord, usize)> {
+    static MAP: OnceLock<WordMap<(NumberWord, usize)>> = OnceLock::new();
+    MAP.get_or_init(|| WordMap::first_wins(first_word_forms()))
+}
+
+/// The entries of [`first_words`]: as written first, then with each prefix in order (of two
+/// readings of one word, the first wins).
+fn first_word_forms() -> Vec<(String, (NumberWord, usize))> {
+    const PREFIXES: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+    let words: Vec<(String, NumberWord)> = numbers::number_words().collect();
+    let plain = words.iter().map(|(k, w)| (k.clone(), (*w, 0)));
+    let prefixed = PREFIXES.iter().flat_map(|p| {
+        words
+            .iter()
+            // لست ("I am not"), بست: not six.
+            .filter(move |(k, _)| k != "ست" || *p == "و")
+            .map(move |(k, w)| (format!("{p}{k}"), (*w, p.chars().count())))
+    });
+    plain.chain(prefixed).collect()
+}
+
+/// The Arabic words a figure can begin with (see [`Doc::figure_at`]): number words (as
+/// [`first_words`] reads them), definite ones (`الخمسة`, for [`Doc::definite_cardinal`]) and
+/// `سالب`. Any other word is no figure's first word.
+fn starting_words() -> &'static StartingWords {
+    static WORDS: OnceLock<StartingWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let first = first_word_forms().into_iter().map(|(k, _)| k);
+        let definite = numbers::number_words().map(|(k, _)| format!("ال{k}"));
+        let words: Vec<String> = first.chain(definite).chain(["سالب".to_string()]).collect();
+        let hashes = HashFilter::new(words.iter().map(String::as_str));
+        StartingWords { words: WordMap::first_wins(words.into_iter().map(|k| (k, ()))), hashes }
+    })
+}
+
+/// The words of [`starting_words`], and their hashes.
+struct StartingWords {
+    words: WordMap<()>,
+    hashes: HashFilter,
+}
+
 /// A word that can be the noun counted (see the module docs).
 fn is_unit_word(key: &str, partitive: bool) -> bool {
     if key.chars().count() < 2 || number_word(key).is_some() {
         return false;
     }
-    if stopwords().contains(key)
-        || MONTHS.contains(&key)
-        || PERCENT_WORDS.contains(&key)
-        || PERCENT_NOUNS.contains(&key)
-    {
+    if is_stopword(key) || MONTH_SET.contains(key) || PERCENT_WORDS.contains(&key) || PERCENT_NOUNS.contains(&key) {
         return false;
     }
     let definite = ["ال", "لل", "وال", "فال", "بال", "كال"].iter().any(|p| key.starts_with(p));
@@ -852,7 +1082,7 @@ fn is_unit_word(key: &str, partitive: bool) -> bool {
         return false;
     }
     if let Some(rest) = key.strip_prefix('و').or_else(|| key.strip_prefix('ف')) {
-        if stopwords().contains(rest) || number_word(rest).is_some() {
+        if is_stopword(rest) || number_word(rest).is_some() {
             return false;
         }
         // و + a verb: وأصيب, ويقول, وتم, ونقل.
@@ -870,27 +1100,30 @@ fn is_plural(key: &str) -> bool {
 
 /// The broken plural pattern أفعال (`أنصار`, `أشخاص`, `أطفال`), folded.
 fn is_afal(key: &str) -> bool {
-    let c: Vec<char> = key.chars().collect();
-    c.len() == 5 && c[0] == 'ا' && c[3] == 'ا'
+    let mut c = key.chars();
+    let (first, fourth) = (c.next(), c.nth(2));
+    first == Some('ا') && fourth == Some('ا') && c.count() == 1
 }
 
 /// The built-in stopwords, folded, less the nouns that are counted (`مرة`).
-fn stopwords() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set: HashSet<String> = crate::stats::stopwords::builtin()
-            .into_iter()
-            .map(numbers::folded)
-            .filter(|w| !COUNTED_STOPWORDS.contains(&w.as_str()))
-            .collect();
-        set.extend(EXTRA_STOPWORDS.iter().map(|w| w.to_string()));
-        set
-    })
+fn is_stopword(key: &str) -> bool {
+    static SET: OnceLock<WordMap<()>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let builtin = crate::stats::stopwords::builtin().into_iter().map(numbers::folded);
+        let words = builtin.filter(|w| !COUNTED_STOPWORDS.contains(&w.as_str()));
+        WordMap::first_wins(words.chain(EXTRA_STOPWORDS.iter().map(|w| w.to_string())).map(|w| (w, ())))
+    });
+    set.get(key).is_some()
 }
 
 /// The singular spelling of a currency word (folded key), if it is one.
 fn currency_word(key: &str) -> Option<&'static str> {
-    CURRENCIES.iter().find(|(forms, _)| forms.contains(&key)).map(|&(_, name)| name)
+    static MAP: OnceLock<WordMap<&'static str>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let forms = CURRENCIES.iter().flat_map(|&(forms, name)| forms.iter().map(move |f| (f.to_string(), name)));
+        WordMap::first_wins(forms)
+    });
+    map.get(key).copied()
 }
 
 /// Stopwords that are nouns counted after numbers.
@@ -1026,6 +1259,11 @@ const COUNT_NOUNS: &[&str] = &[
     "طائره",
     "جنيه",
 ];
+
+/// The word lists looked up after every number, as sets.
+static MONTH_SET: WordSet = WordSet::new(MONTHS);
+static COUNT_NOUN_SET: WordSet = WordSet::new(COUNT_NOUNS);
+static IDENTIFIER_WORD_SET: WordSet = WordSet::new(IDENTIFIER_WORDS);
 
 /// Month names (folded first words): Egyptian/Gulf, Maghrebi, Levantine, Hijri.
 const MONTHS: &[&str] = &[
@@ -1548,5 +1786,43 @@ mod tests {
             let _ = extract_figures(text, &[]);
         }
         assert_eq!(values("-5"), [-5.0]);
+    }
+
+    /// Characters and words that the tokens and keys of a [`Doc`] depend on: letters that fold
+    /// or not, marks, tatweel, letters beyond the Arabic block and beyond U+07FF, digits,
+    /// signs, punctuation runs, Latin, blanks of every kind, bidi controls, number words.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "ا", "ب", "ة", "أ", "ى", "ی", "ک", "ٱ", "ݐ", "\u{08A0}", "\u{FB50}", "\u{064B}", "\u{0651}", "\u{0670}",
+        "\u{0640}", "0", "7", "٣", "۴", ".", ",", "٫", "٬", "%", "٪", "$", "€", "-", "،", "«", "»", "...", "؟", "x",
+        "USD", " ", "  ", "\n", "\n\n", "\t", "\u{A0}", "\u{202F}", "\u{200F}", "\u{200B}", "\u{0B}", "ثلاثة", "آلاف",
+        "وخمسون", "الخمسة", "سالب", "مليون", "في", "المائة", "بالمئة", "دولار", "عام",
+    ];
+
+    proptest::proptest! {
+        /// `read_tokens` reads as the tokenizer does, with the keys `fold_key` gives and the
+        /// candidates `figure_at` would test.
+        #[test]
+        fn read_tokens_agrees_with_the_tokenizer(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)) {
+            let text = pieces.concat();
+            let doc = Doc::new(&text, &[]);
+            let expected: Vec<Token> = tokenize(&text).collect();
+            proptest::prop_assert_eq!(&doc.toks, &expected);
+            let mut candidates = Vec::new();
+            for (i, t) in expected.iter().enumerate() {
+                let key = if t.kind == TokenKind::ArabicWord { numbers::folded(t.text(&text)) } else { String::new() };
+                proptest::prop_assert_eq!(doc.key(i), key.as_str());
+                let candidate = match t.kind {
+                    TokenKind::Number | TokenKind::Percentage => true,
+                    TokenKind::ArabicWord => starting_words().words.get(&key).is_some(),
+                    TokenKind::Symbol | TokenKind::Punct => expected.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number),
+                    TokenKind::LatinWord => false,
+                };
+                if candidate {
+                    candidates.push(i);
+                }
+            }
+            proptest::prop_assert_eq!(&doc.candidates, &candidates);
+        }
     }
 }

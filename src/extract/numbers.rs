@@ -38,8 +38,17 @@
 //! "thousands", not a number); after a scale word, `و` starts a new group that must be smaller
 //! than that scale (`6 ملايين و456.392` = 6456392, `مليوناً وخمسمئة ألف` = 1500000, but
 //! `5 ملايين و 7 ملايين` is two numbers). [`parse_quantity`] runs it over a whole phrase.
+//!
+//! # Word lookups
+//! The extractors look up every word of a text in small vocabularies, and most words are in
+//! none: `WordMap` answers most misses from a bitset of cheap hashes before any hash map, and
+//! `HashFilter` from a hash that a scanner builds while it reads a word (`key_hash`), before
+//! the word's folded key is even made.
 
 use crate::arabic::{indic_digit_value, is_mark, TATWEEL};
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What is known about a numeral from its neighbours, for the separator rules.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -196,19 +205,66 @@ fn decimal_separator(
 /// and tatweel dropped, `أ إ آ ٱ` → `ا`, `ى` → `ي`, `ة` → `ه`, Persian `ک ی` → `ك ي`, digits
 /// → ASCII (the same letters `FoldOptions::default()` folds). Appends to `out`.
 pub fn fold_key(word: &str, out: &mut String) {
+    if !folds(word) {
+        out.push_str(word);
+        return;
+    }
+    let changes = changes();
     for c in word.chars() {
-        match c {
-            _ if is_mark(c) || c == TATWEEL => {}
-            'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => out.push('ا'),
-            'ى' | 'ی' | 'ې' => out.push('ي'),
-            'ة' | 'ۀ' | 'ھ' | 'ہ' | 'ە' => out.push('ه'),
-            'ک' | 'ڪ' => out.push('ك'),
-            _ => match indic_digit_value(c) {
-                Some(d) => out.push(char::from(b'0' + d as u8)),
-                None => out.push(c),
-            },
+        // Only characters of the Arabic block change (see `folds`).
+        match (c as u32).checked_sub(0x600).and_then(|k| changes.get(k as usize)) {
+            Some(&Some(Some(f))) => out.push(f),
+            Some(&Some(None)) => {}
+            _ => out.push(c),
         }
     }
+}
+
+/// One character of [`fold_key`]: `None` when it is dropped.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        _ if is_mark(c) || c == TATWEEL => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
+        'ى' | 'ی' | 'ې' => 'ي',
+        'ة' | 'ۀ' | 'ھ' | 'ہ' | 'ە' => 'ه',
+        'ک' | 'ڪ' => 'ك',
+        _ => match indic_digit_value(c) {
+            Some(d) => char::from(b'0' + d as u8),
+            None => c,
+        },
+    })
+}
+
+/// For each character of the Arabic block (U+0600–U+06FF), `Some(folded)` when [`fold_key`]
+/// changes it (`Some(None)`: it is dropped).
+fn changes() -> &'static [Option<Option<char>>; 256] {
+    static CHANGES: OnceLock<[Option<Option<char>>; 256]> = OnceLock::new();
+    CHANGES.get_or_init(|| {
+        std::array::from_fn(|k| {
+            let c = char::from_u32(0x600 + k as u32)?;
+            Some(fold_char(c)).filter(|&f| f != Some(c))
+        })
+    })
+}
+
+/// Whether [`fold_key`] changes `word`. Bytewise: every character it changes is in the Arabic
+/// block (U+0600–U+06FF), two bytes long, where a table tells.
+pub fn folds(word: &str) -> bool {
+    let changes = changes();
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        // A lead byte of U+0600–U+06FF, then its continuation byte.
+        if bytes[i] & 0xFC == 0xD8 {
+            if changes[usize::from(bytes[i] & 3) << 6 | usize::from(bytes[i + 1] & 0x3F)].is_some() {
+                return true;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// [`fold_key`] into a new string.
@@ -269,61 +325,180 @@ impl NumberWord {
 const HUNDRED_STEMS: [(&str, u16); 8] =
     [("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("ثماني", 8), ("تسع", 9)];
 
+/// The number words (folded) and what they are; with [`HUNDRED_STEMS`], all of them.
+const NUMBER_WORDS: &[(&[&str], NumberWord)] = {
+    use NumberWord::*;
+    use ScaleForm::*;
+    &[
+        (&["صفر"], Unit(0)),
+        (&["واحد", "واحده", "احد", "احدي"], Unit(1)),
+        (&["اثنان", "اثنين", "اثنتان", "اثنتين", "ثنتان", "ثنتين"], Unit(2)),
+        (&["اثنا", "اثنتا", "اثني", "اثنتي"], TeenHead(2)),
+        (&["ثلاث", "ثلاثه"], Unit(3)),
+        (&["اربع", "اربعه"], Unit(4)),
+        (&["خمس", "خمسه"], Unit(5)),
+        (&["ست", "سته"], Unit(6)),
+        (&["سبع", "سبعه"], Unit(7)),
+        (&["ثمان", "ثماني", "ثمانيه"], Unit(8)),
+        (&["تسع", "تسعه"], Unit(9)),
+        (&["عشر", "عشره"], Ten),
+        (&["عشرون", "عشرين"], Tens(20)),
+        (&["ثلاثون", "ثلاثين"], Tens(30)),
+        (&["اربعون", "اربعين"], Tens(40)),
+        (&["خمسون", "خمسين"], Tens(50)),
+        (&["ستون", "ستين"], Tens(60)),
+        (&["سبعون", "سبعين"], Tens(70)),
+        (&["ثمانون", "ثمانين"], Tens(80)),
+        (&["تسعون", "تسعين"], Tens(90)),
+        (&["مائه", "مئه", "مايه"], Hundreds(100)),
+        (&["مائتان", "مئتان", "مائتين", "مئتين", "مائتا", "مئتا", "مائتي", "مئتي", "ميتين"], Hundreds(200)),
+        (&["الف"], Scale(1e3, Singular)),
+        (&["الفا"], Scale(1e3, Accusative)),
+        (&["الفان", "الفين", "الفي"], Scale(1e3, Dual)),
+        (&["الاف", "الوف"], Scale(1e3, Plural)),
+        (&["مليون"], Scale(1e6, Singular)),
+        (&["مليونا"], Scale(1e6, Accusative)),
+        (&["مليونان", "مليونين", "مليوني"], Scale(1e6, Dual)),
+        (&["ملايين"], Scale(1e6, Plural)),
+        (&["مليار", "بليون"], Scale(1e9, Singular)),
+        (&["مليارا", "بليونا"], Scale(1e9, Accusative)),
+        (&["ملياران", "مليارين", "ملياري", "بليونان", "بليونين"], Scale(1e9, Dual)),
+        (&["مليارات", "بلايين"], Scale(1e9, Plural)),
+        (&["تريليون", "ترليون"], Scale(1e12, Singular)),
+        (&["تريليونا", "ترليونا"], Scale(1e12, Accusative)),
+        (&["تريليونان", "تريليونين", "ترليونين"], Scale(1e12, Dual)),
+        (&["تريليونات", "ترليونات"], Scale(1e12, Plural)),
+        (&["نصف"], Fraction(0.5)),
+        (&["ربع"], Fraction(0.25)),
+    ]
+};
+
+/// Every number word and what it is: [`NUMBER_WORDS`], then the hundreds in one word
+/// (`ثلاثمائه`).
+pub(crate) fn number_words() -> impl Iterator<Item = (String, NumberWord)> {
+    let words = NUMBER_WORDS.iter().flat_map(|&(forms, w)| forms.iter().map(move |f| (f.to_string(), w)));
+    let hundreds = HUNDRED_STEMS.iter().flat_map(|&(stem, v)| {
+        ["مائه", "مئه"].into_iter().map(move |h| (format!("{stem}{h}"), NumberWord::Hundreds(v * 100)))
+    });
+    words.chain(hundreds)
+}
+
 /// The number word a folded word is, if any (no clitics: `وعشرون` is `و` + `عشرون`, the caller
 /// splits).
 pub fn number_word(key: &str) -> Option<NumberWord> {
-    use NumberWord::*;
-    use ScaleForm::*;
-    let w = match key {
-        "صفر" => Unit(0),
-        "واحد" | "واحده" | "احد" | "احدي" => Unit(1),
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "ثنتان" | "ثنتين" => Unit(2),
-        "اثنا" | "اثنتا" | "اثني" | "اثنتي" => TeenHead(2),
-        "ثلاث" | "ثلاثه" => Unit(3),
-        "اربع" | "اربعه" => Unit(4),
-        "خمس" | "خمسه" => Unit(5),
-        "ست" | "سته" => Unit(6),
-        "سبع" | "سبعه" => Unit(7),
-        "ثمان" | "ثماني" | "ثمانيه" => Unit(8),
-        "تسع" | "تسعه" => Unit(9),
-        "عشر" | "عشره" => Ten,
-        "عشرون" | "عشرين" => Tens(20),
-        "ثلاثون" | "ثلاثين" => Tens(30),
-        "اربعون" | "اربعين" => Tens(40),
-        "خمسون" | "خمسين" => Tens(50),
-        "ستون" | "ستين" => Tens(60),
-        "سبعون" | "سبعين" => Tens(70),
-        "ثمانون" | "ثمانين" => Tens(80),
-        "تسعون" | "تسعين" => Tens(90),
-        "مائه" | "مئه" | "مايه" => Hundreds(100),
-        "مائتان" | "مئتان" | "مائتين" | "مئتين" | "مائتا" | "مئتا" | "مائتي" | "مئتي" | "ميتين" => {
-            Hundreds(200)
+    static MAP: OnceLock<WordMap<NumberWord>> = OnceLock::new();
+    MAP.get_or_init(|| WordMap::first_wins(number_words())).get(key).copied()
+}
+
+/// A map from folded words to values, for looking up every word of a text: a bitset of cheap
+/// hashes of its keys answers most misses without hashing the word in full.
+pub(crate) struct WordMap<V> {
+    map: HashMap<String, V, FixedState>,
+    filter: Vec<u64>,
+}
+
+impl<V> WordMap<V> {
+    /// The map of `entries`; of two entries with one key, the first is kept.
+    pub fn first_wins(entries: impl IntoIterator<Item = (String, V)>) -> Self {
+        let mut map: HashMap<String, V, FixedState> = HashMap::default();
+        for (k, v) in entries {
+            map.entry(k).or_insert(v);
         }
-        "الف" => Scale(1e3, Singular),
-        "الفا" => Scale(1e3, Accusative),
-        "الفان" | "الفين" | "الفي" => Scale(1e3, Dual),
-        "الاف" | "الوف" => Scale(1e3, Plural),
-        "مليون" => Scale(1e6, Singular),
-        "مليونا" => Scale(1e6, Accusative),
-        "مليونان" | "مليونين" | "مليوني" => Scale(1e6, Dual),
-        "ملايين" => Scale(1e6, Plural),
-        "مليار" | "بليون" => Scale(1e9, Singular),
-        "مليارا" | "بليونا" => Scale(1e9, Accusative),
-        "ملياران" | "مليارين" | "ملياري" | "بليونان" | "بليونين" => Scale(1e9, Dual),
-        "مليارات" | "بلايين" => Scale(1e9, Plural),
-        "تريليون" | "ترليون" => Scale(1e12, Singular),
-        "تريليونا" | "ترليونا" => Scale(1e12, Accusative),
-        "تريليونان" | "تريليونين" | "ترليونين" => Scale(1e12, Dual),
-        "تريليونات" | "ترليونات" => Scale(1e12, Plural),
-        "نصف" => Fraction(0.5),
-        "ربع" => Fraction(0.25),
-        _ => {
-            let rest = key.strip_suffix("مائه").or_else(|| key.strip_suffix("مئه"))?;
-            let (_, v) = HUNDRED_STEMS.iter().find(|(stem, _)| *stem == rest)?;
-            Hundreds(v * 100)
+        let mut filter = vec![0u64; 1 << 10];
+        for k in map.keys() {
+            let h = quick_hash(k.as_bytes());
+            filter[h >> 6] |= 1 << (h & 63);
         }
+        WordMap { map, filter }
+    }
+
+    #[inline(always)]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        let h = quick_hash(key.as_bytes());
+        if self.filter[h >> 6] & 1 << (h & 63) == 0 {
+            return None;
+        }
+        self.map.get(key)
+    }
+}
+
+/// A set of words for lookups in hot paths: a [`WordMap`] of a word list, made at first use.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    map: OnceLock<WordMap<()>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet { words, map: OnceLock::new() }
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.map.get_or_init(|| WordMap::first_wins(self.words.iter().map(|w| (w.to_string(), ())))).get(key).is_some()
+    }
+}
+
+/// A hash of a key built one character at a time (see [`utf8_unit`]), so that a scanner makes
+/// it from the bytes of a word as it reads them, before knowing whether it needs the key.
+pub(crate) fn key_hash_step(hash: u64, unit: u32) -> u64 {
+    hash.rotate_left(7) ^ u64::from(unit)
+}
+
+/// The UTF-8 bytes of a character as a little-endian number: two-byte letters are hashed from
+/// the text as they stand.
+pub(crate) fn utf8_unit(c: char) -> u32 {
+    let mut bytes = [0; 4];
+    c.encode_utf8(&mut bytes);
+    u32::from_le_bytes(bytes)
+}
+
+pub(crate) fn key_hash(key: &str) -> u64 {
+    key.chars().fold(0, |h, c| key_hash_step(h, utf8_unit(c)))
+}
+
+/// The [`key_hash`]es of a set of keys, as a bitset: a word whose hash misses it is none of the
+/// keys, which most words of a text are not.
+pub(crate) struct HashFilter {
+    bits: Vec<u64>,
+}
+
+impl HashFilter {
+    pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = vec![0u64; 1 << 10];
+        for key in keys {
+            let h = Self::bit(key_hash(key));
+            bits[h >> 6] |= 1 << (h & 63);
+        }
+        HashFilter { bits }
+    }
+
+    fn bit(hash: u64) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    /// Whether a key with this hash may be in the set.
+    #[inline]
+    pub fn may_hold(&self, hash: u64) -> bool {
+        let h = Self::bit(hash);
+        self.bits[h >> 6] & 1 << (h & 63) != 0
+    }
+}
+
+/// A cheap 16-bit hash of a key for [`WordMap`], from its length and its first and last 8 (or
+/// 4, or 1) bytes, read whole.
+#[inline]
+fn quick_hash(key: &[u8]) -> usize {
+    let n = key.len();
+    let u64_at = |i: usize| u64::from_le_bytes(key[i..i + 8].try_into().unwrap_or_default());
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(key[i..i + 4].try_into().unwrap_or_default()));
+    let (a, b) = match n {
+        8.. => (u64_at(0), u64_at(n - 8)),
+        4.. => (u32_at(0), u32_at(n - 4)),
+        1.. => (u64::from(key[0]) << 16 | u64::from(key[n / 2]) << 8 | u64::from(key[n - 1]), 0),
+        0 => (0, 0),
     };
-    Some(w)
+    let h = (a ^ (n as u64) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (h >> 48) as usize
 }
 
 /// The scale word a folded word is, with its value and form.
