@@ -119,9 +119,7 @@ fn bench(c: &mut Criterion) {
     // The same on a new thread each time: every per-thread cache starts empty, as in one run of
     // `nass report` over these 8 MB.
     group.bench_function("report-cold-caches", |b| {
-        b.iter(|| {
-            std::thread::scope(|s| s.spawn(|| report(&names, &docs, lexicon)).join().unwrap())
-        })
+        b.iter(|| std::thread::scope(|s| s.spawn(|| report(&names, &docs, lexicon)).join().unwrap()))
     });
     // Repair + tokenize + count: the report pipeline without extraction.
     group.bench_function("repair+count", |b| {

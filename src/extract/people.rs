@@ -26,8 +26,8 @@
 use crate::lexicon::Lexicon;
 use crate::normalize::{fold_text, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
-use serde::Serialize;
 use foldhash::fast::FixedState;
+use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -222,7 +222,11 @@ struct Word<'a> {
 impl<'a> Word<'a> {
     fn new(token: Token, text: &'a str, lexicon: &Lexicon) -> Word<'a> {
         let raw = token.text(text);
-        let folded = if token.kind == TokenKind::ArabicWord { fold_text(raw, &FoldOptions::default()) } else { Cow::Borrowed(raw) };
+        let folded = if token.kind == TokenKind::ArabicWord {
+            fold_text(raw, &FoldOptions::default())
+        } else {
+            Cow::Borrowed(raw)
+        };
         let bare_from = glued_conjunction(&folded, raw, lexicon);
         let class = word_classes().get(&folded[bare_from..]).copied().unwrap_or(WordClass::Other);
         Word { token, folded, bare_from, class, text: raw }
