@@ -6,8 +6,15 @@
 //! - a title or role before a name (الرئيس، رئيس الوزراء، وزير الداخلية، السفيرة، المرشح،
 //!   الناشطة، البابا…): it gives the tagger's name its role, or, where the tagger found none,
 //!   the name is the run of name-like words after it;
+//! - a lead (برئاسة، بقيادة، حكومة) before a name: the name, with no role;
+//! - the shape of a transliterated name, without a title: a name-like word and a surname
+//!   ending as in ييف، وف، ينكو (نورلان أبديروف, in a list of candidates);
 //! - the other mentions of the names found: the same words again, or a surname alone
 //!   (بوتين after فلاديمير بوتين).
+//!
+//! Spans are then corrected ([`spans`]): a name in short quotes or brackets names a place or
+//! a thing («نور سلطان»), a role noun after a name is not part of it, and a list of lone words
+//! joined by و is not a name.
 //!
 //! A given name followed by rare words is not enough on its own: on ANERcorp that rule was
 //! wrong four times in five (قوة، باسم، قلب are given names and words), so the gazetteer of
@@ -33,6 +40,8 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
+
+mod spans;
 
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
 
@@ -120,14 +129,13 @@ const TITLES: [&str; 79] = [
 ];
 
 /// Role nouns that take a complement before the name (رئيس الوزراء، وزير الداخلية).
-const ROLES: [&str; 18] = [
+const ROLES: [&str; 23] = [
     "رئيس",
     "رئيسه",
     "وزير",
     "وزيره",
     "سفير",
     "سفيره",
-    "امين",
     "مدير",
     "مديره",
     "زعيم",
@@ -139,7 +147,17 @@ const ROLES: [&str; 18] = [
     "الامين",
     "المتحدث",
     "حاكم",
+    "سكرتير",
+    "سكرتيره",
+    "مبعوث",
+    "مبعوثه",
+    "مندوب",
+    "مندوبه",
 ];
+
+/// Words after which a name follows with no role to give it (برئاسة، بقيادة، حكومة الحبيب
+/// الصيد، عهد بورقيبة), as written with their preposition.
+const LEADS: [&str; 4] = ["برئاسه", "بقياده", "حكومه", "عهد"];
 
 /// Words after which a name-like run is a place or an organization, not a person.
 const NOT_PERSON_BEFORE: [&str; 22] = [
@@ -174,6 +192,9 @@ const SURNAME_ENDINGS: [&str; 12] =
 /// Zipf frequency (with clitic back-off) from which a word is too common to be part of a
 /// name, unless it is a known given name: names are rare words of the general lexicon.
 const COMMON: f32 = 3.0;
+/// Zipf frequency under which a given name with the article may begin a name after a title:
+/// الحبيب (4.6) may, القوة (5.1; قوة is a name too) may not.
+const COMMON_ARTICLE_NAME: f32 = 4.8;
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -228,7 +249,12 @@ impl<'a> Word<'a> {
             Cow::Borrowed(raw)
         };
         let bare_from = glued_conjunction(&folded, raw, lexicon);
-        let class = word_classes().get(&folded[bare_from..]).copied().unwrap_or(WordClass::Other);
+        // Leads are looked up with their preposition: رئاسة alone is a title (رئاسة الحكومة).
+        let class = word_classes()
+            .get(&folded[bare_from..])
+            .or_else(|| word_classes().get(folded.as_ref()))
+            .copied()
+            .unwrap_or(WordClass::Other);
         Word { token, folded, bare_from, class, text: raw }
     }
 
@@ -236,6 +262,22 @@ impl<'a> Word<'a> {
     fn bare(&self) -> &str {
         &self.folded[self.bare_from..]
     }
+
+    /// Is the word one of the folded stopwords `stop`? Folding makes آمين (amen) of the name
+    /// أمين: a given name written with a hamza is a stopword only if written as one. (Not so
+    /// for ى and ي: علي is often على written loosely.)
+    fn is_stopword(&self, stop: &HashSet<String>) -> bool {
+        let hamza_spelt_name = given_names().contains(self.bare())
+            && self.text.contains(['أ', 'إ', 'آ'])
+            && !written_stopwords().contains(self.text);
+        (stop.contains(self.folded.as_ref()) || stop.contains(self.bare())) && !hamza_spelt_name
+    }
+}
+
+/// The built-in stopwords as written.
+fn written_stopwords() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| crate::stats::stopwords::builtin().into_iter().collect())
 }
 
 /// The bytes of a conjunction or preposition (و ف ب ل) glued to a word, when the clitic
@@ -275,6 +317,8 @@ const SPLIT_CACHE_LIMIT: usize = 100_000;
 enum WordClass {
     Title,
     Role,
+    /// A noun a name follows without taking a role from it (see [`LEADS`]).
+    Lead,
     /// A place or organization word (see [`NOT_PERSON_BEFORE`]).
     Place,
     Other,
@@ -286,9 +330,12 @@ fn word_classes() -> &'static HashMap<&'static str, WordClass, FixedState> {
     CLASSES.get_or_init(|| {
         let mut classes = HashMap::default();
         // Later lists win: المتحدث and الامين are roles (they take a complement).
-        for (list, class) in
-            [(&TITLES[..], WordClass::Title), (&ROLES[..], WordClass::Role), (&NOT_PERSON_BEFORE[..], WordClass::Place)]
-        {
+        for (list, class) in [
+            (&TITLES[..], WordClass::Title),
+            (&ROLES[..], WordClass::Role),
+            (&LEADS[..], WordClass::Lead),
+            (&NOT_PERSON_BEFORE[..], WordClass::Place),
+        ] {
             for w in list {
                 classes.insert(*w, class);
             }
@@ -299,23 +346,55 @@ fn word_classes() -> &'static HashMap<&'static str, WordClass, FixedState> {
 
 /// Does a word look like part of a name?
 fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
-    if w.token.kind != TokenKind::ArabicWord || stop.contains(w.folded.as_ref()) || stop.contains(w.bare()) {
+    if w.token.kind != TokenKind::ArabicWord || w.is_stopword(stop) {
         return false;
     }
     if w.class != WordClass::Other {
         return false;
     }
-    if given_names().contains(w.bare())
-        || SURNAME_ENDINGS.iter().any(|e| w.bare().ends_with(e) && w.bare().chars().count() >= 5)
-    {
+    if given_names().contains(w.bare()) || has_surname_ending(w.bare()) {
         return true;
     }
     // A word with a conjunction or preposition glued to it (وخمسة، بالحفاظ) is not a name.
     if w.bare_from > 0 {
         return false;
     }
-    let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
-    lexicon.support(&letters) < COMMON && !w.folded.starts_with("ال")
+    lexicon.support(&letters(w.text)) < COMMON && !w.folded.starts_with("ال")
+}
+
+/// The letters of a word, without marks or tatweel.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| crate::arabic::is_letter(*c)).collect()
+}
+
+/// Does a folded word end like a transliterated surname, with five letters or more and no
+/// article (الأحيان ends in يان, but is not one)?
+fn has_surname_ending(bare: &str) -> bool {
+    !bare.starts_with("ال") && bare.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| bare.ends_with(e))
+}
+
+/// Has the word the shape of a transliterated surname (توكاييف، فاسيلينكو، تورسينبيكوفا):
+/// the ending, and a word the general lexicon hardly knows.
+fn surname_shaped(w: &Word, lexicon: &Lexicon) -> bool {
+    w.token.kind == TokenKind::ArabicWord
+        && w.class == WordClass::Other
+        && has_surname_ending(w.bare())
+        && lexicon.support(&letters(w.text)) < COMMON
+}
+
+/// Zipf frequency under which a word with و glued to it may begin a name (ونورلان in a list
+/// of names): the rest must be hardly known as a word (ولإصلاحات is not a name).
+const RARE: f32 = 2.0;
+
+/// Can a name begin with this word: a name-like word, or a rare word with و glued to it?
+fn opens_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    name_like(w, lexicon, stop)
+        || (w.bare_from > 0
+            && w.folded.starts_with('و')
+            && w.class == WordClass::Other
+            && !w.bare().starts_with("ال")
+            && !w.is_stopword(stop)
+            && lexicon.support(&letters(w.text)) < RARE)
 }
 
 /// Finds the person mentions of a text. `tagged` are person spans (byte ranges) from a
@@ -327,69 +406,15 @@ pub fn find_people(
     stop: &HashSet<String>,
 ) -> Vec<PersonMention> {
     let words: Vec<Word> = tokenize(text).map(|t| Word::new(t, text, lexicon)).collect();
-    // Tagger spans first, as word ranges: the tagger was trained on where names begin and
-    // end; the rules add what it missed and the roles written before names.
-    let mut found: Vec<(Range<usize>, Option<String>)> = Vec::new(); // word index ranges
-    for span in tagged {
-        let first = words.iter().position(|w| w.token.end > span.start);
-        let last = words.iter().rposition(|w| w.token.start < span.end);
-        if let (Some(a), Some(b)) = (first, last) {
-            if a <= b {
-                found.push((a..b + 1, None));
-            }
-        }
-    }
+    // Tagger spans first: the tagger was trained on where names begin and end; the rules
+    // add what it missed and the roles written before names.
+    let mut found = tagger_spans(&words, tagged, lexicon);
     let tagged_found = found.len();
-    let mut i = 0;
-    while i < words.len() {
-        let w = &words[i];
-        let is_title = w.class == WordClass::Title;
-        let is_role = w.class == WordClass::Role;
-        if is_title || is_role {
-            // A role takes its complement: words that are not names (رئيس الوزراء، رئيس
-            // روسيا), up to three, never across punctuation; باسم (on behalf of) is always
-            // part of it, though a given name too (المتحدث باسم الخارجية).
-            let mut j = i + 1;
-            while is_role
-                && j < words.len()
-                && j < i + 4
-                && words[j].token.kind == TokenKind::ArabicWord
-                && (words[j].folded == "باسم"
-                    || (!given_names().contains(words[j].bare())
-                        && !name_like(&words[j], lexicon, stop)
-                        && !stop.contains(words[j].folded.as_ref())))
-            {
-                j += 1;
-            }
-            let role = || text[w.token.start..words[j - 1].token.end].to_string();
-            // A name the tagger found right after the title takes the role.
-            if let Some((_, r)) = found[..tagged_found].iter_mut().find(|(r, _)| r.start == j) {
-                *r = Some(role());
-                i = j;
-                continue;
-            }
-            let run = name_run(&words, j, lexicon, stop);
-            if run > 0 && !overlaps(&found[..tagged_found], &(j..j + run)) {
-                found.push((j..j + run, Some(role())));
-                i = j + run;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    // A name written right after a place or organization word is not a person, here or
-    // anywhere else in the text (العاصمة نور سلطان، حزب نور أوطان).
-    let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
-    let mut not_people: HashSet<String> = HashSet::new();
-    for (k, w) in words.iter().enumerate() {
-        if w.class == WordClass::Place {
-            let run = name_run_loose(&words, k + 1, lexicon, stop);
-            if run > 0 {
-                not_people.insert(as_key(&(k + 1..k + 1 + run)));
-            }
-        }
-    }
-    found.retain(|(r, _)| !not_people.contains(&as_key(r)));
+    add_titled_names(text, &words, &mut found, tagged_found, lexicon, stop);
+    add_surname_shaped_names(&words, &mut found, lexicon, stop);
+    let quoted = spans::short_quotes(&words, lexicon);
+    found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
+    drop_places(&words, &mut found, lexicon, stop);
     propagate(&words, &mut found, lexicon, stop);
     found.sort_by_key(|(r, _)| r.start);
     found
@@ -406,6 +431,159 @@ pub fn find_people(
             PersonMention { start, end, name, role }
         })
         .collect()
+}
+
+/// A span of words, with the title or role written before it.
+type Found = (Range<usize>, Option<String>);
+
+/// The tagger's person spans (byte ranges) as word ranges, with role nouns after a name
+/// taken off, and without lists of lone words joined by و (أكتوبي وأتيراو).
+fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon) -> Vec<Found> {
+    let mut found = Vec::new();
+    for span in tagged {
+        let first = words.partition_point(|w| w.token.end <= span.start);
+        let end = words.partition_point(|w| w.token.start < span.end);
+        if first < end {
+            let r = spans::without_trailing_roles(words, first..end);
+            if !spans::only_coordinated_words(words, &r, lexicon) {
+                found.push((r, None));
+            }
+        }
+    }
+    found
+}
+
+/// Names after a title or role (الرئيس، وزير الداخلية، برئاسة): a name the tagger found
+/// there (among the first `tagged_found` of `found`) takes the role; where it found none,
+/// the run of name-like words after the role is a name.
+fn add_titled_names(
+    text: &str,
+    words: &[Word],
+    found: &mut Vec<Found>,
+    tagged_found: usize,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if !matches!(w.class, WordClass::Title | WordClass::Role | WordClass::Lead) {
+            i += 1;
+            continue;
+        }
+        let j = if w.class == WordClass::Role { role_complement_end(words, i, lexicon, stop) } else { i + 1 };
+        // The role as written, without a preposition glued to it (لرئيس الدولة).
+        let role_start = w.token.start + glued_proclitic(w, lexicon).0;
+        let role = (w.class != WordClass::Lead).then(|| text[role_start..words[j - 1].token.end].to_string());
+        // A name in apposition after a comma (وزير التربية بالنيابة، سليم خلبوس) must have
+        // two words at least, when the tagger did not find it.
+        let after_comma = words.get(j).is_some_and(|c| matches!(c.text, "،" | ","));
+        let (start, min_words) = if after_comma { (j + 1, 2) } else { (j, 1) };
+        if let Some((_, r)) = found[..tagged_found].iter_mut().find(|(r, _)| r.start == start) {
+            if role.is_some() {
+                *r = role;
+            }
+            i = start;
+            continue;
+        }
+        let run = name_run(words, start, lexicon, stop);
+        let r = start..start + run;
+        if run >= min_words && !overlaps(&found[..tagged_found], &r) {
+            found.push((r, role));
+            i = start + run;
+            continue;
+        }
+        // The tagger found the end of the name only (حافظ قائد السبسي → السبسي): the run
+        // from the title holds it whole.
+        if run >= 2 {
+            let inside = |f: &Range<usize>| f.start > r.start && f.end <= r.end;
+            let overlapping: Vec<usize> =
+                (0..tagged_found).filter(|&k| found[k].0.start < r.end && r.start < found[k].0.end).collect();
+            if let [k] = overlapping[..] {
+                if inside(&found[k].0) {
+                    found[k] = (r, role);
+                    i = start + run;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Where the complement of the role noun at `i` ends: words that are not names (رئيس
+/// الوزراء، رئيس روسيا), up to three, never across punctuation, and one place after في
+/// (مستشار الدولة في كازاخستان); باسم (on behalf of) is always part of it, though a given
+/// name too (المتحدث باسم الخارجية).
+fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    let mut j = i + 1;
+    let mut limit = i + 4;
+    let mut place_taken = false;
+    while j < words.len() && j < limit && words[j].token.kind == TokenKind::ArabicWord {
+        let w = &words[j];
+        let in_place = !place_taken
+            && j > i + 1
+            && w.folded == "في"
+            && words.get(j + 1).is_some_and(|p| p.token.kind == TokenKind::ArabicWord);
+        if in_place {
+            place_taken = true;
+            j += 2;
+            limit += 2;
+            continue;
+        }
+        let complement = w.folded == "باسم"
+            || (!given_names().contains(w.bare()) && !name_like(w, lexicon, stop) && !w.is_stopword(stop));
+        if !complement {
+            break;
+        }
+        j += 1;
+    }
+    j.min(words.len())
+}
+
+/// Names that need no title: a name-like word and the words that continue it, the last with
+/// the shape of a transliterated surname (نورلان أبديروف، وسلطانات تورسينبيكوفا).
+fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    let mut i = 0;
+    while i < words.len() {
+        if opens_name(&words[i], lexicon, stop) {
+            // (A word with a clitic glued to it begins another phrase: موسكو وتوكاييف.)
+            let mut n = 1;
+            while i + n < words.len()
+                && n < MAX_NAME_WORDS
+                && words[i + n].bare_from == 0
+                && continues_name(&words[i + n], lexicon, stop)
+            {
+                n += 1;
+            }
+            if let Some(m) = (2..=n).rev().find(|&m| surname_shaped(&words[i + m - 1], lexicon)) {
+                if !overlaps(found, &(i..i + m)) {
+                    found.push((i..i + m, None));
+                }
+                i += m;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Drops the names written right after a place or organization word, here or anywhere else
+/// in the text (العاصمة نور سلطان، حزب نور أوطان): they name a place or a party.
+fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
+    let mut not_people: HashSet<String> = HashSet::new();
+    for (k, w) in words.iter().enumerate() {
+        if w.class == WordClass::Place {
+            let run = name_run_loose(words, k + 1, lexicon, stop);
+            if run > 0 {
+                not_people.insert(as_key(&(k + 1..k + 1 + run)));
+            }
+        }
+    }
+    if !not_people.is_empty() {
+        found.retain(|(r, _)| !not_people.contains(&as_key(r)));
+    }
 }
 
 /// Marks the other mentions of the names found: the same words again, or the last word of a
@@ -434,8 +612,7 @@ fn propagate(
     let lone_name = |w: &Word| {
         let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
         w.token.kind == TokenKind::ArabicWord
-            && !stop.contains(w.bare())
-            && !stop.contains(w.folded.as_ref())
+            && !w.is_stopword(stop)
             && !matches!(w.class, WordClass::Title | WordClass::Role)
             && lexicon.support(&letters) < COMMON_IN_NAME
     };
@@ -503,7 +680,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if name_like(w, lexicon, stop) {
         return true;
     }
-    if w.token.kind != TokenKind::ArabicWord || stop.contains(w.folded.as_ref()) || w.bare_from > 0 {
+    if w.token.kind != TokenKind::ArabicWord || w.is_stopword(stop) || w.bare_from > 0 {
         return false;
     }
     if w.class != WordClass::Other {
@@ -513,14 +690,28 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     lexicon.support(&letters) < COMMON_IN_NAME
 }
 
-/// Number of words of the name that starts at `start`: a name-like word, then words that
-/// continue it (at most four in all, never across punctuation).
+/// Number of words of the name that starts at `start`, after a title or role: a name-like
+/// word or a given name with the article (الحبيب، الهادي: so are many Maghrebi names
+/// written), then words that continue it (at most four in all, never across punctuation).
 fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
-    if start >= words.len() || !name_like(&words[start], lexicon, stop) {
+    let Some(first) = words.get(start) else { return 0 };
+    let article_name = first.class == WordClass::Other
+        && first.bare_from == 0
+        && first.folded.strip_prefix("ال").is_some_and(|name| given_names().contains(name))
+        && lexicon.support(&letters(first.text)) < COMMON_ARTICLE_NAME;
+    if !(name_like(first, lexicon, stop) || article_name) {
         return 0;
     }
     let mut n = 1;
-    while start + n < words.len() && n < MAX_NAME_WORDS && continues_name(&words[start + n], lexicon, stop) {
+    while start + n < words.len() && n < MAX_NAME_WORDS {
+        let w = &words[start + n];
+        // A role word between name words is part of the name (حافظ قائد السبسي).
+        let inner_role = w.class == WordClass::Role
+            && n + 1 < MAX_NAME_WORDS
+            && words.get(start + n + 1).is_some_and(|next| continues_name(next, lexicon, stop));
+        if !(continues_name(w, lexicon, stop) || inner_role) {
+            break;
+        }
         n += 1;
     }
     n
@@ -532,8 +723,7 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
     let mut n = 0;
     while start + n < words.len() && n < MAX_NAME_WORDS {
         let w = &words[start + n];
-        let plain_word =
-            w.token.kind == TokenKind::ArabicWord && !stop.contains(w.folded.as_ref()) && !w.folded.starts_with("ال");
+        let plain_word = w.token.kind == TokenKind::ArabicWord && !w.is_stopword(stop) && !w.folded.starts_with("ال");
         if !(name_like(w, lexicon, stop) || (plain_word && w.bare_from == 0)) {
             break;
         }
@@ -700,7 +890,7 @@ mod tests {
     use super::*;
 
     fn stop() -> HashSet<String> {
-        ["في", "من", "على", "ان", "الي", "عن", "مع", "قال", "هذا"].iter().map(|s| s.to_string()).collect()
+        crate::stats::stopwords::builtin_folded(Lexicon::builtin())
     }
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
@@ -717,6 +907,69 @@ mod tests {
         // a famous surname is a frequent word, yet continues the name
         let found = names("التقى الرئيس محمد بوتين أمس");
         assert_eq!(found[0].0, "محمد بوتين");
+    }
+
+    /// The names found in `text` with the tagger's person spans `tagged` (written out).
+    fn names_with_tagged(text: &str, tagged: &[&str]) -> Vec<(String, Option<String>)> {
+        let spans: Vec<Range<usize>> = tagged
+            .iter()
+            .map(|t| {
+                let start = text.find(t).expect("in the text");
+                start..start + t.len()
+            })
+            .collect();
+        find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn roles_reach_names_across_a_place_or_a_comma() {
+        let found = names("ووفقا لمستشار الدولة في كازاخستان يرلان كارين، فإن الإصلاحات مستمرة");
+        assert_eq!(found, [("يرلان كارين".to_string(), Some("مستشار الدولة في كازاخستان".to_string()))]);
+        let found = names("بإشراف وزير التربية بالنيابة، سليم خلبوس.");
+        assert_eq!(found, [("سليم خلبوس".to_string(), Some("وزير التربية بالنيابة".to_string()))]);
+        // After a comma, one word is not enough to be read as a name.
+        assert!(names("وقال وزير الخارجية، مرارا إن").is_empty());
+    }
+
+    #[test]
+    fn names_follow_leads_without_taking_a_role() {
+        let found = names("انعقد اجتماع برئاسة حافظ قائد السبسي أمس");
+        assert_eq!(found, [("حافظ قائد السبسي".to_string(), None)]);
+        // The tagger found only the end of the name: the run from the lead holds it whole.
+        let found = names_with_tagged("انعقد اجتماع برئاسة حافظ قائد السبسي أمس", &["السبسي"]);
+        assert_eq!(found, [("حافظ قائد السبسي".to_string(), None)]);
+        // رئاسة alone names an office, not a chair.
+        assert!(names("تولى رئاسة لجان تعنى بالصحة").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_spelt_like_a_stopword_is_a_name() {
+        // آمين (amen) is a stopword, and folds as أمين does.
+        let found = names("ونشر المحامي أمين سيدهم على صفحته خبر الوفاة");
+        assert_eq!(found, [("أمين سيدهم".to_string(), Some("المحامي".to_string()))]);
+    }
+
+    #[test]
+    fn transliterated_surnames_need_no_title() {
+        let found = names("وهم جامبيل اخميتبكوف عن الحزب الشيوعي، دانيا ايسابييفا عن حزب الحقيقة، وسلطانات تورسينبيكوفا عن جمعية الأمهات");
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(found, ["جامبيل اخميتبكوف", "دانيا ايسابييفا", "سلطانات تورسينبيكوفا"]);
+        // A word glued to a known surname is not its given name.
+        assert!(names("وقال إن العلاقات بين موسكو وتوكاييف متينة").is_empty());
+    }
+
+    #[test]
+    fn tagged_spans_are_corrected() {
+        // Quoted names are the names of places, parties, works.
+        let text = "واتخذت العاصمة اسم «نور سلطان» في مارس";
+        assert!(names_with_tagged(text, &["نور سلطان"]).is_empty());
+        // A role noun after a name is not part of it.
+        let text = "ومنهم كريم ماسيموف سكرتير مجلس الأمن";
+        let got = names_with_tagged(text, &["كريم ماسيموف سكرتير"]);
+        assert_eq!(got[0].0, "كريم ماسيموف", "{got:?}");
+        // Lone words joined by و are a list of places as often as of people.
+        let text = "في خمس مناطق هي أكتوبي وأتيراو وغيرها";
+        assert!(names_with_tagged(text, &["أكتوبي وأتيراو"]).is_empty());
     }
 
     #[test]

@@ -1,0 +1,93 @@
+//! Corrections to the spans of names, whoever found them: what press text puts in quotes is
+//! not a person, a role noun after a name is not part of it, and a list of lone words joined
+//! by و is not a name.
+
+use super::{given_names, has_surname_ending, letters, Word, WordClass, COMMON};
+use crate::lexicon::Lexicon;
+use crate::token::TokenKind;
+use std::ops::Range;
+
+/// Longest quoted or bracketed segment, in words, whose names are read as the names of things.
+const MAX_QUOTED_WORDS: usize = 5;
+
+/// Marks the words of short quoted or bracketed segments («نور سلطان»، "غولدمان ساكس"،
+/// (أولي دالا كيرنداري)): press text quotes the names of cities, parties, companies and
+/// works, and brackets translations, but writes the names of people bare. A long quotation
+/// (what someone said) is not marked.
+pub(super) fn short_quotes(words: &[Word], lexicon: &Lexicon) -> Vec<bool> {
+    let mut quoted = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let Some(close) = closing_mark(words[i].text) else {
+            i += 1;
+            continue;
+        };
+        let end = (i + 2 + MAX_QUOTED_WORDS).min(words.len());
+        let closed_at = (i + 1..end).find(|&k| words[k].text == close);
+        let inside_one_clause = |k: usize| words[i + 1..k].iter().all(|w| !ends_clause(w));
+        match closed_at {
+            Some(k) if k > i + 1 && inside_one_clause(k) => {
+                // A given name and a rare word are a person all the same ("فرانز فيرديناند");
+                // a given name and a common word are not («نور سلطان»).
+                let person = given_names().contains(words[i + 1].bare())
+                    && lexicon.support(&letters(words[k - 1].text)) < COMMON;
+                if !person {
+                    quoted[i + 1..k].iter_mut().for_each(|q| *q = true);
+                }
+                // The closing mark is not the opening of another segment (straight quotes).
+                i = k + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    quoted
+}
+
+/// The mark that closes a segment opened by `mark`, if it opens one.
+fn closing_mark(mark: &str) -> Option<&'static str> {
+    match mark {
+        "«" => Some("»"),
+        "\"" => Some("\""),
+        "“" => Some("”"),
+        "(" => Some(")"),
+        "[" => Some("]"),
+        _ => None,
+    }
+}
+
+/// Punctuation that ends a clause: a segment across it is not one name.
+fn ends_clause(w: &Word) -> bool {
+    w.token.kind == TokenKind::Punct && matches!(w.text, "." | "!" | "?" | "؟" | "؛" | ";" | ":")
+}
+
+/// Is a span made only of quoted words?
+pub(super) fn all_quoted(quoted: &[bool], r: &Range<usize>) -> bool {
+    quoted[r.clone()].iter().all(|q| *q)
+}
+
+/// A span with the title or role nouns at its end taken off (كريم ماسيموف سكرتير مجلس →
+/// كريم ماسيموف): a role after a name is an apposition. A role word inside a name stays
+/// (حافظ قائد السبسي).
+pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Range<usize> {
+    while r.end - r.start > 1 && matches!(words[r.end - 1].class, WordClass::Title | WordClass::Role) {
+        r.end -= 1;
+    }
+    r
+}
+
+/// Is a span a list of lone words joined by و (أكتوبي وأتيراو، وكيزيلوردا ومانجيستاو), none a
+/// given name or shaped like a surname? Such lists name places or things as often as people,
+/// and the other mentions of a real name find it again. (Taking every span apart at a glued
+/// و loses more names than it saves on ANERcorp.)
+pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: &Lexicon) -> bool {
+    // The word after و, if و is glued to it (the clitic splitter does not know rare names).
+    let after_waw = |k: usize| {
+        let folded = words[k].folded.as_ref();
+        folded.strip_prefix('و').filter(|rest| rest.chars().count() >= 3 && !given_names().contains(folded))
+    };
+    let named = |k: usize| {
+        let name = after_waw(k).unwrap_or(words[k].bare());
+        given_names().contains(name) || (has_surname_ending(name) && lexicon.support(&letters(words[k].text)) < COMMON)
+    };
+    r.len() > 1 && (r.start + 1..r.end).all(|k| after_waw(k).is_some()) && !r.clone().any(named)
+}
