@@ -491,7 +491,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon) -> V
                 r.end += 1;
             }
             if !spans::only_coordinated_words(words, &r, lexicon) {
-                found.push((r, None));
+                found.extend(spans::split_listed_names(words, r).into_iter().map(|r| (r, None)));
             }
         }
     }
@@ -1067,6 +1067,19 @@ mod tests {
         // Lone words joined by و are a list of places as often as of people.
         let text = "في خمس مناطق هي أكتوبي وأتيراو وغيرها";
         assert!(names_with_tagged(text, &["أكتوبي وأتيراو"]).is_empty());
+    }
+
+    #[test]
+    fn a_list_of_names_without_commas_is_taken_apart() {
+        let text = "وأسفر التصويت عن النتائج التالية: فتحي العيادي كريم الهاروني عبد المجيد النجار";
+        let found = names_with_tagged(text, &["فتحي العيادي كريم الهاروني عبد المجيد النجار"]);
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(found, ["فتحي العيادي", "كريم الهاروني", "عبد المجيد النجار"]);
+        // Compound names stay whole.
+        let text = "واستقبل الشيخ خليفة بن زايد آل نهيان والسيد عبد الفتاح صلاح الدين";
+        let found = names_with_tagged(text, &["خليفة بن زايد آل نهيان", "عبد الفتاح صلاح الدين"]);
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(found, ["خليفة بن زايد آل نهيان", "عبد الفتاح صلاح الدين"]);
     }
 
     #[test]

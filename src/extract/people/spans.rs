@@ -91,3 +91,35 @@ pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: 
     };
     r.len() > 1 && (r.start + 1..r.end).all(|k| after_waw(k).is_some()) && !r.clone().any(named)
 }
+
+/// Second parts of compound given names (عبد الله، نور الدين، زين العابدين).
+const COMPOUND_PARTS: [&str; 6] = ["الله", "الدين", "الرحمن", "الرحيم", "الاسلام", "العابدين"];
+
+/// First parts of compound names, before a word with the article (عبد الفتاح، أبو الحسن).
+const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام", "ذو"];
+
+/// A span cut where a new name begins (a list of names with no commas: فتحي العيادي كريم
+/// الهاروني عبد المجيد النجار): before a given name that follows a family name with the
+/// article (not the second part of a compound name), two words or more into the name.
+pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<usize>> {
+    let begins_name = |w: &Word| w.bare_from == 0 && (w.bare() == "عبد" || given_names().contains(w.bare()));
+    // A word with the article ends a name unless it is the second part of a compound (عبد
+    // الفتاح، أبو الحسن، نور الدين) or آل (خليفة بن زايد آل نهيان).
+    let family_name = |k: usize| {
+        let w = words[k].bare();
+        w.starts_with("ال")
+            && w.chars().count() > 3
+            && !COMPOUND_PARTS.contains(&w)
+            && !COMPOUND_HEADS.contains(&words[k - 1].bare())
+    };
+    let mut parts = Vec::new();
+    let mut start = r.start;
+    for k in r.start + 2..r.end {
+        if k >= start + 2 && begins_name(&words[k]) && family_name(k - 1) {
+            parts.push(start..k);
+            start = k;
+        }
+    }
+    parts.push(start..r.end);
+    parts
+}
