@@ -872,7 +872,7 @@ impl<'a> Doc<'a> {
         let measured = acc.is_scaled() || percent;
         // A noun after a preposition is no counted noun after `عدد` (`العلامة عدد 3 لرسم`).
         let plain_unit = unit.as_ref().is_some_and(|u| !u.starts_with(['ل', 'ب']));
-        let counted = direct && (strong || plain_unit);
+        let counted = direct && (strong || plain_unit) || currency.is_some();
         if single_numeral && self.identifier(q, end_tok, measured || direct, measured || counted) {
             return None;
         }
@@ -1001,8 +1001,15 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        // Hijri years (1445 هـ), times (الساعة 8).
-        if next_key == "ه" || TIME_WORDS.contains(&prev_key) {
+        // Hijri years (1445 هـ), times (الساعة 8, and the minutes of `الساعة 15 و40 دقيقة`).
+        let minutes = || {
+            prev_key == "و"
+                && prev.and_then(|p| self.before(p)).is_some_and(|h| {
+                    self.kind(h) == Some(TokenKind::Number)
+                        && self.before(h).is_some_and(|t| TIME_WORDS.contains(&self.key(t)))
+                })
+        };
+        if next_key == "ه" || TIME_WORDS.contains(&prev_key) || minutes() {
             return true;
         }
         if (3..=4).contains(&digits) && YEAR_WORDS.contains(&prev_key) {
@@ -1073,6 +1080,14 @@ impl<'a> Doc<'a> {
                 return true;
             }
         }
+        // Phone numbers: a long number shortly after `الرقم`, `الأرقام`, `الهاتف` …
+        // (`على الرقمين: 70.103.700`, `بالأرقام الهاتفية التالية: 71.341.666 71.571.264`).
+        if !strong
+            && raw.chars().filter(|&c| numbers::digit_value(c).is_some()).count() >= 6
+            && self.after_phone_word(q)
+        {
+            return true;
+        }
         // The word before the number, or before the first number of a list
         // (`الفصول 6 و22 و35`, `الفصلين 92 و93`).
         let head = self.list_head(q);
@@ -1132,6 +1147,39 @@ impl<'a> Doc<'a> {
             && self.is_sign(q + 1, &[")", "-", ".", "–"])
             && self.gap(q + 1).starts_with([' ', '\t'])
             && (line_start() || (sentence_start() && word_after()))
+    }
+
+    /// A phone word (`الرقم`, `أرقام`, `الهاتف`, `فاكس` … with clitics) a few tokens before
+    /// `q`, across punctuation, other long numbers, `أو`/`و` and up to two other words
+    /// (`الأرقام الهاتفية التالية:`).
+    fn after_phone_word(&self, q: usize) -> bool {
+        let mut k = q;
+        let mut words = 0;
+        for _ in 0..12 {
+            let Some(p) = self.before(k) else { return false };
+            if self.gap(p).contains('\n') {
+                return false;
+            }
+            match self.kind(p) {
+                Some(TokenKind::ArabicWord) => {
+                    let key = self.key(p);
+                    if phone_word(key) {
+                        return true;
+                    }
+                    if !matches!(key, "او" | "و") {
+                        words += 1;
+                        if words > 2 {
+                            return false;
+                        }
+                    }
+                }
+                Some(TokenKind::Number) if self.raw(p).chars().count() >= 6 => {}
+                Some(TokenKind::Punct | TokenKind::Symbol) => {}
+                _ => return false,
+            }
+            k = p;
+        }
+        false
     }
 
     /// The first number of a list of plain integers joined by `و` or commas that ends at `q`
@@ -1604,6 +1652,36 @@ fn identifier_noun(key: &str) -> Option<IdNoun> {
     None
 }
 
+/// A word that announces a phone number (folded), with or without a proclitic (`بالرقم`,
+/// `وأرقام`; `للرقم` is `ل` + `الرقم`).
+fn phone_word(key: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "رقم",
+        "الرقم",
+        "الرقمين",
+        "رقمي",
+        "ارقام",
+        "الارقام",
+        "هاتف",
+        "الهاتف",
+        "الهاتفي",
+        "الهاتفيه",
+        "هاتفي",
+        "هاتفيه",
+        "الجوال",
+        "جوال",
+        "فاكس",
+        "الفاكس",
+        "الهواتف",
+    ];
+    ["", "و", "ف", "ب", "ل", "وب", "ول"].iter().any(|prefix| {
+        key.strip_prefix(prefix).is_some_and(|rest| {
+            WORDS.contains(&rest)
+                || rest.strip_prefix('ل').is_some_and(|r| WORDS.iter().any(|w| w.strip_prefix("ال") == Some(r)))
+        })
+    })
+}
+
 /// Words before a number that make it a name (folded; with a proclitic too, see
 /// [`identifier_noun`]).
 const IDENTIFIER_WORDS: &[&str] = &[
@@ -1978,6 +2056,22 @@ mod tests {
         assert_eq!(values(list), [45.0, 150_000_000.0]);
         // Not a list mark: a number after a decimal point or before another number.
         assert_eq!(values("ارتفع بنسبة 5 بالمائة. 3- 1 للترجي"), [5.0, 3.0, 1.0]);
+    }
+
+    #[test]
+    fn phone_numbers_and_clock_minutes_are_not_figures() {
+        for text in [
+            "الاتصال بالأرقام الهاتفيّة التالية: 71.341.666 71.571.264 71.566.977 أو التوجه",
+            "عليه الاتصال بالرقم 96.503.730",
+            "على الرقمين : 70.103.700 و70.103.800",
+            "وصل القطار على الساعة 15 و40 دقيقة",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+        // A long amount is still one, also near `رقم`.
+        assert_eq!(values("بلغ رقم المعاملات 71.000.000 دينار"), [71_000_000.0]);
+        assert_eq!(values("بكلفة 36.300.000 دينار"), [36_300_000.0]);
+        assert_eq!(values("استغرق 40 دقيقة"), [40.0]);
     }
 
     #[test]
