@@ -66,10 +66,11 @@
 //! - **Identifiers**: numbers after `رقم`, `المادة`, `الفقرة`, `البند`, `القرار`, `الفصل`,
 //!   `الأمر`, `المنشور`, `القانون`, `الصفحة`… with their clitics (`والفصل`, `للمرسوم`) and
 //!   duals and plurals (`الفصلين 92 و93`, `الفصول 6 و22 و35`: every number of the list)
-//!   (unless a percent, a scale word or a counted noun follows at once:
-//!   `لصالح القرار 128 دولة`); after the Maghrebi `عدد` ("number": `الأمر عدد 1234`,
-//!   `الطريق الوطنية عدد 14`) unless a percent, a scale word or a counted noun that is not
-//!   a preposition's object follows (`إيقاف عدد 107 أشخاص`); a number before `لسنة`/`لعام`
+//!   and after the Maghrebi `عدد` ("number": `الأمر عدد 1234`, `الطريق الوطنية عدد 14`),
+//!   `الدورة`/`الجولة`/`النسخة` (editions, rounds), unless a percent, a scale word, a currency
+//!   or a counted noun that is no preposition's object follows at once
+//!   (`لصالح القرار 128 دولة`, `إيقاف عدد 107 أشخاص`; not `رقم 1 بمنطقة`); a phone number
+//!   (6 digits or more) shortly after `الرقم`/`الأرقام`/`الهاتف`; a number before `لسنة`/`لعام`
 //!   and a year (`قانون 10 لسنة 2015`); names like `كوفيد-19`, `F-16`, `5G`, integers
 //!   with a leading zero (`0123`), footnote marks `(1)` and list marks `1)`, `1-`, `1.` at the
 //!   start of a line, or of a sentence before a word (`… أميركي. 2- تيم كوك`; 1–2 digits).
@@ -873,7 +874,7 @@ impl<'a> Doc<'a> {
         // A noun after a preposition is no counted noun after `عدد` (`العلامة عدد 3 لرسم`).
         let plain_unit = unit.as_ref().is_some_and(|u| !u.starts_with(['ل', 'ب']));
         let counted = direct && (strong || plain_unit) || currency.is_some();
-        if single_numeral && self.identifier(q, end_tok, measured || direct, measured || counted) {
+        if single_numeral && self.identifier(q, end_tok, measured || counted) {
             return None;
         }
         if let (1, Some(w)) = (acc.atoms(), first_atom) {
@@ -1064,14 +1065,13 @@ impl<'a> Doc<'a> {
 
     /// A numeral (tokens `q..=last`) that names rather than counts: `المادة 5`, `كوفيد-19`,
     /// `5G`, `0123`, `(1)`, a list mark at the start of a line. `counts`: a scale word, a
-    /// percent or a counted noun right after says it counts (`صوّت لصالح القرار 128 دولة`).
-    /// `strong`: a scale word, a percent or a counted noun that is no preposition's object
-    /// follows (which `عدد` needs to count: `إيقاف عدد 107 أشخاص`, `بعدد 96 حملة`, but
-    /// `القانون عدد 52 المتعلق`, `العلامة الكلمترية عدد 3 لرسم`).
-    fn identifier(&self, q: usize, last: usize, counts: bool, strong: bool) -> bool {
+    /// percent, a currency or a counted noun right after says it counts (`صوّت لصالح القرار
+    /// 128 دولة`, `إيقاف عدد 107 أشخاص`, `بعدد 96 حملة`); a noun after a preposition does not
+    /// (`الطريق الوطنية رقم 1 بمنطقة`, `العلامة الكلمترية عدد 3 لرسم`).
+    fn identifier(&self, q: usize, last: usize, counts: bool) -> bool {
         let raw = self.raw(q);
         // `القانون عدد 52 لسنة 1992`, `قانون 10 لسنة 2015`: a number of the year given.
-        if !strong && self.follows(last) && matches!(self.key(last + 1), "لسنه" | "لعام") {
+        if !counts && self.follows(last) && matches!(self.key(last + 1), "لسنه" | "لعام") {
             let year = last + 2;
             if self.follows(last + 1)
                 && self.kind(year) == Some(TokenKind::Number)
@@ -1082,7 +1082,7 @@ impl<'a> Doc<'a> {
         }
         // Phone numbers: a long number shortly after `الرقم`, `الأرقام`, `الهاتف` …
         // (`على الرقمين: 70.103.700`, `بالأرقام الهاتفية التالية: 71.341.666 71.571.264`).
-        if !strong
+        if !counts
             && raw.chars().filter(|&c| numbers::digit_value(c).is_some()).count() >= 6
             && self.after_phone_word(q)
         {
@@ -1090,11 +1090,8 @@ impl<'a> Doc<'a> {
         }
         // The word before the number, or before the first number of a list
         // (`الفصول 6 و22 و35`, `الفصلين 92 و93`).
-        let head = self.list_head(q);
-        match self.before(head).map(|p| identifier_noun(self.key(p))) {
-            Some(Some(IdNoun::Name)) if !counts => return true,
-            Some(Some(IdNoun::Number)) if !strong => return true,
-            _ => {}
+        if !counts && self.before(self.list_head(q)).is_some_and(|p| identifier_noun(self.key(p))) {
+            return true;
         }
         // كوفيد-19, F-16: a word, a hyphen and the number, all glued (not a score: `صفر-2`).
         if q >= 2
@@ -1142,10 +1139,12 @@ impl<'a> Doc<'a> {
             self.kind(q + 2) == Some(TokenKind::ArabicWord) && self.first_word(q + 2).is_none()
                 || self.kind(q + 2) == Some(TokenKind::LatinWord)
         };
+        // `21-أيمن`: glued to a word that is no number (not a score, not `2-صفر`).
+        let spaced = self.gap(q + 1).starts_with([' ', '\t']) || self.glued(q + 1) && word_after();
         short
             && self.glued(q)
             && self.is_sign(q + 1, &[")", "-", ".", "–"])
-            && self.gap(q + 1).starts_with([' ', '\t'])
+            && spaced
             && (line_start() || (sentence_start() && word_after()))
     }
 
@@ -1606,50 +1605,32 @@ const RANGE_WORDS: &[&str] = &["و", "الي", "حتي", "او"];
 /// Words before a number that make it a time or a position in time (folded).
 const TIME_WORDS: &[&str] = &["الساعه", "ساعه", "الدقيقه", "الثانيه"];
 
-/// What a word before a number says of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum IdNoun {
-    /// A noun that names by number (`المادة 5`, `الفصلين 92 و93`): an identifier unless a
-    /// counted noun, a scale word or a percent follows.
-    Name,
-    /// `عدد` right before a number, Tunisian for "number" (`الأمر عدد 1234`, `الطريق الوطنية
-    /// عدد 14`): an identifier unless a clearly counted noun follows (`حجز عدد 5 أطنان`).
-    Number,
-}
-
-/// The [`IdNoun`] a word (folded key) is, with or without the proclitics `و`/`ف` and then
-/// `ب`/`ل`/`ك` (`والفصل`, `بالقانون`, `للمرسوم`: `لل` is `ل` + `ال`).
-fn identifier_noun(key: &str) -> Option<IdNoun> {
-    let of = |k: &str| {
-        if IDENTIFIER_WORD_SET.contains(k) {
-            Some(IdNoun::Name)
-        } else {
-            (k == "عدد").then_some(IdNoun::Number)
-        }
-    };
-    if let Some(found) = of(key) {
-        return Some(found);
+/// A word before a number that makes it a name (see [`IDENTIFIER_WORDS`]), with or without
+/// the proclitics `و`/`ف` and then `ب`/`ل`/`ك` (`والفصل`, `بالقانون`, `للمرسوم`: `لل` is `ل` +
+/// `ال`).
+fn identifier_noun(key: &str) -> bool {
+    let of = |k: &str| IDENTIFIER_WORD_SET.contains(k);
+    if of(key) {
+        return true;
     }
     let conj = key.strip_prefix(['و', 'ف']).filter(|rest| rest.len() >= 4);
     for k in [Some(key), conj].into_iter().flatten() {
-        if k != key {
-            if let Some(found) = of(k) {
-                return Some(found);
-            }
+        if k != key && of(k) {
+            return true;
         }
         if let Some(rest) = k.strip_prefix("لل") {
             let mut definite = String::with_capacity(rest.len() + 4);
             definite.push_str("ال");
             definite.push_str(rest);
-            if let Some(found) = of(&definite) {
-                return Some(found);
+            if of(&definite) {
+                return true;
             }
         }
-        if let Some(found) = k.strip_prefix(['ب', 'ل', 'ك']).filter(|rest| rest.len() >= 4).and_then(of) {
-            return Some(found);
+        if k.strip_prefix(['ب', 'ل', 'ك']).filter(|rest| rest.len() >= 4).is_some_and(of) {
+            return true;
         }
     }
-    None
+    false
 }
 
 /// A word that announces a phone number (folded), with or without a proclitic (`بالرقم`,
@@ -1687,6 +1668,13 @@ fn phone_word(key: &str) -> bool {
 const IDENTIFIER_WORDS: &[&str] = &[
     "رقم",
     "الرقم",
+    // Maghrebi "number": الأمر عدد 1234, الطريق الوطنية عدد 14 (not `إيقاف عدد 107 أشخاص`).
+    "عدد",
+    // Editions and rounds: الدورة 26, الجولة 34, النسخة 12 (ordinals).
+    "الدوره",
+    "الجوله",
+    "النسخه",
+    "الطبعه",
     "الماده",
     "ماده",
     "المادتين",
@@ -2051,6 +2039,11 @@ mod tests {
         assert_eq!(values("وإيقاف عدد 107 أشخاص"), [107.0]);
         assert_eq!(values("حجز عدد 5 أطنان"), [5.0]);
         assert_eq!(values("المادة 5 و 6 أشخاص"), [6.0]);
+        assert!(figs("الطريق الوطنية رقم 1 بمنطقة سيدي فرج").is_empty());
+        assert!(figs("برنامج الدورة 26 من أيام قرطاج").is_empty());
+        assert!(figs("لحساب الجولة 34 من البطولة").is_empty());
+        assert!(figs("قائمة الموقوفين:\n21-أيمن بن إسماعيل").is_empty());
+        assert_eq!(values("بلغ عدد المشاركين في الدورة 300 مشارك"), [300.0]);
         // A list mark after the end of a sentence, before a word.
         let list = "1- مارك لور البالغ من العمر 45 عاماً. 2- تيم كوك حصل على 150 مليون دولار. 10- ماريو";
         assert_eq!(values(list), [45.0, 150_000_000.0]);
