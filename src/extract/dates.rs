@@ -568,8 +568,9 @@ const MODIFIERS: &[&str] = &[
     "نهايه",
     "مستهل",
     "ختام",
-    // Maghrebi: موفى 2016, موفى سنة 2017, موفى مارس 2017 (the end of).
+    // Maghrebi: موفى 2016, موفى سنة 2017, موفى مارس 2017 (the end of); صائفة 2017 (summer).
     "موفي",
+    "صائفه",
     "صيف",
     "شتاء",
     "خريف",
@@ -622,6 +623,10 @@ const YEAR_CONTEXT: &[&str] = &[
     "افق",
     "افاق",
     "غايه",
+    // من مواليد 1992 (born in), بعنوان 2017 (for), مقارنة ب2014 (compared with).
+    "مواليد",
+    "بعنوان",
+    "مقارنه",
     "ثوره",
     "حرب",
     "احداث",
@@ -661,8 +666,43 @@ fn is_period_of_year(w: &str) -> bool {
                 | "النصف"
                 | "الثلث"
                 | "الفصل"
+                | "الفتره"
                 | "شهر"
         )
+}
+
+/// A part of a year that an ordinal numbers (`الربع الأول`, Maghrebi `الثلاثية الأولى`,
+/// `السداسي الثاني`).
+fn is_part_of_year(w: &str) -> bool {
+    matches!(
+        w,
+        "الربع"
+            | "الثلاثي"
+            | "الثلاثيه"
+            | "السداسي"
+            | "السداسيه"
+            | "النصف"
+            | "الفصل"
+            | "الشطر"
+            | "الثلث"
+    )
+}
+
+/// An ordinal adjective: `الأول`, `الأولى`, `الثانية` … `الأخير`.
+fn is_ordinal_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "الاول"
+            | "الاولي"
+            | "الثاني"
+            | "الثانيه"
+            | "الثالث"
+            | "الثالثه"
+            | "الرابع"
+            | "الرابعه"
+            | "الاخير"
+            | "الاخيره"
+    )
 }
 
 /// Words after which a weak month name (مارس, نيسان …) is read as a month.
@@ -1368,8 +1408,10 @@ impl Parser<'_> {
             return true;
         }
         let Some(w) = self.word(i) else { return false };
+        // The accusative alif of `صوتا`, `طنا`; not `كما` ("as"), which is no `كم` (km).
         is_counted_noun(w)
-            || w.strip_suffix('ا').is_some_and(is_counted_noun)
+            || w.strip_suffix('ا')
+                .is_some_and(|stem| (stem.chars().count() > 2 || stem == "طن") && is_counted_noun(stem))
             || (w == "في" && self.is(i + 1, &["المئه", "المائه"]))
     }
 
@@ -1669,6 +1711,10 @@ impl Parser<'_> {
                 (1900..=2099).contains(&value) && !self.counted_after(i + 1),
                 modified
                     || (i > 0 && self.find_word(i - 1, |_, l| l.modifier || l.year_context).is_some())
+                    // مقارنة ب2014: a context word, then ب.
+                    || (i > 1 && self.is(i - 1, &["ب"]) && self.find_word(i - 2, |_, l| l.year_context).is_some())
+                    // الثلاثية الأولى 2017، الربع الأول 2023: a part of a year, an ordinal.
+                    || (i > 1 && self.word(i - 1).is_some_and(is_ordinal_adjective) && self.word(i - 2).is_some_and(is_part_of_year))
                     // الموسم الصيفي 2017، موسم الحصاد 2016: a season noun and one word.
                     || (i > 1
                         && self.word(i - 1).is_some_and(|w| w.starts_with("ال"))
@@ -2109,8 +2155,19 @@ mod tests {
         check("سنة 2015", "سنة 2015", "2015");
         check("خلال 2014 سجلت", "2014", "2014");
         check("تراجع في 2013.", "2013", "2013");
+        // Births, `بعنوان` (for), `مقارنة ب` (compared with), summer, a part of a year.
+        check("شاب من مواليد 1992 كان قد", "1992", "1992");
+        check("الزيادة بعنوان 2017 خلال", "2017", "2017");
+        check("بزيادة مقارنة ب2014 كما", "2014", "2014");
+        check("خلال صائفة 2017 أكد", "صائفة 2017", "2017");
+        check("منذ الثلاثية الاولى 2017 .", "2017", "2017");
+        check("في نفس الفترة من 2015 وبالنسبة", "2015", "2015");
+        // `كما` ("as") after a year is no `كم` (km) with an accusative alif.
+        check("انخفاض في 2016 كما برر", "2016", "2016");
+        none("قطع في 2000 كم");
         // Still figures: a counted noun after the year-sized number.
         none("في 2000 حالة");
+        none("مقارنة ب2000 دينار");
         none("العام الماضي 2000 حالة");
         none("السنة الأولى 2000 طالب");
         none("العام الماضي");
