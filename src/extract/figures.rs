@@ -1090,7 +1090,10 @@ impl<'a> Doc<'a> {
         }
         // The word before the number, or before the first number of a list
         // (`الفصول 6 و22 و35`, `الفصلين 92 و93`).
-        if !counts && self.before(self.list_head(q)).is_some_and(|p| identifier_noun(self.key(p))) {
+        // (`الجولة الـ33`: the noun before the article.)
+        let noun =
+            self.before(self.list_head(q)).and_then(|p| if self.is_word(p, "ال") { self.before(p) } else { Some(p) });
+        if !counts && noun.is_some_and(|p| identifier_noun(self.key(p))) {
             return true;
         }
         // كوفيد-19, F-16: a word, a hyphen and the number, all glued (not a score: `صفر-2`).
@@ -1670,11 +1673,13 @@ const IDENTIFIER_WORDS: &[&str] = &[
     "الرقم",
     // Maghrebi "number": الأمر عدد 1234, الطريق الوطنية عدد 14 (not `إيقاف عدد 107 أشخاص`).
     "عدد",
-    // Editions and rounds: الدورة 26, الجولة 34, النسخة 12 (ordinals).
+    // Editions, rounds and ranks: الدورة 26, الجولة 34, النسخة 12, المركز 15 (ordinals).
     "الدوره",
     "الجوله",
     "النسخه",
     "الطبعه",
+    "المركز",
+    "المرتبه",
     "الماده",
     "ماده",
     "المادتين",
@@ -2042,6 +2047,8 @@ mod tests {
         assert!(figs("الطريق الوطنية رقم 1 بمنطقة سيدي فرج").is_empty());
         assert!(figs("برنامج الدورة 26 من أيام قرطاج").is_empty());
         assert!(figs("لحساب الجولة 34 من البطولة").is_empty());
+        assert!(figs("في قمة منافسات الجولة الـ33 من الدوري").is_empty());
+        assert_eq!(values("يحتل المركز 15 برصيد 23 نقطة"), [23.0]);
         assert!(figs("قائمة الموقوفين:\n21-أيمن بن إسماعيل").is_empty());
         assert_eq!(values("بلغ عدد المشاركين في الدورة 300 مشارك"), [300.0]);
         // A list mark after the end of a sentence, before a word.
