@@ -1376,11 +1376,14 @@ impl Parser<'_> {
         t.end
     }
 
-    /// A number that continues a bigger one: `40.000`, `82,2`.
+    /// A number that continues a bigger one: `40.000`, `82,2`, `942،4`, TAP's `1ر1240` (1240.1).
     fn joined(&self, i: usize) -> bool {
-        let sep = |c: Option<char>| matches!(c, Some('.' | ',' | '٫' | '٬'));
-        (i >= 2 && self.glued(i) && sep(self.punct(i - 1)) && self.glued(i - 1) && self.num(i - 2).is_some())
-            || (self.glued(i + 1) && sep(self.punct(i + 1)) && self.glued(i + 2) && self.num(i + 2).is_some())
+        let sep = |k: usize| {
+            matches!(self.punct(k), Some('.' | ',' | '٫' | '٬' | '،'))
+                || self.tok(k).is_some_and(|t| t.kind == Kind::Word && &self.text[t.start..t.end] == "ر")
+        };
+        (i >= 2 && self.glued(i) && sep(i - 1) && self.glued(i - 1) && self.num(i - 2).is_some())
+            || (self.glued(i + 1) && sep(i + 1) && self.glued(i + 2) && self.num(i + 2).is_some())
     }
 
     /// A number glued to `c` and another number on either side (`20/11`, `10:30`).
@@ -1418,6 +1421,10 @@ impl Parser<'_> {
     /// A calendar marker at `i`: `م`, `ميلادي`, `هـ`, `هجري`, `ق.م` …; and the token after it.
     fn marker(&self, i: usize) -> (Marker, usize) {
         match self.word(i) {
+            // Not `م د` / `م.د` (million dinars).
+            Some("م") if self.is(i + 1, &["د"]) || (self.punct(i + 1) == Some('.') && self.is(i + 2, &["د"])) => {
+                (Marker::None, i)
+            }
             Some("م" | "ميلادي" | "ميلاديه" | "ميلاديا" | "للميلاد") => {
                 (Marker::Gregorian, i + 1)
             }
@@ -2171,6 +2178,18 @@ mod tests {
         none("العام الماضي 2000 حالة");
         none("السنة الأولى 2000 طالب");
         none("العام الماضي");
+    }
+
+    #[test]
+    fn amounts_are_not_years() {
+        // `م د` is million dinars, not the Gregorian marker; TAP decimals and the Arabic comma
+        // join digits.
+        none("لتبلغ 1240 م د مقابل");
+        none("بلغت 2000 م د");
+        none("لتبلغ 1240 م.د مقابل");
+        none("لتبلغ 1ر1240 م د");
+        none("مقابل 942،2015 في");
+        check("عام 1240 م", "عام 1240 م", "1240");
     }
 
     #[test]

@@ -2108,6 +2108,8 @@ mod tests {
         let f = one("بكلفة 611.5 أ د.");
         assert_eq!((f.value, f.currency.as_deref()), (611_500.0, Some("دينار")));
         assert_eq!(one("حوالي 900 م د ت").value, 900e6);
+        // A year-sized number before `م د` is an amount (`م` alone marks a year).
+        assert_eq!(one("بلغت 2000 م د").value, 2e9);
         assert_eq!(one("13700 م.د.ت").value, 13_700e6);
         let f = one("رشوة قدرها 500 د مقابل");
         assert_eq!((f.value, f.currency.as_deref()), (500.0, Some("دينار")));
