@@ -156,3 +156,24 @@ fn ranges_and_years_from_the_issue() {
         assert_eq!(found(s), [row(s, "2023-11-20", None)]);
     }
 }
+
+/// Maghrebi and other press forms of a year after a noun phrase, written for this test.
+#[test]
+fn years_after_noun_phrases() {
+    let text = "وغادر اليوم 16 مارس 2017 منصب رئيس الاتحاد. وكان قد حقق خلال العام الماضي 2016 أرباحا، \
+        وينتظر أن تتحسن خلال السنة الحالية 2017 وفي أفق 2030، مقابل تراجع في 2013 ومنذ سنة 2015. وتمتد \
+        الأشغال إلى موفى 2018 والموسم الفلاحي 2016-2017. وشفيت في 2000 حالة.";
+    assert_eq!(
+        found(text),
+        [
+            row("16 مارس 2017", "2017-03-16", None),
+            row("العام الماضي 2016", "2016", None),
+            row("السنة الحالية 2017", "2017", None),
+            row("2030", "2030", None),
+            row("2013", "2013", None),
+            row("سنة 2015", "2015", None),
+            row("موفى 2018", "2018", None),
+            row("2016-2017", "2016", Some("2017")),
+        ]
+    );
+}

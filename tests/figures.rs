@@ -402,3 +402,35 @@ fn election_report_excerpts() {
     .collect();
     assert_eq!(got, expected);
 }
+
+/// A wire report in the Tunisian style, written for this test: TAP decimals (`6ر4` is 4.6),
+/// `م د` for million dinars, the Arabic comma between digits, law and decree numbers, a phone
+/// number, a score and list marks; the dates found by the date extractor are left out.
+#[test]
+fn tunisian_wire_report() {
+    use nass::extract::dates::extract_dates;
+    let text = "تونس (وات) - ارتفعت صادرات زيت الزيتون خلال العام الماضي 2016 بنسبة 6ر4 بالمائة لتبلغ \
+        1ر1240 م د مقابل 942،4 م.د في 2015، وفق الأمر الحكومي عدد 345 لسنة 2016 والفصلين 12 و13 من \
+        القانون عدد 52. ويمكن الاستفسار على الرقم 71.341.666 قبل موفى جوان 2017. وفاز الترجي 3- صفر \
+        يوم 16 مارس 2017 أمام 7500 متفرج. وأبرز النتائج:\n1- ارتفاع الصادرات. 2- تراجع الواردات بـ5ر12 \
+        بالمائة.";
+    let dates: Vec<_> = extract_dates(text).iter().map(|d| d.start..d.end).collect();
+    let got: Vec<(String, f64, bool, Option<String>)> = extract_figures(text, &dates)
+        .into_iter()
+        .map(|f| {
+            assert_eq!(&text[f.start..f.end], f.text);
+            (f.text, f.value, f.percent, f.currency)
+        })
+        .collect();
+    let dinar = || Some("دينار".to_string());
+    let expected = vec![
+        ("6ر4 بالمائة".to_string(), 4.6, true, None),
+        ("1ر1240 م د".to_string(), 1_240_100_000.0, false, dinar()),
+        ("942،4 م.د".to_string(), 942_400_000.0, false, dinar()),
+        ("3".to_string(), 3.0, false, None),
+        ("صفر".to_string(), 0.0, false, None),
+        ("7500".to_string(), 7500.0, false, None),
+        ("5ر12 بالمائة".to_string(), 12.5, true, None),
+    ];
+    assert_eq!(got, expected);
+}

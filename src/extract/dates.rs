@@ -28,17 +28,20 @@
 //! - A day is a number 1–31 (Arabic-Indic digits too, `الـ16`), or an ordinal word followed by
 //!   `من` (`العاشر من يناير`, `الحادي عشر`, `الثاني والعشرين`, `الحادي والثلاثين`), then
 //!   optionally `من`/`شهر`, then the month; `16أكتوبر` needs no space.
-//! - A year after a month is four digits, or follows `عام`/`العام`/`سنة` (`يناير من عام 2020`),
+//! - A year after a month is four digits (after a day and a month, whatever noun follows it:
+//!   `16 مارس 2017 منصب`), or follows `عام`/`العام`/`سنة` (`يناير من عام 2020`),
 //!   or a comma (`6 يناير، 2015`), or sits in parentheses (`يناير الجاري (2021)`).
 //! - A year alone is never just a number. It is one after a year noun (`عام 2019`, `العام`,
 //!   `سنة`, `لعام`, `عامي`, `أعوام`; 3–4 digits), with a calendar marker (`2019م`, `1445 هـ`),
 //!   or, when it is 1900–2099, after a time preposition or modifier (`في`, `منذ`, `حتى`,
 //!   `قبل`, `بعد`, `خلال`, `مطلع`, `أواخر` …, `الربع الأول من`), after an event noun
 //!   (`انتخابات 2019`, `استفتاء`, `دستور`, `رؤية 2030` …), in parentheses (`(1975)`), or in a
-//!   range or a list with another year. A number followed by a counted noun (`في 2000 صوت`, `منذ 1500 عام`),
+//!   range or a list with another year; also after `أفق`/`آفاق` (by), `غاية` (until), a
+//!   definite year noun and one adjective (`العام الماضي 2016`, `السنة الدراسية 2018`) or a
+//!   season noun and one word (`الموسم الصيفي 2017`). A number followed by a counted noun (`في 2000 صوت`, `منذ 1500 عام`),
 //!   a percent sign or `ألف`/`مليون` is a figure, never a year; so is a number inside a bigger
 //!   one (`40.000`) and a year marked `ق.م` (no BC values are given).
-//! - Modifiers `منتصف أواخر أوائل أواسط مطلع بداية نهاية مستهل` and seasons (`صيف 2020`) are
+//! - Modifiers `منتصف أواخر أوائل أواسط مطلع بداية نهاية مستهل موفى` and seasons (`صيف 2020`) are
 //!   part of the mention but keep the precision (`أواخر نوفمبر 2023` → `2023-11`).
 //! - Numeric dates with `/`, `-` or `.`: day-month-year (`20/11/2023`, `20-11-2023`,
 //!   `20.11.2023`) or year-month-day (`2023/11/20`, `٢٠٢٣/١١/٢٠`). Two-digit years and
@@ -565,6 +568,9 @@ const MODIFIERS: &[&str] = &[
     "نهايه",
     "مستهل",
     "ختام",
+    // Maghrebi: موفى 2016, موفى سنة 2017, موفى مارس 2017 (the end of); صائفة 2017 (summer).
+    "موفي",
+    "صائفه",
     "صيف",
     "شتاء",
     "خريف",
@@ -613,6 +619,14 @@ const YEAR_CONTEXT: &[&str] = &[
     "استراتيجيه",
     "موسم",
     "الموسم",
+    // في أفق 2030 (by 2030), آفاق 2020, إلى غاية 2016.
+    "افق",
+    "افاق",
+    "غايه",
+    // من مواليد 1992 (born in), بعنوان 2017 (for), مقارنة ب2014 (compared with).
+    "مواليد",
+    "بعنوان",
+    "مقارنه",
     "ثوره",
     "حرب",
     "احداث",
@@ -652,8 +666,43 @@ fn is_period_of_year(w: &str) -> bool {
                 | "النصف"
                 | "الثلث"
                 | "الفصل"
+                | "الفتره"
                 | "شهر"
         )
+}
+
+/// A part of a year that an ordinal numbers (`الربع الأول`, Maghrebi `الثلاثية الأولى`,
+/// `السداسي الثاني`).
+fn is_part_of_year(w: &str) -> bool {
+    matches!(
+        w,
+        "الربع"
+            | "الثلاثي"
+            | "الثلاثيه"
+            | "السداسي"
+            | "السداسيه"
+            | "النصف"
+            | "الفصل"
+            | "الشطر"
+            | "الثلث"
+    )
+}
+
+/// An ordinal adjective: `الأول`, `الأولى`, `الثانية` … `الأخير`.
+fn is_ordinal_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "الاول"
+            | "الاولي"
+            | "الثاني"
+            | "الثانيه"
+            | "الثالث"
+            | "الثالثه"
+            | "الرابع"
+            | "الرابعه"
+            | "الاخير"
+            | "الاخيره"
+    )
 }
 
 /// Words after which a weak month name (مارس, نيسان …) is read as a month.
@@ -661,7 +710,17 @@ const MONTH_CONTEXT: &[&str] = &["في", "منذ", "خلال", "حتي", "in", "
 
 /// Words after a month that place it relative to the time of writing.
 fn is_relative_suffix(w: &str) -> bool {
-    matches!(w, "الماضي" | "المقبل" | "القادم" | "الحالي" | "الجاري" | "المنصرم" | "الفائت" | "المنقضي")
+    const SUFFIXES: &[&str] =
+        &["الماضي", "المقبل", "القادم", "الحالي", "الجاري", "المنصرم", "الفائت", "المنقضي", "الفارط", "الاخير"];
+    SUFFIXES.contains(&w)
+}
+
+/// A definite adjective after a year or season noun and before its year: `العام الماضي 2016`,
+/// `السنة الدراسية 2018`, `الموسم الصيفي 2017`. Any definite word but a number word or a
+/// month name (`العام الخامس`, `السنة الثالثة` are ordinals, still adjectives: the year
+/// after them is the year named).
+fn is_year_adjective(w: &str) -> bool {
+    w.len() > "ال".len() + 2 && w.starts_with("ال") && lex(w).is_none_or(|l| l.gregorian.is_none() && l.hijri.is_none())
 }
 
 /// Nouns that a number counts: after them the number is a figure, not a year.
@@ -1317,11 +1376,14 @@ impl Parser<'_> {
         t.end
     }
 
-    /// A number that continues a bigger one: `40.000`, `82,2`.
+    /// A number that continues a bigger one: `40.000`, `82,2`, `942،4`, TAP's `1ر1240` (1240.1).
     fn joined(&self, i: usize) -> bool {
-        let sep = |c: Option<char>| matches!(c, Some('.' | ',' | '٫' | '٬'));
-        (i >= 2 && self.glued(i) && sep(self.punct(i - 1)) && self.glued(i - 1) && self.num(i - 2).is_some())
-            || (self.glued(i + 1) && sep(self.punct(i + 1)) && self.glued(i + 2) && self.num(i + 2).is_some())
+        let sep = |k: usize| {
+            matches!(self.punct(k), Some('.' | ',' | '٫' | '٬' | '،'))
+                || self.tok(k).is_some_and(|t| t.kind == Kind::Word && &self.text[t.start..t.end] == "ر")
+        };
+        (i >= 2 && self.glued(i) && sep(i - 1) && self.glued(i - 1) && self.num(i - 2).is_some())
+            || (self.glued(i + 1) && sep(i + 1) && self.glued(i + 2) && self.num(i + 2).is_some())
     }
 
     /// A number glued to `c` and another number on either side (`20/11`, `10:30`).
@@ -1349,14 +1411,20 @@ impl Parser<'_> {
             return true;
         }
         let Some(w) = self.word(i) else { return false };
+        // The accusative alif of `صوتا`, `طنا`; not `كما` ("as"), which is no `كم` (km).
         is_counted_noun(w)
-            || w.strip_suffix('ا').is_some_and(is_counted_noun)
+            || w.strip_suffix('ا')
+                .is_some_and(|stem| (stem.chars().count() > 2 || stem == "طن") && is_counted_noun(stem))
             || (w == "في" && self.is(i + 1, &["المئه", "المائه"]))
     }
 
     /// A calendar marker at `i`: `م`, `ميلادي`, `هـ`, `هجري`, `ق.م` …; and the token after it.
     fn marker(&self, i: usize) -> (Marker, usize) {
         match self.word(i) {
+            // Not `م د` / `م.د` (million dinars).
+            Some("م") if self.is(i + 1, &["د"]) || (self.punct(i + 1) == Some('.') && self.is(i + 2, &["د"])) => {
+                (Marker::None, i)
+            }
             Some("م" | "ميلادي" | "ميلاديه" | "ميلاديا" | "للميلاد") => {
                 (Marker::Gregorian, i + 1)
             }
@@ -1469,7 +1537,10 @@ impl Parser<'_> {
 
     /// A year after a month, starting at `i`: `2019`, `عام 2019`, `من العام 2019`, `، 2015`,
     /// `(2021)`, with its marker.
-    fn year_after(&self, i: usize) -> Option<YearTok> {
+    /// `dated`: a day and a month come before it (`16 مارس 2017`), which makes a four-digit
+    /// number after them a year whatever noun follows (`اليوم 16 مارس 2017 منصب`): only a
+    /// percent sign still makes it a figure.
+    fn year_after(&self, i: usize, dated: bool) -> Option<YearTok> {
         if self.punct(i) == Some('(') {
             if let Some(value) = self.year_num(i + 1, 4..=4) {
                 if self.punct(i + 2) == Some(')') {
@@ -1490,7 +1561,8 @@ impl Parser<'_> {
         }
         let value = self.year_num(j, if noun { 3..=4 } else { 4..=4 })?;
         let (marker, end) = self.marker(j + 1);
-        if marker == Marker::None && self.counted_after(j + 1) {
+        let counted = if dated { matches!(self.punct(j + 1), Some('%' | '٪')) } else { self.counted_after(j + 1) };
+        if marker == Marker::None && counted {
             return None;
         }
         Some(YearTok { value, end, marker, noun })
@@ -1513,7 +1585,7 @@ impl Parser<'_> {
     /// Adds the year after a month (or a relative word, `الماضي`) to `e`.
     fn attach_year(&self, e: &mut Elem) {
         let m = e.m.unwrap_or(1);
-        if let Some(y) = self.year_after(e.end) {
+        if let Some(y) = self.year_after(e.end, e.d.is_some()) {
             if let Some(v) = Self::resolve_year(&y, e.hijri, m) {
                 e.y = Some(v);
                 e.end = y.end;
@@ -1524,7 +1596,7 @@ impl Parser<'_> {
             e.end += 1;
             e.complete = true;
             // يناير الجاري (2021)
-            if let Some(y) = self.year_after(e.end).filter(|_| self.punct(e.end) == Some('(')) {
+            if let Some(y) = self.year_after(e.end, e.d.is_some()).filter(|_| self.punct(e.end) == Some('(')) {
                 if let Some(v) = Self::resolve_year(&y, e.hijri, m) {
                     e.y = Some(v);
                     e.end = y.end;
@@ -1606,6 +1678,18 @@ impl Parser<'_> {
         }
         // A year noun and a year: عام 2019، العام 1445 هـ، لعام 2022.
         if let Some(start) = self.find_word(i, |_, l| l.year_noun) {
+            // العام الماضي 2016، السنة الدراسية 2018: a definite year noun, an adjective, a year.
+            if self.num(i + 1).is_none() && self.find_word(i, |w, _| w == "العام" || w == "السنه").is_some() {
+                let adjective = self.word(i + 1).is_some_and(is_year_adjective);
+                let value = self.year_num(i + 2, 4..=4).filter(|v| adjective && (1900..=2099).contains(v))?;
+                return (!self.counted_after(i + 3)).then_some(Elem {
+                    start,
+                    end: i + 3,
+                    y: Some(value),
+                    complete: true,
+                    ..blank
+                });
+            }
             let value = self.year_num(i + 1, 3..=4)?;
             let (marker, end) = self.marker(i + 2);
             let ok = match marker {
@@ -1634,6 +1718,14 @@ impl Parser<'_> {
                 (1900..=2099).contains(&value) && !self.counted_after(i + 1),
                 modified
                     || (i > 0 && self.find_word(i - 1, |_, l| l.modifier || l.year_context).is_some())
+                    // مقارنة ب2014: a context word, then ب.
+                    || (i > 1 && self.is(i - 1, &["ب"]) && self.find_word(i - 2, |_, l| l.year_context).is_some())
+                    // الثلاثية الأولى 2017، الربع الأول 2023: a part of a year, an ordinal.
+                    || (i > 1 && self.word(i - 1).is_some_and(is_ordinal_adjective) && self.word(i - 2).is_some_and(is_part_of_year))
+                    // الموسم الصيفي 2017، موسم الحصاد 2016: a season noun and one word.
+                    || (i > 1
+                        && self.word(i - 1).is_some_and(|w| w.starts_with("ال"))
+                        && self.find_word(i - 2, |w, _| w == "الموسم" || w == "موسم").is_some())
                     || (i > 1 && self.is(i - 1, &["من"]) && self.word(i - 2).is_some_and(is_period_of_year))
                     || (self.punct(i.wrapping_sub(1)) == Some('(') && self.punct(i + 1) == Some(')')),
             ),
@@ -2047,6 +2139,66 @@ mod tests {
         check("ونكسة 1967", "1967", "1967");
         none("أكثر من 2000");
         none("أكثر من 2019 شخصا");
+    }
+
+    #[test]
+    fn a_year_after_a_noun_phrase() {
+        // A definite year noun, one adjective, the year.
+        check("خلال العام الماضي 2016 فقد", "العام الماضي 2016", "2016");
+        check("في السنة الحالية 2017", "السنة الحالية 2017", "2017");
+        check("بداية السنة الدراسية 2018 ستكون", "بداية السنة الدراسية 2018", "2018");
+        check("وخلال السنة الماضية ٢٠١٦", "السنة الماضية ٢٠١٦", "2016");
+        range("العام الدراسي 2016-2017", "العام الدراسي 2016-2017", "2016", "2017");
+        // A season noun: الموسم الصيفي 2017, موسم 2016-2017.
+        check("خلال الموسم الصيفي 2017 ارتفع", "2017", "2017");
+        range("لموسم 2015 - 2016 في حدود", "2015 - 2016", "2015", "2016");
+        // The year of a time preposition or `أفق` (by), `غاية` (until), `موفى` (the end of).
+        check("يتوقع استكمالها في أفق 2030 لتشمل", "2030", "2030");
+        check("ضمن آفاق 2020", "2020", "2020");
+        check("رؤية 2030", "2030", "2030");
+        check("إلى غاية 2016", "2016", "2016");
+        check("مع موفى 2017", "موفى 2017", "2017");
+        check("موفى مارس 2017", "موفى مارس 2017", "2017-03");
+        check("سنة 2015", "سنة 2015", "2015");
+        check("خلال 2014 سجلت", "2014", "2014");
+        check("تراجع في 2013.", "2013", "2013");
+        // Births, `بعنوان` (for), `مقارنة ب` (compared with), summer, a part of a year.
+        check("شاب من مواليد 1992 كان قد", "1992", "1992");
+        check("الزيادة بعنوان 2017 خلال", "2017", "2017");
+        check("بزيادة مقارنة ب2014 كما", "2014", "2014");
+        check("خلال صائفة 2017 أكد", "صائفة 2017", "2017");
+        check("منذ الثلاثية الاولى 2017 .", "2017", "2017");
+        check("في نفس الفترة من 2015 وبالنسبة", "2015", "2015");
+        // `كما` ("as") after a year is no `كم` (km) with an accusative alif.
+        check("انخفاض في 2016 كما برر", "2016", "2016");
+        none("قطع في 2000 كم");
+        // Still figures: a counted noun after the year-sized number.
+        none("في 2000 حالة");
+        none("مقارنة ب2000 دينار");
+        none("العام الماضي 2000 حالة");
+        none("السنة الأولى 2000 طالب");
+        none("العام الماضي");
+    }
+
+    #[test]
+    fn amounts_are_not_years() {
+        // `م د` is million dinars, not the Gregorian marker; TAP decimals and the Arabic comma
+        // join digits.
+        none("لتبلغ 1240 م د مقابل");
+        none("بلغت 2000 م د");
+        none("لتبلغ 1240 م.د مقابل");
+        none("لتبلغ 1ر1240 م د");
+        none("مقابل 942،2015 في");
+        check("عام 1240 م", "عام 1240 م", "1240");
+    }
+
+    #[test]
+    fn a_year_after_a_day_and_month_is_a_year_whatever_follows() {
+        check("وغادر اليوم 16 مارس 2017 منصب رئيس", "16 مارس 2017", "2017-03-16");
+        check("في 3 جانفي 2011 شخص", "3 جانفي 2011", "2011-01-03");
+        // After a month alone, a counted noun still makes the number a figure.
+        check("شهر مارس 2000 حالة", "شهر مارس", "--03");
+        check("في 15 مارس الفارط", "15 مارس الفارط", "--03-15");
     }
 
     #[test]

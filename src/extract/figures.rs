@@ -38,6 +38,11 @@
 //!   `ويقول`), not a month name, a number word or a percent word. After a partitive `من`, the
 //!   word after it (`ثلاثة آلاف من النشطاء`, `7 من أنصار`). Reported as written, without
 //!   diacritics and tatweel (`صوتًا` → `صوتا`).
+//! - **Maghrebi notations**: TAP's decimals put the fraction first (`1ر31` is 31.1,
+//!   `904ر319` is 319.904); the Arabic comma between digits is a separator read by the rules
+//!   of `,` (`942،4` is 942.4); `م د`/`م.د` (مليون دينار) and `أ د` (ألف دينار) are scale words
+//!   that name the dinar (`370 م د` → 370000000 dinars), `د` after a number is the dinar.
+//! - **Scores** are two figures (`2-1`, `3- صفر`: `صفر` counts next to a hyphen and a number).
 //! - **Ranges**: in `X - Y`, `X إلى Y`, `X حتى Y`, `X أو Y` and `بين X و Y`, a bare `X` (no scale,
 //!   percent, unit or currency of its own) takes them from `Y`: `82,2 - 85,52 %` is two
 //!   percentages, `بين 5 و10 ملايين دولار` is 5000000 and 10000000 dollars.
@@ -59,18 +64,25 @@
 //! - Times and dates written with `:` or `/` (`8:30`, `12/05/2023`, `2254/2015`), and numbers
 //!   after `الساعة`.
 //! - **Identifiers**: numbers after `رقم`, `المادة`, `الفقرة`, `البند`, `القرار`, `الفصل`,
-//!   `الصفحة`… (unless a percent, a scale word or a counted noun follows at once:
-//!   `لصالح القرار 128 دولة`), names like `كوفيد-19`, `F-16`, `5G`, integers
+//!   `الأمر`, `المنشور`, `القانون`, `الصفحة`… with their clitics (`والفصل`, `للمرسوم`) and
+//!   duals and plurals (`الفصلين 92 و93`, `الفصول 6 و22 و35`: every number of the list)
+//!   and after the Maghrebi `عدد` ("number": `الأمر عدد 1234`, `الطريق الوطنية عدد 14`),
+//!   `الدورة`/`الجولة`/`النسخة` (editions, rounds), unless a percent, a scale word, a currency
+//!   or a counted noun that is no preposition's object follows at once
+//!   (`لصالح القرار 128 دولة`, `إيقاف عدد 107 أشخاص`; not `رقم 1 بمنطقة`); a phone number
+//!   (6 digits or more) shortly after `الرقم`/`الأرقام`/`الهاتف`; a number before `لسنة`/`لعام`
+//!   and a year (`قانون 10 لسنة 2015`); names like `كوفيد-19`, `F-16`, `5G`, integers
 //!   with a leading zero (`0123`), footnote marks `(1)` and list marks `1)`, `1-`, `1.` at the
-//!   start of a line (1–2 digits).
+//!   start of a line, or of a sentence before a word (`… أميركي. 2- تيم كوك`; 1–2 digits).
 //! - A number after the article (`القرن الـ21`, `الدورة الـ 20`: ordinals) unless something
-//!   makes it a count (`الـ 8 آلاف شخص`).
+//!   makes it a count (`الـ 8 آلاف شخص`, `الـ10 الأعلى دخلا`: the N most …).
 //! - Ordinals (`الخامس`, `ثالث`, `التاسع عشر`) and definite number words (`الاثنين`,
 //!   `الأحد`: days; `القرن العشرين`: an ordinal), except a definite cardinal 3–10 right after
 //!   the definite noun it counts, which is that noun's figure (`الأعوام السبعة` → 7, unit
-//!   `الأعوام`; `المرشحون الستة` → 6); vague plurals (`آلاف`, `عشرات`);
+//!   `الأعوام`; `المرشحون الستة` → 6) and one with a scale word (`الأربعة ملايين دينار` →
+//!   4000000); vague plurals (`آلاف`, `عشرات`);
 //!   `واحد`/`أحد`/`إحدى` alone ("one of", "Sunday") unless a currency follows; `صفر` alone
-//!   (also a month) unless it is a percentage; a fraction without a scale word (`نصف`).
+//!   (also a month) unless it is a percentage or a side of a score; a fraction without a scale word (`نصف`).
 //!
 //! Numbers grouped by spaces are joined when the spaces are no-break or thin spaces
 //! (`40 000`), or plain spaces when at least two groups of 3 digits follow or the groups are
@@ -463,6 +475,10 @@ impl<'a> Doc<'a> {
                 }
                 match self.first_word(i) {
                     Some((_, start)) => self.quantity(i, start, Prefix::None),
+                    // `الأربعة ملايين دينار`: a definite cardinal with a scale word counts.
+                    None if self.scale_after(i) && self.definite_number(i).is_some() => {
+                        self.quantity(i, self.toks[i].start, Prefix::None)
+                    }
                     None => self.definite_cardinal(i),
                 }
             }
@@ -521,6 +537,15 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// A definite cardinal (`الأربعة`, `العشرين`, `المائة`): its number word.
+    fn definite_number(&self, i: usize) -> Option<NumberWord> {
+        let rest = self.key(i).strip_prefix("ال")?;
+        match number_word(rest)? {
+            w @ (NumberWord::Unit(1..) | NumberWord::Ten | NumberWord::Tens(_) | NumberWord::Hundreds(_)) => Some(w),
+            _ => None,
+        }
+    }
+
     /// The number word token `i` starts with, after at most one proclitic pair (`و`, `ف`
     /// then `ب`, `ل`, `ك`), and the byte where the number word starts.
     fn first_word(&self, i: usize) -> Option<(NumberWord, usize)> {
@@ -562,7 +587,58 @@ impl<'a> Doc<'a> {
 
     /// A scale word follows token `last`.
     fn scale_after(&self, last: usize) -> bool {
-        self.follows(last) && scale_word(self.key(last + 1)).is_some()
+        self.follows(last) && (scale_word(self.key(last + 1)).is_some() || self.abbreviated_scale(last + 1).is_some())
+    }
+
+    /// Maghrebi money abbreviations at token `i`: `م د` / `م.د` (مليون دينار) and `أ د` /
+    /// `أ.د` (ألف دينار), also followed by `ت` (`م.د.ت`, dinars tunisiens): the scale and the
+    /// token that ends them. A lone `م` or `أ` is no scale (metres, a list letter).
+    fn abbreviated_scale(&self, i: usize) -> Option<(f64, usize)> {
+        let scale = match self.key(i) {
+            "م" => 1e6,
+            "ا" => 1e3,
+            _ => return None,
+        };
+        let d = if self.is_sign(i + 1, &["."]) && self.glued(i) && self.glued(i + 1) { i + 2 } else { i + 1 };
+        (self.follows(i) && self.is_word(d, "د") && self.follows(d - 1)).then_some((scale, self.dinar_end(d)))
+    }
+
+    /// The last token of the dinar abbreviation `د` at `d`: `د`, or `د.ت`/`د ت` (dinar tunisien).
+    fn dinar_end(&self, d: usize) -> usize {
+        if self.is_sign(d + 1, &["."]) && self.glued(d) && self.glued(d + 1) && self.is_word(d + 2, "ت") {
+            d + 2
+        } else if self.follows(d) && self.is_word(d + 1, "ت") {
+            d + 1
+        } else {
+            d
+        }
+    }
+
+    /// TAP's decimal notation, fraction first: `1ر31` is 31.1, `904ر319` is 319.904, `04ر1` is
+    /// 1.04 (the digits of each side written left to right, the sides right to left). Token `i`
+    /// holds the fraction; gives the number and the token of its integer part.
+    fn tap_decimal(&self, i: usize) -> Option<(numbers::Numeral, usize)> {
+        if !(self.glued(i) && self.glued(i + 1)) || self.raw(i + 1) != "ر" {
+            return None;
+        }
+        let (fraction, integer) = (self.raw(i), self.raw(i + 2));
+        let decimals = fraction.chars().count();
+        if self.kind(i + 2) != Some(TokenKind::Number)
+            || !numbers::is_plain_integer(fraction)
+            || !numbers::is_plain_integer(integer)
+            || decimals > 6
+            || integer.chars().count() > 9
+        {
+            return None;
+        }
+        // Not part of a longer chain (`1ر2ر3`).
+        let chained = |k: usize| self.raw(k) == "ر";
+        if (i > 0 && self.glued(i - 1) && chained(i - 1)) || (self.glued(i + 2) && chained(i + 3)) {
+            return None;
+        }
+        let digits = |s: &str| numbers::parse_numeral(s, NumberContext::default()).map(numbers::Numeral::value);
+        let mantissa = digits(integer)? * 10f64.powi(decimals as i32) + digits(fraction)?;
+        Some((numbers::Numeral { mantissa, decimals: decimals as u32 }, i + 2))
     }
 
     /// Numbers grouped by spaces from token `i`: the digits and the last token.
@@ -594,6 +670,25 @@ impl<'a> Doc<'a> {
         ok.then(|| ((i..=last).map(|k| self.raw(k)).collect(), last))
     }
 
+    /// A number written with the Arabic comma between its digits (`942،4 م د`, `20،3 بالمائة`),
+    /// which the tokenizer splits: the digits with a Latin comma, which [`numbers::parse_numeral`]
+    /// reads by its rules, and the last token. At most 3 digits after it (`2015،2016` is a
+    /// list), and no chain (`1،2،3`).
+    fn arabic_comma(&self, i: usize) -> Option<(String, usize)> {
+        let comma = |k: usize| self.is_sign(k, &["،"]);
+        let (a, b) = (self.raw(i), self.raw(i + 2));
+        let ok = self.glued(i)
+            && comma(i + 1)
+            && self.glued(i + 1)
+            && self.kind(i + 2) == Some(TokenKind::Number)
+            && numbers::is_plain_integer(a)
+            && numbers::is_plain_integer(b)
+            && b.chars().count() <= 3
+            && !(self.glued(i + 2) && comma(i + 3))
+            && !(i > 0 && self.glued(i - 1) && comma(i - 1));
+        ok.then(|| format!("{a},{b}")).map(|d| (d, i + 2))
+    }
+
     /// Number tokens touching `/` or `:` and another number: dates and times.
     fn date_or_time(&self, i: usize) -> bool {
         let sep = |k: usize| self.is_sign(k, &["/", ":", "\\"]);
@@ -612,6 +707,8 @@ impl<'a> Doc<'a> {
         let mut percent_token = false;
         let mut numeral: Option<Range<usize>> = None;
         let mut first_atom: Option<NumberWord> = None;
+        // The last token of an abbreviation read as a scale word (`م د`), which names the dinar.
+        let mut dinar_at: Option<usize> = None;
         while pos < self.len() {
             let first = pos == q;
             if !first && !self.follows(pos - 1) {
@@ -630,6 +727,14 @@ impl<'a> Doc<'a> {
             }
             let mut last = p;
             let atom = match self.kind(p) {
+                Some(TokenKind::Number) if self.tap_decimal(p).is_some() => {
+                    let (n, end) = self.tap_decimal(p)?;
+                    if !first && self.percent_after(end).is_some() {
+                        break;
+                    }
+                    last = end;
+                    Atom::Digits(n)
+                }
                 Some(TokenKind::Number) => {
                     if self.date_or_time(p) {
                         if first {
@@ -637,7 +742,7 @@ impl<'a> Doc<'a> {
                         }
                         break;
                     }
-                    let (digits, end) = match self.grouped(p) {
+                    let (digits, end) = match self.grouped(p).or_else(|| self.arabic_comma(p)) {
                         Some((d, end)) => (std::borrow::Cow::Owned(d), end),
                         None => (std::borrow::Cow::Borrowed(self.raw(p)), p),
                     };
@@ -667,10 +772,19 @@ impl<'a> Doc<'a> {
                     let n = numbers::parse_numeral(body, NumberContext { percent: true, scaled: false })?;
                     Atom::Digits(n)
                 }
+                // `370 م د`, `2.853 م.د`, `611.5 أ د`: a scale abbreviated before the dinar.
+                Some(TokenKind::ArabicWord) if !first && !and && self.abbreviated_scale(p).is_some() => {
+                    let (scale, end) = self.abbreviated_scale(p)?;
+                    last = end;
+                    dinar_at = Some(end);
+                    Atom::Word(NumberWord::Scale(scale, ScaleForm::Singular))
+                }
                 Some(TokenKind::ArabicWord) => {
                     let key = self.key(p);
                     let word = if first {
-                        self.first_word(p).map(|(w, _)| w)
+                        self.first_word(p)
+                            .map(|(w, _)| w)
+                            .or_else(|| self.definite_number(p).filter(|_| self.scale_after(p)))
                     } else if let Some(w) = number_word(key) {
                         Some(w)
                     } else if let (false, Some(rest)) = (and, key.strip_prefix('و')) {
@@ -738,6 +852,9 @@ impl<'a> Doc<'a> {
         if let Prefix::Currency(sym) = &prefix {
             currency = Some(sym.clone());
         }
+        if dinar_at == Some(last) {
+            currency = Some("دينار".to_string());
+        }
         if !percent && currency.is_none() {
             match self.noun_after(end_tok) {
                 Some(Noun::Currency(c)) => currency = Some(c),
@@ -753,13 +870,17 @@ impl<'a> Doc<'a> {
         if single_numeral && !percent && currency.is_none() && self.not_a_count(q, strong || unit.is_some(), strong) {
             return None;
         }
-        if single_numeral && (self.identifier(q, end_tok, acc.is_scaled() || percent || direct)) {
+        let measured = acc.is_scaled() || percent;
+        // A noun after a preposition is no counted noun after `عدد` (`العلامة عدد 3 لرسم`).
+        let plain_unit = unit.as_ref().is_some_and(|u| !u.starts_with(['ل', 'ب']));
+        let counted = direct && (strong || plain_unit) || currency.is_some();
+        if single_numeral && self.identifier(q, end_tok, measured || counted) {
             return None;
         }
         if let (1, Some(w)) = (acc.atoms(), first_atom) {
             let alone_ok = match w {
                 NumberWord::Unit(1) => currency.is_some(),
-                NumberWord::Unit(0) => percent,
+                NumberWord::Unit(0) => percent || self.score_side(q),
                 NumberWord::Ten => !self.after_ordinal(q),
                 _ => true,
             };
@@ -823,6 +944,10 @@ impl<'a> Doc<'a> {
             TokenKind::ArabicWord => {
                 let key = self.key(j);
                 let bare = if partitive { key.strip_prefix("ال").unwrap_or(key) } else { key };
+                // `30 د`, `20.370 د`, `10 مليون د`: the Maghrebi abbreviation of the dinar.
+                if key == "د" && !partitive {
+                    return Some(Noun::Currency("دينار".to_string()));
+                }
                 if let Some(c) = currency_word(bare) {
                     return Some(Noun::Currency(c.to_string()));
                 }
@@ -877,8 +1002,15 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        // Hijri years (1445 هـ), times (الساعة 8).
-        if next_key == "ه" || TIME_WORDS.contains(&prev_key) {
+        // Hijri years (1445 هـ), times (الساعة 8, and the minutes of `الساعة 15 و40 دقيقة`).
+        let minutes = || {
+            prev_key == "و"
+                && prev.and_then(|p| self.before(p)).is_some_and(|h| {
+                    self.kind(h) == Some(TokenKind::Number)
+                        && self.before(h).is_some_and(|t| TIME_WORDS.contains(&self.key(t)))
+                })
+        };
+        if next_key == "ه" || TIME_WORDS.contains(&prev_key) || minutes() {
             return true;
         }
         if (3..=4).contains(&digits) && YEAR_WORDS.contains(&prev_key) {
@@ -892,7 +1024,7 @@ impl<'a> Doc<'a> {
                 let rest = self.key(n).strip_prefix("ال").unwrap_or("");
                 is_plural(rest) || is_afal(rest)
             });
-            return prev_key == "ال" && !counted && !plural_before && !self.scale_after(q);
+            return prev_key == "ال" && !counted && !plural_before && !self.scale_after(q) && !self.elative_after(q);
         }
         if YEAR_WORDS.contains(&prev_key) || month_before || YEAR_AFTER.contains(&next_key) {
             return true;
@@ -905,6 +1037,14 @@ impl<'a> Doc<'a> {
             }
         }
         !(strong || self.scale_after(q))
+    }
+
+    /// A definite elative follows `q`: `الـ10 الأعلى دخلا`, `الـ50 الأكثر تأثيرا` (the N
+    /// most …), which makes `الـN` a count, not an ordinal.
+    fn elative_after(&self, q: usize) -> bool {
+        self.follows(q)
+            && self.kind(q + 1) == Some(TokenKind::ArabicWord)
+            && self.key(q + 1).strip_prefix("ال").is_some_and(|rest| rest.starts_with('ا') && rest.chars().count() == 4)
     }
 
     fn is_year_like(&self, i: usize) -> bool {
@@ -925,19 +1065,44 @@ impl<'a> Doc<'a> {
 
     /// A numeral (tokens `q..=last`) that names rather than counts: `المادة 5`, `كوفيد-19`,
     /// `5G`, `0123`, `(1)`, a list mark at the start of a line. `counts`: a scale word, a
-    /// percent or a counted noun right after says it counts (`صوّت لصالح القرار 128 دولة`).
+    /// percent, a currency or a counted noun right after says it counts (`صوّت لصالح القرار
+    /// 128 دولة`, `إيقاف عدد 107 أشخاص`, `بعدد 96 حملة`); a noun after a preposition does not
+    /// (`الطريق الوطنية رقم 1 بمنطقة`, `العلامة الكلمترية عدد 3 لرسم`).
     fn identifier(&self, q: usize, last: usize, counts: bool) -> bool {
         let raw = self.raw(q);
-        let prev = self.before(q);
-        if !counts && prev.is_some_and(|p| IDENTIFIER_WORD_SET.contains(self.key(p))) {
+        // `القانون عدد 52 لسنة 1992`, `قانون 10 لسنة 2015`: a number of the year given.
+        if !counts && self.follows(last) && matches!(self.key(last + 1), "لسنه" | "لعام") {
+            let year = last + 2;
+            if self.follows(last + 1)
+                && self.kind(year) == Some(TokenKind::Number)
+                && self.raw(year).chars().count() == 4
+            {
+                return true;
+            }
+        }
+        // Phone numbers: a long number shortly after `الرقم`, `الأرقام`, `الهاتف` …
+        // (`على الرقمين: 70.103.700`, `بالأرقام الهاتفية التالية: 71.341.666 71.571.264`).
+        if !counts
+            && raw.chars().filter(|&c| numbers::digit_value(c).is_some()).count() >= 6
+            && self.after_phone_word(q)
+        {
             return true;
         }
-        // كوفيد-19, F-16: a word, a hyphen and the number, all glued.
+        // The word before the number, or before the first number of a list
+        // (`الفصول 6 و22 و35`, `الفصلين 92 و93`).
+        // (`الجولة الـ33`: the noun before the article.)
+        let noun =
+            self.before(self.list_head(q)).and_then(|p| if self.is_word(p, "ال") { self.before(p) } else { Some(p) });
+        if !counts && noun.is_some_and(|p| identifier_noun(self.key(p))) {
+            return true;
+        }
+        // كوفيد-19, F-16: a word, a hyphen and the number, all glued (not a score: `صفر-2`).
         if q >= 2
             && self.glued(q - 1)
             && self.glued(q - 2)
             && self.is_sign(q - 1, &["-"])
             && matches!(self.kind(q - 2), Some(TokenKind::ArabicWord | TokenKind::LatinWord))
+            && self.first_word(q - 2).is_none()
         {
             return true;
         }
@@ -963,14 +1128,87 @@ impl<'a> Doc<'a> {
         {
             return true;
         }
-        // List marks at the start of a line: 1) 2- 3.
+        // List marks at the start of a line or a sentence: 1) 2- 3. (`… أميركي. 2- تيم كوك`),
+        // before a word (`3- صفر` is a score).
         // (Last: looking back for the line's start is the costly test.)
         let line_start = || self.text[..self.toks[q].start].rsplit('\n').next().is_none_or(|s| s.trim().is_empty());
+        let sentence_start = || {
+            q > 0
+                && !self.glued(q - 1)
+                && self.is_sign(q - 1, &[".", "!", "?", "؟", ":", "؛"])
+                && !(q > 1 && self.glued(q - 2) && self.kind(q - 2) == Some(TokenKind::Number))
+        };
+        let word_after = || {
+            self.kind(q + 2) == Some(TokenKind::ArabicWord) && self.first_word(q + 2).is_none()
+                || self.kind(q + 2) == Some(TokenKind::LatinWord)
+        };
+        // `21-أيمن`: glued to a word that is no number (not a score, not `2-صفر`).
+        let spaced = self.gap(q + 1).starts_with([' ', '\t']) || self.glued(q + 1) && word_after();
         short
             && self.glued(q)
             && self.is_sign(q + 1, &[")", "-", ".", "–"])
-            && self.gap(q + 1).starts_with([' ', '\t'])
-            && line_start()
+            && spaced
+            && (line_start() || (sentence_start() && word_after()))
+    }
+
+    /// A phone word (`الرقم`, `أرقام`, `الهاتف`, `فاكس` … with clitics) a few tokens before
+    /// `q`, across punctuation, other long numbers, `أو`/`و` and up to two other words
+    /// (`الأرقام الهاتفية التالية:`).
+    fn after_phone_word(&self, q: usize) -> bool {
+        let mut k = q;
+        let mut words = 0;
+        for _ in 0..12 {
+            let Some(p) = self.before(k) else { return false };
+            if self.gap(p).contains('\n') {
+                return false;
+            }
+            match self.kind(p) {
+                Some(TokenKind::ArabicWord) => {
+                    let key = self.key(p);
+                    if phone_word(key) {
+                        return true;
+                    }
+                    if !matches!(key, "او" | "و") {
+                        words += 1;
+                        if words > 2 {
+                            return false;
+                        }
+                    }
+                }
+                Some(TokenKind::Number) if self.raw(p).chars().count() >= 6 => {}
+                Some(TokenKind::Punct | TokenKind::Symbol) => {}
+                _ => return false,
+            }
+            k = p;
+        }
+        false
+    }
+
+    /// The first number of a list of plain integers joined by `و` or commas that ends at `q`
+    /// (`6 و22 و35`), or `q`.
+    fn list_head(&self, q: usize) -> usize {
+        let mut head = q;
+        for _ in 0..32 {
+            let Some(p) = self.before(head) else { break };
+            let joined = self.is_word(p, "و") || self.is_sign(p, &[",", "،"]);
+            match self.before(p) {
+                Some(n)
+                    if joined && self.kind(n) == Some(TokenKind::Number) && numbers::is_plain_integer(self.raw(n)) =>
+                {
+                    head = n;
+                }
+                _ => break,
+            }
+        }
+        head
+    }
+
+    /// Token `q` is one side of a score, across a hyphen from a number: `3- صفر`, `صفر-2`.
+    fn score_side(&self, q: usize) -> bool {
+        let number = |k: usize| self.kind(k) == Some(TokenKind::Number) && numbers::is_plain_integer(self.raw(k));
+        let hyphen = |k: usize| self.is_sign(k, &["-", "–"]);
+        (q >= 2 && self.before(q).is_some_and(hyphen) && self.before(q - 1).is_some_and(number))
+            || (self.follows(q) && hyphen(q + 1) && self.follows(q + 1) && number(q + 2))
     }
 
     /// The token before `q` is an ordinal (`التاسع عشر`: not ten).
@@ -1370,27 +1608,102 @@ const RANGE_WORDS: &[&str] = &["و", "الي", "حتي", "او"];
 /// Words before a number that make it a time or a position in time (folded).
 const TIME_WORDS: &[&str] = &["الساعه", "ساعه", "الدقيقه", "الثانيه"];
 
-/// Words before a number that make it a name (folded).
+/// A word before a number that makes it a name (see [`IDENTIFIER_WORDS`]), with or without
+/// the proclitics `و`/`ف` and then `ب`/`ل`/`ك` (`والفصل`, `بالقانون`, `للمرسوم`: `لل` is `ل` +
+/// `ال`).
+fn identifier_noun(key: &str) -> bool {
+    let of = |k: &str| IDENTIFIER_WORD_SET.contains(k);
+    if of(key) {
+        return true;
+    }
+    let conj = key.strip_prefix(['و', 'ف']).filter(|rest| rest.len() >= 4);
+    for k in [Some(key), conj].into_iter().flatten() {
+        if k != key && of(k) {
+            return true;
+        }
+        if let Some(rest) = k.strip_prefix("لل") {
+            let mut definite = String::with_capacity(rest.len() + 4);
+            definite.push_str("ال");
+            definite.push_str(rest);
+            if of(&definite) {
+                return true;
+            }
+        }
+        if k.strip_prefix(['ب', 'ل', 'ك']).filter(|rest| rest.len() >= 4).is_some_and(of) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A word that announces a phone number (folded), with or without a proclitic (`بالرقم`,
+/// `وأرقام`; `للرقم` is `ل` + `الرقم`).
+fn phone_word(key: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "رقم",
+        "الرقم",
+        "الرقمين",
+        "رقمي",
+        "ارقام",
+        "الارقام",
+        "هاتف",
+        "الهاتف",
+        "الهاتفي",
+        "الهاتفيه",
+        "هاتفي",
+        "هاتفيه",
+        "الجوال",
+        "جوال",
+        "فاكس",
+        "الفاكس",
+        "الهواتف",
+    ];
+    ["", "و", "ف", "ب", "ل", "وب", "ول"].iter().any(|prefix| {
+        key.strip_prefix(prefix).is_some_and(|rest| {
+            WORDS.contains(&rest)
+                || rest.strip_prefix('ل').is_some_and(|r| WORDS.iter().any(|w| w.strip_prefix("ال") == Some(r)))
+        })
+    })
+}
+
+/// Words before a number that make it a name (folded; with a proclitic too, see
+/// [`identifier_noun`]).
 const IDENTIFIER_WORDS: &[&str] = &[
     "رقم",
     "الرقم",
-    "برقم",
-    "ورقم",
+    // Maghrebi "number": الأمر عدد 1234, الطريق الوطنية عدد 14 (not `إيقاف عدد 107 أشخاص`).
+    "عدد",
+    // Editions, rounds and ranks: الدورة 26, الجولة 34, النسخة 12, المركز 15 (ordinals).
+    "الدوره",
+    "الجوله",
+    "النسخه",
+    "الطبعه",
+    "المركز",
+    "المرتبه",
     "الماده",
     "ماده",
-    "للماده",
-    "بالماده",
-    "والماده",
+    "المادتين",
+    "المواد",
     "الفقره",
     "فقره",
+    "الفقرتين",
+    "الفقرات",
     "البند",
     "بند",
+    "البندين",
+    "البنود",
     "القرار",
     "قرار",
-    "للقرار",
-    "بالقرار",
     "الفصل",
     "فصل",
+    "الفصلين",
+    "الفصول",
+    // Decrees, circulars (Maghrebi: الأمر عدد 1234, المنشور عدد 4).
+    "الامر",
+    "امر",
+    "المنشور",
+    "منشور",
+    "المراسيم",
     "الصفحه",
     "صفحه",
     "ص",
@@ -1402,8 +1715,6 @@ const IDENTIFIER_WORDS: &[&str] = &[
     "مرسوم",
     "القانون",
     "قانون",
-    "للقانون",
-    "بالقانون",
     "الاصدار",
     "الجيل",
     "الكيلو",
@@ -1707,6 +2018,113 @@ mod tests {
         assert_eq!(one("اعتقال الـ 8 آلاف شخص").value, 8000.0);
         assert_eq!(one("نسبة الــ 81,31%").value, 81.31);
         assert_eq!(one("خلال الساعات الـ24 الماضية").value, 24.0);
+    }
+
+    #[test]
+    fn law_and_list_numbers_are_not_figures() {
+        for text in [
+            "طبق القانون عدد 52 لسنة 1992",
+            "بمقتضى الأمر عدد 717 المؤرخ في",
+            "الأمر الحكومي عدد 4030 الذي",
+            "الطريق الوطنية عدد 14 الرابطة بين",
+            "والفصل 3 من الدستور",
+            "بالفصل 12 منه",
+            "المرسوم 116 المتعلق",
+            "للمرسوم عدد 116",
+            "أتاحه قانون 12 لسنة 2015",
+            "القانون رقم 10 لسنة 2015 بشأن",
+            "طبق الفصلين 92 و93 من قانون",
+            "وطبق الفصول 6 و22 و35 و36 من قانون",
+            "المواد 12، 13 و14",
+            "رقم 5",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+        // A clearly counted noun still makes a count.
+        assert_eq!(values("وإيقاف عدد 107 أشخاص"), [107.0]);
+        assert_eq!(values("حجز عدد 5 أطنان"), [5.0]);
+        assert_eq!(values("المادة 5 و 6 أشخاص"), [6.0]);
+        assert!(figs("الطريق الوطنية رقم 1 بمنطقة سيدي فرج").is_empty());
+        assert!(figs("برنامج الدورة 26 من أيام قرطاج").is_empty());
+        assert!(figs("لحساب الجولة 34 من البطولة").is_empty());
+        assert!(figs("في قمة منافسات الجولة الـ33 من الدوري").is_empty());
+        assert_eq!(values("يحتل المركز 15 برصيد 23 نقطة"), [23.0]);
+        assert!(figs("قائمة الموقوفين:\n21-أيمن بن إسماعيل").is_empty());
+        assert_eq!(values("بلغ عدد المشاركين في الدورة 300 مشارك"), [300.0]);
+        // A list mark after the end of a sentence, before a word.
+        let list = "1- مارك لور البالغ من العمر 45 عاماً. 2- تيم كوك حصل على 150 مليون دولار. 10- ماريو";
+        assert_eq!(values(list), [45.0, 150_000_000.0]);
+        // Not a list mark: a number after a decimal point or before another number.
+        assert_eq!(values("ارتفع بنسبة 5 بالمائة. 3- 1 للترجي"), [5.0, 3.0, 1.0]);
+    }
+
+    #[test]
+    fn phone_numbers_and_clock_minutes_are_not_figures() {
+        for text in [
+            "الاتصال بالأرقام الهاتفيّة التالية: 71.341.666 71.571.264 71.566.977 أو التوجه",
+            "عليه الاتصال بالرقم 96.503.730",
+            "على الرقمين : 70.103.700 و70.103.800",
+            "وصل القطار على الساعة 15 و40 دقيقة",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+        // A long amount is still one, also near `رقم`.
+        assert_eq!(values("بلغ رقم المعاملات 71.000.000 دينار"), [71_000_000.0]);
+        assert_eq!(values("بكلفة 36.300.000 دينار"), [36_300_000.0]);
+        assert_eq!(values("استغرق 40 دقيقة"), [40.0]);
+    }
+
+    #[test]
+    fn scores_are_two_figures_and_zero_is_one_side() {
+        assert_eq!(values("فاز على الكونغو 3- صفر وتعادل 1-1"), [3.0, 0.0, 1.0, 1.0]);
+        assert_eq!(values("بنتيجة صفر-2"), [0.0, 2.0]);
+        assert!(figs("شهر صفر").is_empty());
+    }
+
+    #[test]
+    fn tap_decimals_put_the_fraction_first() {
+        // Tunis Afrique Presse writes 31.1 as `1ر31`: the fraction, `ر`, the integer part.
+        let f = one("مقابل 1ر31 مليون عرجون الموسم المنقضي");
+        assert_eq!((f.text.as_str(), f.value), ("1ر31 مليون", 31_100_000.0));
+        assert_eq!(one("بنسبة 2ر5 بالمائة").value, 5.2);
+        assert!(one("بنسبة 2ر5 بالمائة").percent);
+        assert_eq!(one("ارتفع من 904ر319 دينار").value, 319.904);
+        assert_eq!(one("انخفاضا بنسبة 04ر1 بالمائة").value, 1.04);
+        assert_eq!(one("رجة أرضية بلغت قوتها 6ر4 درجة").value, 4.6);
+        assert_eq!(values("بين 4ر0 و4 بالمائة"), [0.4, 4.0]);
+        assert!(figs("بين 4ر0 و4 بالمائة").iter().all(|f| f.2));
+        assert_eq!(one("مستوى 391ر10 مليار دينار").value, 10_391_000_000.0);
+        // Not a chain of three, nor a letter after a number.
+        assert!(values("1ر2ر3").iter().all(|v| v.fract() == 0.0));
+    }
+
+    #[test]
+    fn maghrebi_dinar_abbreviations() {
+        let f = one("بقيمة 370 م د في الموسم الفارط");
+        assert_eq!((f.text.as_str(), f.value, f.currency.as_deref()), ("370 م د", 370e6, Some("دينار")));
+        assert_eq!(one("بكلفة 46 م.د. -الانطلاق").value, 46e6);
+        // Three digits after the point: the scale makes it a decimal.
+        assert_eq!(one("بقيمة 2.853 م.د").value, 2_853_000.0);
+        let f = one("بكلفة 611.5 أ د.");
+        assert_eq!((f.value, f.currency.as_deref()), (611_500.0, Some("دينار")));
+        assert_eq!(one("حوالي 900 م د ت").value, 900e6);
+        // A year-sized number before `م د` is an amount (`م` alone marks a year).
+        assert_eq!(one("بلغت 2000 م د").value, 2e9);
+        assert_eq!(one("13700 م.د.ت").value, 13_700e6);
+        let f = one("رشوة قدرها 500 د مقابل");
+        assert_eq!((f.value, f.currency.as_deref()), (500.0, Some("دينار")));
+        assert_eq!(one("1ر2 مليون د").currency.as_deref(), Some("دينار"));
+        // `م` alone is metres (or a year marker), no scale.
+        assert_eq!(one("على مسافة 600 م من").value, 600.0);
+    }
+
+    #[test]
+    fn definite_cardinals_with_a_scale_word_and_the_top_n() {
+        let f = one("تناهز قيمته الاربعة ملايين دينار.");
+        assert_eq!((f.text.as_str(), f.value), ("الاربعة ملايين", 4e6));
+        assert_eq!(one("الـ10 الأعلى دخلا في العالم").value, 10.0);
+        assert_eq!(one("ضمن الـ50 الأكثر تأثيرا").value, 50.0);
+        assert!(figs("القرن الـ21 الميلادي").is_empty());
     }
 
     #[test]
