@@ -114,8 +114,8 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
     };
     let mut parts = Vec::new();
     let mut start = r.start;
-    for k in r.start + 2..r.end {
-        if k >= start + 2 && begins_name(&words[k]) && family_name(k - 1) {
+    for (k, w) in words.iter().enumerate().take(r.end).skip(r.start + 2) {
+        if k >= start + 2 && begins_name(w) && family_name(k - 1) {
             parts.push(start..k);
             start = k;
         }
