@@ -41,6 +41,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+mod cues;
 mod spans;
 
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
@@ -412,6 +413,8 @@ pub fn find_people(
     let tagged_found = found.len();
     add_titled_names(text, &words, &mut found, tagged_found, lexicon, stop);
     add_surname_shaped_names(&words, &mut found, lexicon, stop);
+    cues::add_authors(&words, &mut found, lexicon, stop);
+    cues::add_aged_names(&words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(&words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_places(&words, &mut found, lexicon, stop);
@@ -426,7 +429,11 @@ pub fn find_people(
             // The name as written, with a conjunction or preposition glued to its first word
             // left out, and a broken line joined.
             let (skip, article) = match glued_proclitic(&words[r.start], lexicon) {
-                (0, _) => (clitic_on_known_name(&words[r.start], &known), false),
+                (0, _) => {
+                    let skip =
+                        clitic_on_known_name(&words[r.start], &known).max(cues::author_preposition(&words, r.start));
+                    (skip, false)
+                }
                 found => found,
             };
             let start = start + skip;
@@ -482,12 +489,17 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon) -> V
         let end = words.partition_point(|w| w.token.start < span.end);
         if first < end {
             let mut r = spans::without_trailing_roles(words, first..end);
-            // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف).
-            while r.end < words.len()
-                && r.len() < MAX_NAME_WORDS
-                && words[r.end].bare_from == 0
-                && surname_shaped(&words[r.end], lexicon)
-            {
+            // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
+            // and so does a rare family name with the article (محمد عيسى المؤدب).
+            let ends_name = |w: &Word, len: usize| {
+                w.bare_from == 0
+                    && (surname_shaped(w, lexicon)
+                        || (len >= 2
+                            && w.folded.starts_with("ال")
+                            && w.class == WordClass::Other
+                            && lexicon.support(&letters(w.text)) < COMMON))
+            };
+            while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
             }
             if !spans::only_coordinated_words(words, &r, lexicon) {
@@ -1080,6 +1092,18 @@ mod tests {
         let found = names_with_tagged(text, &["خليفة بن زايد آل نهيان", "عبد الفتاح صلاح الدين"]);
         let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(found, ["خليفة بن زايد آل نهيان", "عبد الفتاح صلاح الدين"]);
+    }
+
+    #[test]
+    fn authors_of_quoted_works_and_people_of_a_given_age_are_names() {
+        let found = names("وفازت رواية \"سفر القلب\" لأمينة زريق عن دار زينب للنشر");
+        assert_eq!(found, [("أمينة زريق".to_string(), None)]);
+        let found = names("ثم رواية \" Il pleut des avions \" لجلبار نقاش ورواية \"C’était hier\" لبول زيتون.");
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(found, ["جلبار نقاش", "بول زيتون"]);
+        assert!(names("وقد نظموا وقفة \"احتجاجية\" للمطالبة بحقوقهم").is_empty());
+        let found = names("وهو مارك لور البالغ من العمر 45 عاماً");
+        assert_eq!(found, [("مارك لور".to_string(), None)]);
     }
 
     #[test]
