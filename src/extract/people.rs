@@ -502,7 +502,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon) -> V
             while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
             }
-            if !spans::only_coordinated_words(words, &r, lexicon) {
+            if !spans::only_coordinated_words(words, &r, lexicon) && !spans::only_kinship(words, &r) {
                 found.extend(spans::split_listed_names(words, r).into_iter().map(|r| (r, None)));
             }
         }
@@ -532,7 +532,7 @@ fn add_titled_names(
         // A role's complement may be a name itself (رئيس كازاخستان قاسم جومارت توكاييف): one
         // word, when the tagger's name begins right after it.
         let named_complement = w.class == WordClass::Role
-            && words.get(j).is_some_and(|c| c.token.kind == TokenKind::ArabicWord)
+            && words.get(j).is_some_and(|c| name_like(c, lexicon, stop))
             && found[..tagged_found].iter().any(|(r, _)| r.start == j + 1);
         if named_complement {
             j += 1;
@@ -858,7 +858,7 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
     // Skeleton words, with a conjunction و glued to the first word left out (وزيجولي and
     // زيجولي meet; a name that begins with و, وليد, still meets itself).
     let words = |m: &PersonMention| {
-        let mut words: Vec<String> = m.name.split_whitespace().map(skeleton).collect();
+        let mut words: Vec<String> = without_patronymic(&m.name).map(skeleton).collect();
         if let Some(rest) = words.first().and_then(|w| w.strip_prefix('و')).filter(|r| r.chars().count() >= 2) {
             words[0] = rest.to_string();
         }
@@ -945,6 +945,22 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
         .collect();
     people.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     people
+}
+
+/// Endings of Russian patronymics (كاميليفيتش، توكافيتش، ألكسندروفنا).
+const PATRONYMIC_ENDINGS: [&str; 3] = ["فيتش", "فتش", "فنا"];
+
+/// The words of a name without a patronymic in the middle (قاسم جومارت كاميليفيتش توكاييف is
+/// قاسم جومارت توكاييف): Russian and Central Asian full names carry one, other mentions not.
+fn without_patronymic(name: &str) -> impl Iterator<Item = &str> {
+    let count = name.split_whitespace().count();
+    name.split_whitespace()
+        .enumerate()
+        .filter(move |(k, w)| {
+            let inner = *k > 0 && k + 1 < count;
+            !(inner && w.chars().count() > 5 && PATRONYMIC_ENDINGS.iter().any(|e| w.ends_with(e)))
+        })
+        .map(|(_, w)| w)
 }
 
 /// Can a name (skeleton words) belong to the person whose fullest name is `full`? Either it
@@ -1076,6 +1092,8 @@ mod tests {
         let text = "ومنهم كريم ماسيموف سكرتير مجلس الأمن";
         let got = names_with_tagged(text, &["كريم ماسيموف سكرتير"]);
         assert_eq!(got[0].0, "كريم ماسيموف", "{got:?}");
+        // Kinship nouns alone are not a name.
+        assert!(names_with_tagged("وأوقف ابن شقيق الرئيس السابق", &["ابن شقيق"]).is_empty());
         // Lone words joined by و are a list of places as often as of people.
         let text = "في خمس مناطق هي أكتوبي وأتيراو وغيرها";
         assert!(names_with_tagged(text, &["أكتوبي وأتيراو"]).is_empty());
@@ -1150,6 +1168,15 @@ mod tests {
         assert_eq!(people[0].roles, ["الرئيس"]);
         assert_eq!(people[0].documents, ["a", "b"]);
         assert_eq!(people[1].name, "نور سلطان نزارباييف");
+        // A patronymic does not make another person; the father's name does.
+        let mentions = vec![
+            m("a", "قاسم جومارت توكاييف", None),
+            m("a", "جومارت كاميليفيتش توكايف", None),
+            m("a", "كيميل توكافيتش توكاييف", None),
+        ];
+        let people = merge_people(&mentions);
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[0].mentions, 2);
     }
 
     #[test]

@@ -123,3 +123,28 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
     parts.push(start..r.end);
     parts
 }
+
+/// Kinship nouns, which come before a name (ابن شقيق الرئيس، زوجة فلان).
+const KINSHIP: [&str; 16] = [
+    "ابن",
+    "بنت",
+    "ابنه",
+    "نجل",
+    "نجله",
+    "شقيق",
+    "شقيقه",
+    "اخ",
+    "اخت",
+    "زوج",
+    "زوجه",
+    "والد",
+    "والده",
+    "عم",
+    "خال",
+    "حفيد",
+];
+
+/// Is a span made only of kinship nouns (ابن شقيق)? It is then not a name.
+pub(super) fn only_kinship(words: &[Word], r: &Range<usize>) -> bool {
+    words[r.clone()].iter().all(|w| KINSHIP.contains(&w.bare()))
+}
