@@ -300,7 +300,10 @@ fn glued_conjunction(folded: &str, raw: &str, lexicon: &Lexicon) -> usize {
         if cache.len() > SPLIT_CACHE_LIMIT {
             cache.clear();
         }
-        let glued = split_clitics(raw, lexicon, &|_| false).prefix > 0;
+        // A word the lexicon knows better whole than split is not split (باراك is no ب +
+        // أراك): names begin with these letters too.
+        let glued = split_clitics(raw, lexicon, &|_| false).prefix > 0
+            && raw.strip_prefix(c).is_none_or(|rest| lexicon.zipf10(rest) > lexicon.zipf10(raw));
         cache.insert(raw.into(), glued);
         glued
     });
@@ -565,6 +568,15 @@ fn add_titled_names(
             run = 1 + name_run(words, start + 1, lexicon, stop).min(MAX_NAME_WORDS - 1);
             if run == 1 {
                 run = 0;
+            }
+        }
+        // After a title, two words or more that may make a name are one, though the first
+        // is a word the lexicon knows (الرئيس باراك أوباما).
+        if w.class == WordClass::Title && run == 0 {
+            let plain = |w: &Word| w.bare_from == 0 && !w.folded.starts_with("ال") && continues_name(w, lexicon, stop);
+            let n = words[start.min(words.len())..].iter().take(MAX_NAME_WORDS).take_while(|w| plain(w)).count();
+            if n >= 2 {
+                run = n;
             }
         }
         let r = start..start + run;
@@ -1065,6 +1077,13 @@ mod tests {
         assert_eq!(found, [("حافظ قائد السبسي".to_string(), None)]);
         // رئاسة alone names an office, not a chair.
         assert!(names("تولى رئاسة لجان تعنى بالصحة").is_empty());
+    }
+
+    #[test]
+    fn names_that_begin_like_a_preposition_stay_whole() {
+        // باراك is not ب + أراك, and the two words after a title are a name.
+        let found = names("ألغى الكونغرس فيتو الرئيس باراك أوباما وصوت على القانون");
+        assert_eq!(found, [("باراك أوباما".to_string(), Some("الرئيس".to_string()))]);
     }
 
     #[test]
