@@ -1124,6 +1124,11 @@ mod tests {
         let found = names_with_tagged(text, &["فتحي العيادي كريم الهاروني عبد المجيد النجار"]);
         let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(found, ["فتحي العيادي", "كريم الهاروني", "عبد المجيد النجار"]);
+        // What a list says before a name (a club) is not part of it.
+        let text = "حمدي القصراوي : النادي البنزرتي محمد الحبيب يكن : الملعب القابسي";
+        assert_eq!(names_with_tagged(text, &["البنزرتي محمد الحبيب يكن"])[0].0, "محمد الحبيب يكن");
+        let text = "أسامة الحدادي : ديجون أيمن محمود : الملعب القابسي";
+        assert_eq!(names_with_tagged(text, &["ديجون أيمن محمود"])[0].0, "أيمن محمود");
         // Compound names stay whole.
         let text = "واستقبل الشيخ خليفة بن زايد آل نهيان والسيد عبد الفتاح صلاح الدين";
         let found = names_with_tagged(text, &["خليفة بن زايد آل نهيان", "عبد الفتاح صلاح الدين"]);

@@ -95,6 +95,9 @@ pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: 
 /// Second parts of compound given names (عبد الله، نور الدين، زين العابدين).
 const COMPOUND_PARTS: [&str; 6] = ["الله", "الدين", "الرحمن", "الرحيم", "الاسلام", "العابدين"];
 
+/// Words that join the parts of one name (محمد بن سالم، أبو بكر).
+const CONNECTORS: [&str; 5] = ["بن", "ابن", "بنت", "ابو", "ابي"];
+
 /// First parts of compound names, before a word with the article (عبد الفتاح، أبو الحسن).
 const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام", "ذو"];
 
@@ -114,6 +117,24 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
     };
     let mut parts = Vec::new();
     let mut start = r.start;
+    // A word before a given name that begins a name of two words or more is not part of it
+    // when it is no given name itself: the end of what a list said before (a club, a
+    // nisba: البنزرتي سيف الدين الشرفي، ديجون أيمن محمود).
+    let label = |w: &Word| {
+        // (A given name with a clitic or the article is no label: للحبيب، الهادي.)
+        let given_inside = ["لل", "ال", "ل", "ب", "و"]
+            .iter()
+            .any(|p| w.folded.strip_prefix(p).is_some_and(|n| given_names().contains(n)));
+        w.bare_from == 0
+            && !given_names().contains(w.bare())
+            && !given_inside
+            && !CONNECTORS.contains(&w.bare())
+            && !COMPOUND_HEADS.contains(&w.bare())
+    };
+    let name_follows = |next: &Word| begins_name(next) && !CONNECTORS.contains(&next.bare());
+    if r.len() >= 3 && name_follows(&words[r.start + 1]) && label(&words[r.start]) {
+        start += 1;
+    }
     for (k, w) in words.iter().enumerate().take(r.end).skip(r.start + 2) {
         if k >= start + 2 && begins_name(w) && family_name(k - 1) {
             parts.push(start..k);
