@@ -8,10 +8,23 @@ preposition glued to it is removed (ومحمد → محمد). Names are written 
 ى → ي, ة → ه, no diacritics), one per line, sorted, with the number of times seen.
 
 Usage: python3 tools/build_names.py ../shared/data/ner data/names/given.txt
+
+With --news DIR --nass BIN OUT, it writes instead the given names learnt from unlabelled
+news (data/names/given-news.txt): BIN (`nass entities`) finds the people of every article
+under DIR (the ANT corpus, Apache-2.0); the first word of a name of two words or more is
+kept if it opens a name at least 4 times, in a quarter of its occurrences at least (half,
+if the general lexicon knows it as a common word: اتحاد، بنك open club and bank names too),
+and is not a known given name already or one with a clitic glued on (ببن).
+
+    python3 tools/build_names.py --news ../shared/data/news/ant-v1.1 \
+        --nass target/release/nass data/names/given-news.txt
 """
 import collections
+import gzip
+import json
 import os
 import re
+import subprocess
 import sys
 
 DIACRITICS = re.compile('[\u064B-\u0652\u0670\u0640]')
@@ -67,5 +80,46 @@ def main():
     print(f'{len(counts)} given names', file=sys.stderr)
 
 
+def news_main(news, nass, out):
+    here = os.path.dirname(os.path.abspath(__file__))
+    known = set()
+    with open(os.path.join(here, '..', 'data', 'names', 'given.txt'), encoding='utf-8') as fh:
+        known = {l.split('\t')[0] for l in fh if not l.startswith('#')}
+    zipf = {}
+    with gzip.open(os.path.join(here, '..', 'data', 'lexicon-ar.tsv.gz'), 'rt', encoding='utf-8') as fh:
+        for line in fh:
+            w, z = line.rstrip('\n').split('\t')
+            zipf[fold(w)] = max(zipf.get(fold(w), 0), int(z) / 10)
+    run = subprocess.run([nass, 'entities', news], capture_output=True, text=True, check=False)
+    opens = collections.Counter()
+    for line in run.stdout.splitlines():
+        r = json.loads(line)
+        words = r.get('value', '').split() if r.get('kind') == 'person' else []
+        if len(words) >= 2:
+            opens[fold(words[0])] += 1
+    seen = collections.Counter()
+    for root, _, files in os.walk(news):
+        for f in files:
+            with open(os.path.join(root, f), encoding='utf-8', errors='replace') as fh:
+                for w in re.findall('[\u0621-\u064A\u064B-\u0652\u0640]+', fh.read()):
+                    seen[fold(w)] += 1
+    keep = {}
+    for w, c in opens.items():
+        share = c / max(seen[w], 1)
+        common = zipf.get(w, 0) >= 4.5
+        glued = len(w) > 3 and w[0] in 'وفبل' and w[1:] in known
+        if ARABIC.match(w) and len(w) >= 2 and c >= 4 and share >= (0.5 if common else 0.25) \
+                and w not in known and not glued:
+            keep[w] = c
+    with open(out, 'w', encoding='utf-8') as fh:
+        fh.write('# given names learnt from unlabelled ANT news (Apache-2.0) with nass entities; built by tools/build_names.py --news\n')
+        for name in sorted(keep):
+            fh.write(f'{name}\t{keep[name]}\n')
+    print(f'{len(keep)} given names from news', file=sys.stderr)
+
+
 if __name__ == '__main__':
-    main()
+    if len(sys.argv) == 6 and sys.argv[1] == '--news' and sys.argv[3] == '--nass':
+        news_main(sys.argv[2], sys.argv[4], sys.argv[5])
+    else:
+        main()

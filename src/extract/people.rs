@@ -45,6 +45,8 @@ mod cues;
 mod spans;
 
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
+/// Given names learnt from unlabelled news (see `tools/build_names.py --news`).
+static NEWS_GIVEN_NAMES: &str = include_str!("../../data/names/given-news.txt");
 
 /// Titles that stand before a name on their own (folded, without the article's clitics).
 const TITLES: [&str; 79] = [
@@ -204,6 +206,7 @@ fn given_names() -> &'static HashSet<&'static str> {
     NAMES.get_or_init(|| {
         GIVEN_NAMES
             .lines()
+            .chain(NEWS_GIVEN_NAMES.lines())
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
             .filter(|n| !n.is_empty())
