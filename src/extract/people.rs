@@ -30,7 +30,7 @@ use foldhash::fast::FixedState;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -587,23 +587,39 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
         }
         words
     };
-    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new(); // (skeleton words of the fullest name, mention ids)
+    // Documents by number, so that a group counts its mentions per document.
+    let mut doc_ids: HashMap<&str, u32, FixedState> = HashMap::default();
+    let doc_of: Vec<u32> = mentions
+        .iter()
+        .map(|(doc, _)| {
+            let next = doc_ids.len() as u32;
+            *doc_ids.entry(doc.as_str()).or_insert(next)
+        })
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    // Groups by the first and by the last skeleton word of their fullest name: a name can only
+    // belong to a group that shares one of them (see `same_person`).
+    let mut by_first: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
+    let mut by_last: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
+    let mut candidates: Vec<usize> = Vec::new();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
     for k in order {
         let sk = words(&mentions[k].1);
-        if sk.is_empty() {
-            continue;
-        }
-        let matches: Vec<usize> =
-            groups.iter().enumerate().filter(|(_, (full, _))| same_person(full, &sk)).map(|(g, _)| g).collect();
+        let (Some(first), Some(last)) = (sk.first(), sk.last()) else { continue };
+        let doc = doc_of[k];
+        candidates.clear();
+        candidates.extend(by_first.get(first).into_iter().chain(by_last.get(last)).flatten());
+        candidates.sort_unstable();
+        candidates.dedup();
+        let matches: Vec<usize> = candidates.iter().copied().filter(|&g| same_person(&groups[g].full, &sk)).collect();
         // A short name that fits several people goes to the one named in the same document
         // (the most mentioned there, if several), else to the one mentioned more than twice as
         // often as any other; else it stays apart.
         let same_document: Vec<usize> =
-            matches.iter().copied().filter(|&g| groups[g].1.iter().any(|&m| mentions[m].0 == mentions[k].0)).collect();
+            matches.iter().copied().filter(|&g| groups[g].per_document.contains_key(&doc)).collect();
         let dominant = || {
-            let mut sizes: Vec<(usize, usize)> = matches.iter().map(|&g| (groups[g].1.len(), g)).collect();
+            let mut sizes: Vec<(usize, usize)> = matches.iter().map(|&g| (groups[g].ids.len(), g)).collect();
             sizes.sort_unstable_by(|a, b| b.cmp(a));
             match sizes.as_slice() {
                 [(first, g), (second, _), ..] if *first > 2 * second => Some(*g),
@@ -612,7 +628,7 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
         };
         // In one document, a surname alone is the person most mentioned there.
         let most_in_document = || {
-            let in_document = |g: usize| groups[g].1.iter().filter(|&&m| mentions[m].0 == mentions[k].0).count();
+            let in_document = |g: usize| groups[g].per_document.get(&doc).copied().unwrap_or(0);
             same_document.iter().copied().max_by_key(|&g| (in_document(g), std::cmp::Reverse(g)))
         };
         let chosen = match (matches.as_slice(), same_document.as_slice()) {
@@ -621,26 +637,31 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
             (_, []) => dominant(),
             _ => most_in_document(),
         };
-        match chosen {
-            Some(g) => groups[g].1.push(k),
-            None => groups.push((sk, vec![k])),
-        }
+        let g = match chosen {
+            Some(g) => g,
+            None => {
+                by_first.entry(first.clone()).or_default().push(groups.len());
+                by_last.entry(last.clone()).or_default().push(groups.len());
+                groups.push(Group { full: sk, ids: Vec::new(), per_document: HashMap::default() });
+                groups.len() - 1
+            }
+        };
+        groups[g].ids.push(k);
+        *groups[g].per_document.entry(doc).or_default() += 1;
     }
     let mut people: Vec<Person> = groups
         .into_iter()
-        .map(|(_, ids)| {
+        .map(|Group { ids, .. }| {
             let mut forms: BTreeMap<&str, u64> = BTreeMap::new();
             let mut roles: BTreeMap<&str, u64> = BTreeMap::new();
-            let mut documents: Vec<String> = Vec::new();
+            let mut documents: BTreeSet<&str> = BTreeSet::new();
             for &k in &ids {
                 let (doc, m) = &mentions[k];
                 *forms.entry(m.name.as_str()).or_default() += 1;
                 if let Some(r) = &m.role {
                     *roles.entry(r.as_str()).or_default() += 1;
                 }
-                if !documents.contains(doc) {
-                    documents.push(doc.clone());
-                }
+                documents.insert(doc);
             }
             // The fullest form: most words, then without a glued و, then most frequent, then
             // first in code-point order.
@@ -656,18 +677,25 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
             let variants = forms.keys().filter(|f| **f != name).map(|f| f.to_string()).collect();
             let mut roles: Vec<(&str, u64)> = roles.into_iter().collect();
             roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            documents.sort();
             Person {
                 name,
                 variants,
                 mentions: ids.len() as u64,
                 roles: roles.into_iter().map(|(r, _)| r.to_string()).collect(),
-                documents,
+                documents: documents.into_iter().map(str::to_string).collect(),
             }
         })
         .collect();
     people.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     people
+}
+
+/// People being merged: the skeleton words of the fullest name, the mentions (indexes), and
+/// the mentions per document (by number).
+struct Group {
+    full: Vec<String>,
+    ids: Vec<usize>,
+    per_document: HashMap<u32, usize, FixedState>,
 }
 
 /// Can a name (skeleton words) belong to the person whose fullest name is `full`? Either it
