@@ -1368,6 +1368,7 @@ struct WordCache {
     words: Vec<WordScores>,
     own_prev: Vec<PrevLanes>,
     /// Buffers of `Tagger::tag_remembering`, kept between sentences.
+    hashes: Vec<u64>,
     ids: Vec<usize>,
     stems: Vec<u32>,
     sums: Vec<[i32; NTAGS]>,
@@ -1376,12 +1377,37 @@ struct WordCache {
 }
 
 impl WordCache {
-    /// The index in `words` of a token's scores, computed if new.
-    fn word(&mut self, tagger: &Tagger, token: &str) -> usize {
+    /// The indexes in `words` of a sentence's tokens, into `ids`. The table and the scores are
+    /// far larger than the processor's caches, so each lookup would wait for memory twice (the
+    /// slot, then the word); the memory of all the tokens is requested first, so that those
+    /// waits overlap, then the tokens are looked up one by one ([`WordCache::word`]).
+    fn sentence(&mut self, tagger: &Tagger, tokens: &[&str], ids: &mut Vec<usize>) {
         if self.slots.is_empty() {
             self.slots = vec![0; 1024];
         }
-        let hash = std::hash::BuildHasher::hash_one(&self.hasher, token);
+        let mut hashes = std::mem::take(&mut self.hashes);
+        hashes.clear();
+        hashes.extend(tokens.iter().map(|t| std::hash::BuildHasher::hash_one(&self.hasher, t)));
+        let mask = self.slots.len() - 1;
+        for &hash in &hashes {
+            prefetch(&self.slots[hash as usize & mask]);
+        }
+        // The word in the first slot probed, if its tag matches (almost always the word).
+        for &hash in &hashes {
+            let slot = self.slots[hash as usize & mask];
+            if slot != 0 && slot >> INDEX_BITS == word_slot(hash, 0) >> INDEX_BITS {
+                if let Some(word) = self.words.get((slot & ((1 << INDEX_BITS) - 1)) as usize - 1) {
+                    prefetch_all(word);
+                }
+            }
+        }
+        ids.clear();
+        ids.extend(tokens.iter().zip(&hashes).map(|(token, &hash)| self.word(tagger, token, hash)));
+        self.hashes = hashes;
+    }
+
+    /// The index in `words` of a token's scores (`hash`: of the token), computed if new.
+    fn word(&mut self, tagger: &Tagger, token: &str, hash: u64) -> usize {
         let short = Form::short(token);
         let mask = self.slots.len() - 1;
         let tag = word_slot(hash, 0) >> INDEX_BITS;
@@ -1427,6 +1453,33 @@ impl WordCache {
             PrevScores::Own(k) => &self.own_prev[k as usize],
         }
     }
+}
+
+/// Asks the processor to load the cache line of `x` (a hint: it changes no result).
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    prefetch_ptr((x as *const T).cast());
+}
+
+/// [`prefetch`] for every cache line of `x`.
+#[inline(always)]
+fn prefetch_all<T>(x: &T) {
+    let start: *const u8 = (x as *const T).cast();
+    for offset in (0..std::mem::size_of::<T>()).step_by(64).chain([std::mem::size_of::<T>() - 1]) {
+        prefetch_ptr(start.wrapping_add(offset));
+    }
+}
+
+#[inline(always)]
+fn prefetch_ptr(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads no memory the program sees and never faults, whatever the
+    // address; SSE, which it needs, is part of x86-64.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 thread_local! {
@@ -1578,8 +1631,7 @@ impl Tagger {
                 *cache = WordCache { owner: self.id, ..WordCache::default() };
             }
             let mut ids = std::mem::take(&mut cache.ids);
-            ids.clear();
-            ids.extend(tokens.iter().map(|t| cache.word(self, t)));
+            cache.sentence(self, tokens, &mut ids);
             cache.stems.clear();
             if memory.window > 0 {
                 cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
@@ -2540,7 +2592,8 @@ mod tests {
         for sentence in sentences(text) {
             let words: Vec<&str> = sentence.iter().map(|r| &text[r.clone()]).collect();
             let n = words.len();
-            let ids: Vec<usize> = words.iter().map(|w| cache.word(tagger, w)).collect();
+            let mut ids = Vec::new();
+            cache.sentence(tagger, &words, &mut ids);
             let stems: Vec<u32> = ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)).collect();
             let mut sums = Vec::new();
             tagger.emissions(&cache.words, &ids, &memory, &stems, &mut sums);
