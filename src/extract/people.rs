@@ -23,6 +23,7 @@
 //! توكاييف، توكايف), a surname alone joins the one full name that ends with it, and a
 //! person's name is the fullest form seen.
 
+use crate::fingerprint::{fingerprint, ByFingerprint};
 use crate::lexicon::Lexicon;
 use crate::normalize::{fold_text, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
@@ -245,20 +246,21 @@ fn glued_conjunction(folded: &str, raw: &str, lexicon: &Lexicon) -> usize {
     if folded.len() <= c.len_utf8() + 4 {
         return 0;
     }
-    // The split of a word form is cached per thread: most words recur.
+    // The split of a word form is cached per thread: most words recur. By fingerprint: a
+    // lookup compares no strings (which would be read from all over the heap).
     thread_local! {
-        static SPLITS: RefCell<HashMap<Box<str>, bool, FixedState>> = RefCell::new(HashMap::default());
+        static SPLITS: RefCell<ByFingerprint<bool>> = RefCell::default();
     }
-    let glued = SPLITS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(&glued) = cache.get(raw) {
+    let key = fingerprint(raw);
+    let glued = SPLITS.with_borrow_mut(|cache| {
+        if let Some(&glued) = cache.get(&key) {
             return glued;
         }
         if cache.len() > SPLIT_CACHE_LIMIT {
             cache.clear();
         }
         let glued = split_clitics(raw, lexicon, &|_| false).prefix > 0;
-        cache.insert(raw.into(), glued);
+        cache.insert(key, glued);
         glued
     });
     if glued {
@@ -326,13 +328,16 @@ pub fn find_people(
     lexicon: &Lexicon,
     stop: &HashSet<String>,
 ) -> Vec<PersonMention> {
-    let words: Vec<Word> = tokenize(text).map(|t| Word::new(t, text, lexicon)).collect();
+    // About one token per 8 bytes of Arabic text: room for most documents at once.
+    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 8 + 16);
+    words.extend(tokenize(text).map(|t| Word::new(t, text, lexicon)));
     // Tagger spans first, as word ranges: the tagger was trained on where names begin and
     // end; the rules add what it missed and the roles written before names.
     let mut found: Vec<(Range<usize>, Option<String>)> = Vec::new(); // word index ranges
     for span in tagged {
-        let first = words.iter().position(|w| w.token.end > span.start);
-        let last = words.iter().rposition(|w| w.token.start < span.end);
+        // Tokens are in text order: their starts and ends rise.
+        let first = Some(words.partition_point(|w| w.token.end <= span.start)).filter(|&k| k < words.len());
+        let last = words.partition_point(|w| w.token.start < span.end).checked_sub(1);
         if let (Some(a), Some(b)) = (first, last) {
             if a <= b {
                 found.push((a..b + 1, None));
