@@ -1632,6 +1632,11 @@ impl Tagger {
             }
             let mut ids = std::mem::take(&mut cache.ids);
             cache.sentence(self, tokens, &mut ids);
+            // The Viterbi reads each word's previous-tag scores: requested now, read after the
+            // emissions are summed.
+            for &k in &ids {
+                prefetch_all(cache.prev(self, k));
+            }
             cache.stems.clear();
             if memory.window > 0 {
                 cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
