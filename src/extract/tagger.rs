@@ -1067,10 +1067,10 @@ struct Memory {
     ids: foldhash::HashMap<u64, u32>,
     /// Per stem number, how often it was tagged as each type (0: outside) in `recent`.
     counts: Vec<[u16; 5]>,
-    /// The remembered sentences, as (stem number, type) pairs.
-    recent: std::collections::VecDeque<Vec<(u32, u8)>>,
-    /// The last sentence forgotten, its buffer reused for the next.
-    spare: Vec<(u32, u8)>,
+    /// The remembered sentences, as (stem number, type) pairs one after another (one buffer
+    /// for all, not one per sentence), and the number of pairs of each sentence.
+    recent: std::collections::VecDeque<(u32, u8)>,
+    lengths: std::collections::VecDeque<usize>,
 }
 
 impl Memory {
@@ -1089,6 +1089,7 @@ impl Memory {
         self.ids.clear();
         self.counts.clear();
         self.recent.clear();
+        self.lengths.clear();
     }
 
     /// The number of a stem.
@@ -1123,20 +1124,17 @@ impl Memory {
         if self.window == 0 {
             return;
         }
-        let mut entry = std::mem::take(&mut self.spare);
-        entry.clear();
         for (&id, tag) in ids.iter().zip(tags) {
             let kind = tag.entity_type().map_or(0, |e| e.index() as u8 + 1);
             self.counts[id as usize][kind as usize] += 1;
-            entry.push((id, kind));
+            self.recent.push_back((id, kind));
         }
-        self.recent.push_back(entry);
-        while self.recent.len() > self.window {
-            let old = self.recent.pop_front().unwrap_or_default();
-            for &(id, kind) in &old {
+        self.lengths.push_back(ids.len().min(tags.len()));
+        while self.lengths.len() > self.window {
+            let old = self.lengths.pop_front().unwrap_or_default();
+            for (id, kind) in self.recent.drain(..old.min(self.recent.len())) {
                 self.counts[id as usize][kind as usize] -= 1;
             }
-            self.spare = old;
         }
     }
 }
