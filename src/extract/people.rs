@@ -25,11 +25,10 @@
 
 use crate::fingerprint::{fingerprint, ByFingerprint};
 use crate::lexicon::Lexicon;
-use crate::normalize::{fold_text, FoldOptions};
+use crate::normalize::{fold_text, fold_text_into, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use foldhash::fast::FixedState;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -178,8 +177,8 @@ const COMMON: f32 = 3.0;
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
 
-fn given_names() -> &'static HashSet<&'static str> {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn given_names() -> &'static HashSet<&'static str, FixedState> {
+    static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
     NAMES.get_or_init(|| {
         GIVEN_NAMES
             .lines()
@@ -211,7 +210,7 @@ pub struct PersonMention {
 struct Word<'a> {
     token: Token,
     /// Folded, clitics kept.
-    folded: Cow<'a, str>,
+    folded: &'a str,
     /// Where the bare form begins in `folded`: after a conjunction or preposition the clitic
     /// splitter found (والرئيس → الرئيس: the article stays).
     bare_from: usize,
@@ -221,14 +220,10 @@ struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    fn new(token: Token, text: &'a str, lexicon: &Lexicon) -> Word<'a> {
+    /// The word of `token`, whose folded form is `folded` (see [`fold_words`]).
+    fn new(token: Token, text: &'a str, folded: &'a str, lexicon: &Lexicon) -> Word<'a> {
         let raw = token.text(text);
-        let folded = if token.kind == TokenKind::ArabicWord {
-            fold_text(raw, &FoldOptions::default())
-        } else {
-            Cow::Borrowed(raw)
-        };
-        let bare_from = glued_conjunction(&folded, raw, lexicon);
+        let bare_from = glued_conjunction(folded, raw, lexicon);
         let class = word_classes().get(&folded[bare_from..]).copied().unwrap_or(WordClass::Other);
         Word { token, folded, bare_from, class, text: raw }
     }
@@ -237,6 +232,24 @@ impl<'a> Word<'a> {
     fn bare(&self) -> &str {
         &self.folded[self.bare_from..]
     }
+}
+
+/// The folded forms of the Arabic words among `tokens`, one after another in one string (one
+/// allocation for the document, not one per word), and where each token's is in it (the
+/// token as written for the other tokens).
+fn fold_words(tokens: &[Token], text: &str) -> (String, Vec<Option<Range<usize>>>) {
+    let mut folded = String::with_capacity(text.len());
+    let spans = tokens
+        .iter()
+        .map(|t| {
+            (t.kind == TokenKind::ArabicWord).then(|| {
+                let start = folded.len();
+                fold_text_into(t.text(text), &FoldOptions::default(), &mut folded);
+                start..folded.len()
+            })
+        })
+        .collect();
+    (folded, spans)
 }
 
 /// The bytes of a conjunction or preposition (و ف ب ل) glued to a word, when the clitic
@@ -301,7 +314,7 @@ fn word_classes() -> &'static HashMap<&'static str, WordClass, FixedState> {
 
 /// Does a word look like part of a name?
 fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
-    if w.token.kind != TokenKind::ArabicWord || stop.contains(w.folded.as_ref()) || stop.contains(w.bare()) {
+    if w.token.kind != TokenKind::ArabicWord || stop.contains(w.folded) || stop.contains(w.bare()) {
         return false;
     }
     if w.class != WordClass::Other {
@@ -328,9 +341,13 @@ pub fn find_people(
     lexicon: &Lexicon,
     stop: &HashSet<String>,
 ) -> Vec<PersonMention> {
-    // About one token per 8 bytes of Arabic text: room for most documents at once.
-    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 8 + 16);
-    words.extend(tokenize(text).map(|t| Word::new(t, text, lexicon)));
+    let tokens: Vec<Token> = tokenize(text).collect();
+    let (folded, spans) = fold_words(&tokens, text);
+    let words: Vec<Word> = tokens
+        .iter()
+        .zip(spans)
+        .map(|(&t, span)| Word::new(t, text, span.map_or(t.text(text), |r| &folded[r]), lexicon))
+        .collect();
     // Tagger spans first, as word ranges: the tagger was trained on where names begin and
     // end; the rules add what it missed and the roles written before names.
     let mut found: Vec<(Range<usize>, Option<String>)> = Vec::new(); // word index ranges
@@ -362,7 +379,7 @@ pub fn find_people(
                 && (words[j].folded == "باسم"
                     || (!given_names().contains(words[j].bare())
                         && !name_like(&words[j], lexicon, stop)
-                        && !stop.contains(words[j].folded.as_ref())))
+                        && !stop.contains(words[j].folded)))
             {
                 j += 1;
             }
@@ -385,7 +402,7 @@ pub fn find_people(
     // A name written right after a place or organization word is not a person, here or
     // anywhere else in the text (العاصمة نور سلطان، حزب نور أوطان).
     let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
-    let mut not_people: HashSet<String> = HashSet::new();
+    let mut not_people: HashSet<String, FixedState> = HashSet::default();
     for (k, w) in words.iter().enumerate() {
         if w.class == WordClass::Place {
             let run = name_run_loose(&words, k + 1, lexicon, stop);
@@ -423,7 +440,7 @@ fn propagate(
     stop: &HashSet<String>,
 ) {
     let key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>();
-    let mut names: HashSet<Vec<&str>> = HashSet::new();
+    let mut names: HashSet<Vec<&str>, FixedState> = HashSet::default();
     for (r, _) in found.iter() {
         let k = key(r);
         if let Some(last) = k.last().filter(|_| k.len() > 1) {
@@ -440,11 +457,11 @@ fn propagate(
         let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
         w.token.kind == TokenKind::ArabicWord
             && !stop.contains(w.bare())
-            && !stop.contains(w.folded.as_ref())
+            && !stop.contains(w.folded)
             && !matches!(w.class, WordClass::Title | WordClass::Role)
             && lexicon.support(&letters) < COMMON_IN_NAME
     };
-    let firsts: HashSet<&str> = names.iter().filter_map(|n| n.first().copied()).collect();
+    let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
     let mut k = 0;
     while k < words.len() {
         if covered[k] || !firsts.contains(words[k].bare()) {
@@ -508,7 +525,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if name_like(w, lexicon, stop) {
         return true;
     }
-    if w.token.kind != TokenKind::ArabicWord || stop.contains(w.folded.as_ref()) || w.bare_from > 0 {
+    if w.token.kind != TokenKind::ArabicWord || stop.contains(w.folded) || w.bare_from > 0 {
         return false;
     }
     if w.class != WordClass::Other {
@@ -538,7 +555,7 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
     while start + n < words.len() && n < MAX_NAME_WORDS {
         let w = &words[start + n];
         let plain_word =
-            w.token.kind == TokenKind::ArabicWord && !stop.contains(w.folded.as_ref()) && !w.folded.starts_with("ال");
+            w.token.kind == TokenKind::ArabicWord && !stop.contains(w.folded) && !w.folded.starts_with("ال");
         if !(name_like(w, lexicon, stop) || (plain_word && w.bare_from == 0)) {
             break;
         }
@@ -719,7 +736,7 @@ fn same_person(full: &[String], name: &[String]) -> bool {
 
 /// Mentions per document, counted by name, for the report's per-document lists.
 pub fn count_by_name(mentions: &[PersonMention]) -> Vec<(String, u64)> {
-    let mut counts: HashMap<&str, u64> = HashMap::new();
+    let mut counts: HashMap<&str, u64, FixedState> = HashMap::default();
     for m in mentions {
         *counts.entry(m.name.as_str()).or_default() += 1;
     }
