@@ -1224,6 +1224,21 @@ impl Weights {
         }
     }
 
+    /// Requests the filter word of a hash from memory (see [`prefetch`]).
+    #[inline]
+    fn prefetch_filter(&self, hash: u64) {
+        prefetch(&self.filter[Weights::filter_bits(hash, self.filter.len()).0]);
+    }
+
+    /// Requests the slot of a hash from memory, if the filter lets the hash through.
+    #[inline]
+    fn prefetch_slot(&self, hash: u64) {
+        let (word, bits) = Weights::filter_bits(hash, self.filter.len());
+        if self.filter[word] & bits == bits {
+            prefetch(&self.slots[(hash as usize) & (self.slots.len() - 1)]);
+        }
+    }
+
     #[inline]
     fn add_to(&self, hash: u64, scores: &mut [i32; NTAGS]) {
         if let Some(row) = self.get(hash) {
@@ -1368,6 +1383,7 @@ struct WordCache {
     /// Buffers of `Tagger::tag_remembering`, kept between sentences.
     hashes: Vec<u64>,
     ids: Vec<usize>,
+    pairs: Vec<[u64; 2]>,
     stems: Vec<u32>,
     sums: Vec<[i32; NTAGS]>,
     emit: Vec<Row>,
@@ -1451,6 +1467,19 @@ impl WordCache {
             PrevScores::Own(k) => &self.own_prev[k as usize],
         }
     }
+}
+
+/// The features of each word of a sentence (`ids` in `cached`) with its left and with its
+/// right stem (see [`observation_features`]).
+fn stem_pairs(cached: &[WordScores], ids: &[usize], out: &mut Vec<[u64; 2]>) {
+    let stem = |i: usize| cached[ids[i]].keys.stem;
+    let n = ids.len();
+    out.clear();
+    out.extend((0..n).map(|i| {
+        let left = if i > 0 { stem(i - 1) } else { NO_KEYS.stem };
+        let right = if i + 1 < n { stem(i + 1) } else { NO_KEYS.stem };
+        [h(T::StemLeft, 0).u64(left).u64(stem(i)).finish(), h(T::StemRight, 0).u64(stem(i)).u64(right).finish()]
+    }));
 }
 
 /// Asks the processor to load the cache line of `x` (a hint: it changes no result).
@@ -1630,8 +1659,13 @@ impl Tagger {
             }
             let mut ids = std::mem::take(&mut cache.ids);
             cache.sentence(self, tokens, &mut ids);
-            // The Viterbi reads each word's previous-tag scores: requested now, read after the
-            // emissions are summed.
+            // What the emissions and the Viterbi read from memory (weights of stem pairs, and
+            // each word's previous-tag scores) is requested first, so that the waits overlap:
+            // the filter words of the pairs, then the slots the filter lets through.
+            stem_pairs(&cache.words, &ids, &mut cache.pairs);
+            for &f in cache.pairs.iter().flatten() {
+                self.weights.prefetch_filter(f);
+            }
             for &k in &ids {
                 prefetch_all(cache.prev(self, k));
             }
@@ -1639,7 +1673,10 @@ impl Tagger {
             if memory.window > 0 {
                 cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
             }
-            self.emissions(&cache.words, &ids, memory, &cache.stems, &mut cache.sums);
+            for &f in cache.pairs.iter().flatten() {
+                self.weights.prefetch_slot(f);
+            }
+            self.emissions(&cache.words, &ids, &cache.pairs, memory, &cache.stems, &mut cache.sums);
             cache.emit.clear();
             cache.emit.extend(cache.sums.iter().map(|s| s.map(|s| s as f32)));
             let mut lattice = std::mem::take(&mut cache.lattice);
@@ -1680,6 +1717,7 @@ impl Tagger {
         &self,
         cached: &[WordScores],
         ids: &[usize],
+        pairs: &[[u64; 2]],
         memory: &Memory,
         stems: &[u32],
         emit: &mut Vec<[i32; NTAGS]>,
@@ -1704,11 +1742,9 @@ impl Tagger {
                     _ => add(scores, &self.boundary[offset]),
                 }
             }
-            let this = words(i).keys.stem;
-            let left = if i > 0 { words(i - 1).keys.stem } else { NO_KEYS.stem };
-            let right = if i + 1 < n { words(i + 1).keys.stem } else { NO_KEYS.stem };
-            self.weights.add_to(h(T::StemLeft, 0).u64(left).u64(this).finish(), scores);
-            self.weights.add_to(h(T::StemRight, 0).u64(this).u64(right).finish(), scores);
+            for f in pairs[i] {
+                self.weights.add_to(f, scores);
+            }
         }
         // Memory features: word j is the left word (offset 0) of token j + 1, the token itself
         // (offset 1) of j and the right word (offset 2) of j - 1.
@@ -2599,7 +2635,9 @@ mod tests {
             cache.sentence(tagger, &words, &mut ids);
             let stems: Vec<u32> = ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)).collect();
             let mut sums = Vec::new();
-            tagger.emissions(&cache.words, &ids, &memory, &stems, &mut sums);
+            let mut pairs = Vec::new();
+            stem_pairs(&cache.words, &ids, &mut pairs);
+            tagger.emissions(&cache.words, &ids, &pairs, &memory, &stems, &mut sums);
             // The same from the features, as training adds them up.
             let infos: Vec<WordInfo> = words.iter().map(|w| tagger.lexicons.info(w)).collect();
             let keys: Vec<WordKeys> = infos.iter().map(WordKeys::new).collect();
