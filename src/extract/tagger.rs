@@ -1492,7 +1492,7 @@ fn prefetch<T>(x: &T) {
 #[inline(always)]
 fn prefetch_all<T>(x: &T) {
     let start: *const u8 = (x as *const T).cast();
-    for offset in (0..std::mem::size_of::<T>()).step_by(64).chain([std::mem::size_of::<T>() - 1]) {
+    for offset in (0..std::mem::size_of::<T>()).step_by(64).chain([std::mem::size_of::<T>().saturating_sub(1)]) {
         prefetch_ptr(start.wrapping_add(offset));
     }
 }
