@@ -342,7 +342,18 @@ pub fn find_people(
     stop: &HashSet<String>,
 ) -> Vec<PersonMention> {
     let tokens: Vec<Token> = tokenize(text).collect();
-    let (folded, spans) = fold_words(&tokens, text);
+    find_people_in(text, &tokens, tagged, lexicon, stop)
+}
+
+/// [`find_people`] with the text's tokens ([`tokenize`]), for a caller that has them already.
+pub(crate) fn find_people_in(
+    text: &str,
+    tokens: &[Token],
+    tagged: &[Range<usize>],
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> Vec<PersonMention> {
+    let (folded, spans) = fold_words(tokens, text);
     let words: Vec<Word> = tokens
         .iter()
         .zip(spans)

@@ -39,7 +39,7 @@
 use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
 use crate::lexicon::Lexicon;
 use crate::normalize::{fold_text, FoldOptions};
-use crate::token::{split_clitics, tokenize, TokenKind};
+use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -1766,10 +1766,16 @@ impl Tagger {
     /// (see [`sentences`]) in order, as one document, and returns the mentions with their byte
     /// spans in `text`.
     pub fn find_entities(&self, text: &str) -> Vec<Mention> {
+        self.find_entities_in(text, tokenize(text))
+    }
+
+    /// [`Tagger::find_entities`] with the text's tokens ([`tokenize`]), for a caller that has
+    /// them already.
+    pub(crate) fn find_entities_in(&self, text: &str, tokens: impl IntoIterator<Item = Token>) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut memory = Memory::new(self.memory);
         let mut words: Vec<&str> = Vec::new();
-        each_sentence(text, |sentence| {
+        each_sentence(text, tokens, |sentence| {
             words.clear();
             words.extend(sentence.iter().map(|r| &text[r.clone()]));
             let tags = self.tag_remembering(&words, &mut memory);
@@ -1796,15 +1802,15 @@ fn prev_scores<I: IntoIterator<Item = u64>>(weights: &Weights, features: impl Fn
 /// after `.`, `!`, `?` or `؟`, at a blank line, and after 200 tokens.
 pub fn sentences(text: &str) -> Vec<Vec<std::ops::Range<usize>>> {
     let mut out = Vec::new();
-    each_sentence(text, |sentence| out.push(sentence.to_vec()));
+    each_sentence(text, tokenize(text), |sentence| out.push(sentence.to_vec()));
     out
 }
 
-/// Calls `f` with each of [`sentences`] in turn.
-fn each_sentence(text: &str, mut f: impl FnMut(&[std::ops::Range<usize>])) {
+/// Calls `f` with each of [`sentences`] in turn (`tokens`: those of `text`).
+fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: impl FnMut(&[std::ops::Range<usize>])) {
     let mut sentence = Vec::new();
     let mut last_end = 0;
-    for token in tokenize(text) {
+    for token in tokens {
         if !sentence.is_empty() && (text[last_end..token.start].contains("\n\n") || sentence.len() >= MAX_SENTENCE) {
             f(&sentence);
             sentence.clear();
