@@ -45,10 +45,15 @@ impl Counts {
                 .filter(|(k, st)| st.count >= opts.min_count.max(1) && !opts.stop_keys.contains(name(*k)))
                 .map(|(k, st)| (k, *st))
                 .collect();
-            picked.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| name(a.0).cmp(name(b.0))));
-            if opts.top > 0 {
+            // Most frequent first, then by key (keys differ: a total order). With a `top`, the
+            // rows shown are selected first and only they are sorted.
+            let order =
+                |a: &(Id, Stats), b: &(Id, Stats)| b.1.count.cmp(&a.1.count).then_with(|| name(a.0).cmp(name(b.0)));
+            if opts.top > 0 && opts.top < picked.len() {
+                picked.select_nth_unstable_by(opts.top - 1, order);
                 picked.truncate(opts.top);
             }
+            picked.sort_unstable_by(order);
             // Spellings other than the key itself; the key's own spelling has the rest.
             let mut others: HashMap<Id, Vec<(Id, u64)>> = picked.iter().map(|&(k, _)| (k, Vec::new())).collect();
             for (sid, &(kid, n)) in self.surfaces.iter() {
