@@ -42,9 +42,11 @@ pub struct Entities {
 /// Tags `text` with `tagger` and finds its people with the rules: the one code path that
 /// `report`, `entities` and `eval ner` share.
 pub fn find_entities(text: &str, tagger: &Tagger, lexicon: &Lexicon, stop: &HashSet<String>) -> Entities {
+    // The tagger and the people rules read the same tokens: tokenized once.
+    let tokens: Vec<crate::token::Token> = crate::token::tokenize(text).collect();
     let (persons, others): (Vec<Mention>, Vec<Mention>) =
-        tagger.find_entities(text).into_iter().partition(|m| m.kind == EntityType::Pers);
+        tagger.find_entities_in(text, tokens.iter().copied()).into_iter().partition(|m| m.kind == EntityType::Pers);
     let tagged: Vec<std::ops::Range<usize>> = persons.iter().map(|m| m.start..m.end).collect();
-    let people = people::find_people(text, &tagged, lexicon, stop);
+    let people = people::find_people_in(text, &tokens, tagged.as_slice(), lexicon, stop);
     Entities { people, others }
 }

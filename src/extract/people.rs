@@ -30,14 +30,14 @@
 //! توكاييف، توكايف), a surname alone joins the one full name that ends with it, and a
 //! person's name is the fullest form seen.
 
+use crate::fingerprint::{fingerprint, ByFingerprint};
 use crate::lexicon::Lexicon;
-use crate::normalize::{fold_text, FoldOptions};
+use crate::normalize::{fold_text, fold_text_into, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use foldhash::fast::FixedState;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -201,8 +201,8 @@ const COMMON_ARTICLE_NAME: f32 = 4.8;
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
 
-fn given_names() -> &'static HashSet<&'static str> {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn given_names() -> &'static HashSet<&'static str, FixedState> {
+    static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
     NAMES.get_or_init(|| {
         GIVEN_NAMES
             .lines()
@@ -235,7 +235,7 @@ pub struct PersonMention {
 struct Word<'a> {
     token: Token,
     /// Folded, clitics kept.
-    folded: Cow<'a, str>,
+    folded: &'a str,
     /// Where the bare form begins in `folded`: after a conjunction or preposition the clitic
     /// splitter found (والرئيس → الرئيس: the article stays).
     bare_from: usize,
@@ -245,18 +245,14 @@ struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    fn new(token: Token, text: &'a str, lexicon: &Lexicon) -> Word<'a> {
+    /// The word of `token`, whose folded form is `folded` (see [`fold_words`]).
+    fn new(token: Token, text: &'a str, folded: &'a str, lexicon: &Lexicon) -> Word<'a> {
         let raw = token.text(text);
-        let folded = if token.kind == TokenKind::ArabicWord {
-            fold_text(raw, &FoldOptions::default())
-        } else {
-            Cow::Borrowed(raw)
-        };
-        let bare_from = glued_conjunction(&folded, raw, lexicon);
+        let bare_from = glued_conjunction(folded, raw, lexicon);
         // Leads are looked up with their preposition: رئاسة alone is a title (رئاسة الحكومة).
         let class = word_classes()
             .get(&folded[bare_from..])
-            .or_else(|| word_classes().get(folded.as_ref()))
+            .or_else(|| word_classes().get(folded))
             .copied()
             .unwrap_or(WordClass::Other);
         Word { token, folded, bare_from, class, text: raw }
@@ -274,7 +270,7 @@ impl<'a> Word<'a> {
         let hamza_spelt_name = given_names().contains(self.bare())
             && self.text.contains(['أ', 'إ', 'آ'])
             && !written_stopwords().contains(self.text);
-        (stop.contains(self.folded.as_ref()) || stop.contains(self.bare())) && !hamza_spelt_name
+        (stop.contains(self.folded) || stop.contains(self.bare())) && !hamza_spelt_name
     }
 }
 
@@ -284,6 +280,24 @@ fn written_stopwords() -> &'static HashSet<&'static str> {
     WORDS.get_or_init(|| crate::stats::stopwords::builtin().into_iter().collect())
 }
 
+/// The folded forms of the Arabic words among `tokens`, one after another in one string (one
+/// allocation for the document, not one per word), and where each token's is in it (the
+/// token as written for the other tokens).
+fn fold_words(tokens: &[Token], text: &str) -> (String, Vec<Option<Range<usize>>>) {
+    let mut folded = String::with_capacity(text.len());
+    let spans = tokens
+        .iter()
+        .map(|t| {
+            (t.kind == TokenKind::ArabicWord).then(|| {
+                let start = folded.len();
+                fold_text_into(t.text(text), &FoldOptions::default(), &mut folded);
+                start..folded.len()
+            })
+        })
+        .collect();
+    (folded, spans)
+}
+
 /// The bytes of a conjunction or preposition (و ف ب ل) glued to a word, when the clitic
 /// splitter says there is one and three letters or more remain; 0 otherwise.
 fn glued_conjunction(folded: &str, raw: &str, lexicon: &Lexicon) -> usize {
@@ -291,13 +305,14 @@ fn glued_conjunction(folded: &str, raw: &str, lexicon: &Lexicon) -> usize {
     if folded.len() <= c.len_utf8() + 4 {
         return 0;
     }
-    // The split of a word form is cached per thread: most words recur.
+    // The split of a word form is cached per thread: most words recur. By fingerprint: a
+    // lookup compares no strings (which would be read from all over the heap).
     thread_local! {
-        static SPLITS: RefCell<HashMap<Box<str>, bool, FixedState>> = RefCell::new(HashMap::default());
+        static SPLITS: RefCell<ByFingerprint<bool>> = RefCell::default();
     }
-    let glued = SPLITS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(&glued) = cache.get(raw) {
+    let key = fingerprint(raw);
+    let glued = SPLITS.with_borrow_mut(|cache| {
+        if let Some(&glued) = cache.get(&key) {
             return glued;
         }
         if cache.len() > SPLIT_CACHE_LIMIT {
@@ -307,7 +322,7 @@ fn glued_conjunction(folded: &str, raw: &str, lexicon: &Lexicon) -> usize {
         // أراك): names begin with these letters too.
         let glued = split_clitics(raw, lexicon, &|_| false).prefix > 0
             && raw.strip_prefix(c).is_none_or(|rest| lexicon.zipf10(rest) > lexicon.zipf10(raw));
-        cache.insert(raw.into(), glued);
+        cache.insert(key, glued);
         glued
     });
     if glued {
@@ -412,7 +427,24 @@ pub fn find_people(
     lexicon: &Lexicon,
     stop: &HashSet<String>,
 ) -> Vec<PersonMention> {
-    let words: Vec<Word> = tokenize(text).map(|t| Word::new(t, text, lexicon)).collect();
+    let tokens: Vec<Token> = tokenize(text).collect();
+    find_people_in(text, &tokens, tagged, lexicon, stop)
+}
+
+/// [`find_people`] with the text's tokens ([`tokenize`]), for a caller that has them already.
+pub(crate) fn find_people_in(
+    text: &str,
+    tokens: &[Token],
+    tagged: &[Range<usize>],
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> Vec<PersonMention> {
+    let (folded, spans) = fold_words(tokens, text);
+    let words: Vec<Word> = tokens
+        .iter()
+        .zip(spans)
+        .map(|(&t, span)| Word::new(t, text, span.map_or(t.text(text), |r| &folded[r]), lexicon))
+        .collect();
     // Tagger spans first: the tagger was trained on where names begin and end; the rules
     // add what it missed and the roles written before names.
     let mut found = tagger_spans(&words, tagged, lexicon);
@@ -454,7 +486,7 @@ pub fn find_people(
 /// The words of the names found, folded as written (with any clitic: the splitter reads
 /// بشير as ب + شير).
 fn name_words<'w>(words: &'w [Word], found: &[Found]) -> HashSet<&'w str> {
-    found.iter().flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.folded.as_ref())).collect()
+    found.iter().flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.folded)).collect()
 }
 
 /// Bytes of a conjunction or preposition glued to a word whose rest is the word of a name
@@ -691,7 +723,7 @@ fn propagate(
     stop: &HashSet<String>,
 ) {
     let key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>();
-    let mut names: HashSet<Vec<&str>> = HashSet::new();
+    let mut names: HashSet<Vec<&str>, FixedState> = HashSet::default();
     for (r, _) in found.iter() {
         let k = key(r);
         if let Some(last) = k.last().filter(|_| k.len() > 1) {
@@ -711,7 +743,7 @@ fn propagate(
             && !matches!(w.class, WordClass::Title | WordClass::Role)
             && lexicon.support(&letters) < COMMON_IN_NAME
     };
-    let firsts: HashSet<&str> = names.iter().filter_map(|n| n.first().copied()).collect();
+    let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
     let mut k = 0;
     while k < words.len() {
         if covered[k] || !firsts.contains(words[k].bare()) {
@@ -879,23 +911,39 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
         }
         words
     };
-    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new(); // (skeleton words of the fullest name, mention ids)
+    // Documents by number, so that a group counts its mentions per document.
+    let mut doc_ids: HashMap<&str, u32, FixedState> = HashMap::default();
+    let doc_of: Vec<u32> = mentions
+        .iter()
+        .map(|(doc, _)| {
+            let next = doc_ids.len() as u32;
+            *doc_ids.entry(doc.as_str()).or_insert(next)
+        })
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    // Groups by the first and by the last skeleton word of their fullest name: a name can only
+    // belong to a group that shares one of them (see `same_person`).
+    let mut by_first: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
+    let mut by_last: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
+    let mut candidates: Vec<usize> = Vec::new();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
     for k in order {
         let sk = words(&mentions[k].1);
-        if sk.is_empty() {
-            continue;
-        }
-        let matches: Vec<usize> =
-            groups.iter().enumerate().filter(|(_, (full, _))| same_person(full, &sk)).map(|(g, _)| g).collect();
+        let (Some(first), Some(last)) = (sk.first(), sk.last()) else { continue };
+        let doc = doc_of[k];
+        candidates.clear();
+        candidates.extend(by_first.get(first).into_iter().chain(by_last.get(last)).flatten());
+        candidates.sort_unstable();
+        candidates.dedup();
+        let matches: Vec<usize> = candidates.iter().copied().filter(|&g| same_person(&groups[g].full, &sk)).collect();
         // A short name that fits several people goes to the one named in the same document
         // (the most mentioned there, if several), else to the one mentioned more than twice as
         // often as any other; else it stays apart.
         let same_document: Vec<usize> =
-            matches.iter().copied().filter(|&g| groups[g].1.iter().any(|&m| mentions[m].0 == mentions[k].0)).collect();
+            matches.iter().copied().filter(|&g| groups[g].per_document.contains_key(&doc)).collect();
         let dominant = || {
-            let mut sizes: Vec<(usize, usize)> = matches.iter().map(|&g| (groups[g].1.len(), g)).collect();
+            let mut sizes: Vec<(usize, usize)> = matches.iter().map(|&g| (groups[g].ids.len(), g)).collect();
             sizes.sort_unstable_by(|a, b| b.cmp(a));
             match sizes.as_slice() {
                 [(first, g), (second, _), ..] if *first > 2 * second => Some(*g),
@@ -904,7 +952,7 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
         };
         // In one document, a surname alone is the person most mentioned there.
         let most_in_document = || {
-            let in_document = |g: usize| groups[g].1.iter().filter(|&&m| mentions[m].0 == mentions[k].0).count();
+            let in_document = |g: usize| groups[g].per_document.get(&doc).copied().unwrap_or(0);
             same_document.iter().copied().max_by_key(|&g| (in_document(g), std::cmp::Reverse(g)))
         };
         let chosen = match (matches.as_slice(), same_document.as_slice()) {
@@ -913,26 +961,31 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
             (_, []) => dominant(),
             _ => most_in_document(),
         };
-        match chosen {
-            Some(g) => groups[g].1.push(k),
-            None => groups.push((sk, vec![k])),
-        }
+        let g = match chosen {
+            Some(g) => g,
+            None => {
+                by_first.entry(first.clone()).or_default().push(groups.len());
+                by_last.entry(last.clone()).or_default().push(groups.len());
+                groups.push(Group { full: sk, ids: Vec::new(), per_document: HashMap::default() });
+                groups.len() - 1
+            }
+        };
+        groups[g].ids.push(k);
+        *groups[g].per_document.entry(doc).or_default() += 1;
     }
     let mut people: Vec<Person> = groups
         .into_iter()
-        .map(|(_, ids)| {
+        .map(|Group { ids, .. }| {
             let mut forms: BTreeMap<&str, u64> = BTreeMap::new();
             let mut roles: BTreeMap<&str, u64> = BTreeMap::new();
-            let mut documents: Vec<String> = Vec::new();
+            let mut documents: BTreeSet<&str> = BTreeSet::new();
             for &k in &ids {
                 let (doc, m) = &mentions[k];
                 *forms.entry(m.name.as_str()).or_default() += 1;
                 if let Some(r) = &m.role {
                     *roles.entry(r.as_str()).or_default() += 1;
                 }
-                if !documents.contains(doc) {
-                    documents.push(doc.clone());
-                }
+                documents.insert(doc);
             }
             // The fullest form: most words, then without a glued و, then most frequent, then
             // first in code-point order.
@@ -948,13 +1001,12 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
             let variants = forms.keys().filter(|f| **f != name).map(|f| f.to_string()).collect();
             let mut roles: Vec<(&str, u64)> = roles.into_iter().collect();
             roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            documents.sort();
             Person {
                 name,
                 variants,
                 mentions: ids.len() as u64,
                 roles: roles.into_iter().map(|(r, _)| r.to_string()).collect(),
-                documents,
+                documents: documents.into_iter().map(str::to_string).collect(),
             }
         })
         .collect();
@@ -976,6 +1028,14 @@ fn without_patronymic(name: &str) -> impl Iterator<Item = &str> {
             !(inner && w.chars().count() > 5 && PATRONYMIC_ENDINGS.iter().any(|e| w.ends_with(e)))
         })
         .map(|(_, w)| w)
+}
+
+/// People being merged: the skeleton words of the fullest name, the mentions (indexes), and
+/// the mentions per document (by number).
+struct Group {
+    full: Vec<String>,
+    ids: Vec<usize>,
+    per_document: HashMap<u32, usize, FixedState>,
 }
 
 /// Can a name (skeleton words) belong to the person whose fullest name is `full`? Either it
@@ -1003,7 +1063,7 @@ fn same_given_name(a: &str, b: &str) -> bool {
 
 /// Mentions per document, counted by name, for the report's per-document lists.
 pub fn count_by_name(mentions: &[PersonMention]) -> Vec<(String, u64)> {
-    let mut counts: HashMap<&str, u64> = HashMap::new();
+    let mut counts: HashMap<&str, u64, FixedState> = HashMap::default();
     for m in mentions {
         *counts.entry(m.name.as_str()).or_default() += 1;
     }

@@ -39,7 +39,7 @@
 use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
 use crate::lexicon::Lexicon;
 use crate::normalize::{fold_text, FoldOptions};
-use crate::token::{split_clitics, tokenize, TokenKind};
+use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -1067,10 +1067,10 @@ struct Memory {
     ids: foldhash::HashMap<u64, u32>,
     /// Per stem number, how often it was tagged as each type (0: outside) in `recent`.
     counts: Vec<[u16; 5]>,
-    /// The remembered sentences, as (stem number, type) pairs.
-    recent: std::collections::VecDeque<Vec<(u32, u8)>>,
-    /// The last sentence forgotten, its buffer reused for the next.
-    spare: Vec<(u32, u8)>,
+    /// The remembered sentences, as (stem number, type) pairs one after another (one buffer
+    /// for all, not one per sentence), and the number of pairs of each sentence.
+    recent: std::collections::VecDeque<(u32, u8)>,
+    lengths: std::collections::VecDeque<usize>,
 }
 
 impl Memory {
@@ -1089,6 +1089,7 @@ impl Memory {
         self.ids.clear();
         self.counts.clear();
         self.recent.clear();
+        self.lengths.clear();
     }
 
     /// The number of a stem.
@@ -1123,20 +1124,17 @@ impl Memory {
         if self.window == 0 {
             return;
         }
-        let mut entry = std::mem::take(&mut self.spare);
-        entry.clear();
         for (&id, tag) in ids.iter().zip(tags) {
             let kind = tag.entity_type().map_or(0, |e| e.index() as u8 + 1);
             self.counts[id as usize][kind as usize] += 1;
-            entry.push((id, kind));
+            self.recent.push_back((id, kind));
         }
-        self.recent.push_back(entry);
-        while self.recent.len() > self.window {
-            let old = self.recent.pop_front().unwrap_or_default();
-            for &(id, kind) in &old {
+        self.lengths.push_back(ids.len().min(tags.len()));
+        while self.lengths.len() > self.window {
+            let old = self.lengths.pop_front().unwrap_or_default();
+            for (id, kind) in self.recent.drain(..old.min(self.recent.len())) {
                 self.counts[id as usize][kind as usize] -= 1;
             }
-            self.spare = old;
         }
     }
 }
@@ -1223,6 +1221,21 @@ impl Weights {
                 return None;
             }
             s = (s + 1) & mask;
+        }
+    }
+
+    /// Requests the filter word of a hash from memory (see [`prefetch`]).
+    #[inline]
+    fn prefetch_filter(&self, hash: u64) {
+        prefetch(&self.filter[Weights::filter_bits(hash, self.filter.len()).0]);
+    }
+
+    /// Requests the slot of a hash from memory, if the filter lets the hash through.
+    #[inline]
+    fn prefetch_slot(&self, hash: u64) {
+        let (word, bits) = Weights::filter_bits(hash, self.filter.len());
+        if self.filter[word] & bits == bits {
+            prefetch(&self.slots[(hash as usize) & (self.slots.len() - 1)]);
         }
     }
 
@@ -1368,7 +1381,9 @@ struct WordCache {
     words: Vec<WordScores>,
     own_prev: Vec<PrevLanes>,
     /// Buffers of `Tagger::tag_remembering`, kept between sentences.
+    hashes: Vec<u64>,
     ids: Vec<usize>,
+    pairs: Vec<[u64; 2]>,
     stems: Vec<u32>,
     sums: Vec<[i32; NTAGS]>,
     emit: Vec<Row>,
@@ -1376,12 +1391,37 @@ struct WordCache {
 }
 
 impl WordCache {
-    /// The index in `words` of a token's scores, computed if new.
-    fn word(&mut self, tagger: &Tagger, token: &str) -> usize {
+    /// The indexes in `words` of a sentence's tokens, into `ids`. The table and the scores are
+    /// far larger than the processor's caches, so each lookup would wait for memory twice (the
+    /// slot, then the word); the memory of all the tokens is requested first, so that those
+    /// waits overlap, then the tokens are looked up one by one ([`WordCache::word`]).
+    fn sentence(&mut self, tagger: &Tagger, tokens: &[&str], ids: &mut Vec<usize>) {
         if self.slots.is_empty() {
             self.slots = vec![0; 1024];
         }
-        let hash = std::hash::BuildHasher::hash_one(&self.hasher, token);
+        let mut hashes = std::mem::take(&mut self.hashes);
+        hashes.clear();
+        hashes.extend(tokens.iter().map(|t| std::hash::BuildHasher::hash_one(&self.hasher, t)));
+        let mask = self.slots.len() - 1;
+        for &hash in &hashes {
+            prefetch(&self.slots[hash as usize & mask]);
+        }
+        // The word in the first slot probed, if its tag matches (almost always the word).
+        for &hash in &hashes {
+            let slot = self.slots[hash as usize & mask];
+            if slot != 0 && slot >> INDEX_BITS == word_slot(hash, 0) >> INDEX_BITS {
+                if let Some(word) = self.words.get((slot & ((1 << INDEX_BITS) - 1)) as usize - 1) {
+                    prefetch_all(word);
+                }
+            }
+        }
+        ids.clear();
+        ids.extend(tokens.iter().zip(&hashes).map(|(token, &hash)| self.word(tagger, token, hash)));
+        self.hashes = hashes;
+    }
+
+    /// The index in `words` of a token's scores (`hash`: of the token), computed if new.
+    fn word(&mut self, tagger: &Tagger, token: &str, hash: u64) -> usize {
         let short = Form::short(token);
         let mask = self.slots.len() - 1;
         let tag = word_slot(hash, 0) >> INDEX_BITS;
@@ -1427,6 +1467,46 @@ impl WordCache {
             PrevScores::Own(k) => &self.own_prev[k as usize],
         }
     }
+}
+
+/// The features of each word of a sentence (`ids` in `cached`) with its left and with its
+/// right stem (see [`observation_features`]).
+fn stem_pairs(cached: &[WordScores], ids: &[usize], out: &mut Vec<[u64; 2]>) {
+    let stem = |i: usize| cached[ids[i]].keys.stem;
+    let n = ids.len();
+    out.clear();
+    out.extend((0..n).map(|i| {
+        let left = if i > 0 { stem(i - 1) } else { NO_KEYS.stem };
+        let right = if i + 1 < n { stem(i + 1) } else { NO_KEYS.stem };
+        [h(T::StemLeft, 0).u64(left).u64(stem(i)).finish(), h(T::StemRight, 0).u64(stem(i)).u64(right).finish()]
+    }));
+}
+
+/// Asks the processor to load the cache line of `x` (a hint: it changes no result).
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    prefetch_ptr((x as *const T).cast());
+}
+
+/// [`prefetch`] for every cache line of `x`.
+#[inline(always)]
+fn prefetch_all<T>(x: &T) {
+    let start: *const u8 = (x as *const T).cast();
+    for offset in (0..std::mem::size_of::<T>()).step_by(64).chain([std::mem::size_of::<T>().saturating_sub(1)]) {
+        prefetch_ptr(start.wrapping_add(offset));
+    }
+}
+
+#[inline(always)]
+fn prefetch_ptr(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads no memory the program sees and never faults, whatever the
+    // address; SSE, which it needs, is part of x86-64.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 thread_local! {
@@ -1578,13 +1658,25 @@ impl Tagger {
                 *cache = WordCache { owner: self.id, ..WordCache::default() };
             }
             let mut ids = std::mem::take(&mut cache.ids);
-            ids.clear();
-            ids.extend(tokens.iter().map(|t| cache.word(self, t)));
+            cache.sentence(self, tokens, &mut ids);
+            // What the emissions and the Viterbi read from memory (weights of stem pairs, and
+            // each word's previous-tag scores) is requested first, so that the waits overlap:
+            // the filter words of the pairs, then the slots the filter lets through.
+            stem_pairs(&cache.words, &ids, &mut cache.pairs);
+            for &f in cache.pairs.iter().flatten() {
+                self.weights.prefetch_filter(f);
+            }
+            for &k in &ids {
+                prefetch_all(cache.prev(self, k));
+            }
             cache.stems.clear();
             if memory.window > 0 {
                 cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
             }
-            self.emissions(&cache.words, &ids, memory, &cache.stems, &mut cache.sums);
+            for &f in cache.pairs.iter().flatten() {
+                self.weights.prefetch_slot(f);
+            }
+            self.emissions(&cache.words, &ids, &cache.pairs, memory, &cache.stems, &mut cache.sums);
             cache.emit.clear();
             cache.emit.extend(cache.sums.iter().map(|s| s.map(|s| s as f32)));
             let mut lattice = std::mem::take(&mut cache.lattice);
@@ -1625,6 +1717,7 @@ impl Tagger {
         &self,
         cached: &[WordScores],
         ids: &[usize],
+        pairs: &[[u64; 2]],
         memory: &Memory,
         stems: &[u32],
         emit: &mut Vec<[i32; NTAGS]>,
@@ -1649,11 +1742,9 @@ impl Tagger {
                     _ => add(scores, &self.boundary[offset]),
                 }
             }
-            let this = words(i).keys.stem;
-            let left = if i > 0 { words(i - 1).keys.stem } else { NO_KEYS.stem };
-            let right = if i + 1 < n { words(i + 1).keys.stem } else { NO_KEYS.stem };
-            self.weights.add_to(h(T::StemLeft, 0).u64(left).u64(this).finish(), scores);
-            self.weights.add_to(h(T::StemRight, 0).u64(this).u64(right).finish(), scores);
+            for f in pairs[i] {
+                self.weights.add_to(f, scores);
+            }
         }
         // Memory features: word j is the left word (offset 0) of token j + 1, the token itself
         // (offset 1) of j and the right word (offset 2) of j - 1.
@@ -1675,10 +1766,16 @@ impl Tagger {
     /// (see [`sentences`]) in order, as one document, and returns the mentions with their byte
     /// spans in `text`.
     pub fn find_entities(&self, text: &str) -> Vec<Mention> {
+        self.find_entities_in(text, tokenize(text))
+    }
+
+    /// [`Tagger::find_entities`] with the text's tokens ([`tokenize`]), for a caller that has
+    /// them already.
+    pub(crate) fn find_entities_in(&self, text: &str, tokens: impl IntoIterator<Item = Token>) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut memory = Memory::new(self.memory);
         let mut words: Vec<&str> = Vec::new();
-        each_sentence(text, |sentence| {
+        each_sentence(text, tokens, |sentence| {
             words.clear();
             words.extend(sentence.iter().map(|r| &text[r.clone()]));
             let tags = self.tag_remembering(&words, &mut memory);
@@ -1705,15 +1802,15 @@ fn prev_scores<I: IntoIterator<Item = u64>>(weights: &Weights, features: impl Fn
 /// after `.`, `!`, `?` or `؟`, at a blank line, and after 200 tokens.
 pub fn sentences(text: &str) -> Vec<Vec<std::ops::Range<usize>>> {
     let mut out = Vec::new();
-    each_sentence(text, |sentence| out.push(sentence.to_vec()));
+    each_sentence(text, tokenize(text), |sentence| out.push(sentence.to_vec()));
     out
 }
 
-/// Calls `f` with each of [`sentences`] in turn.
-fn each_sentence(text: &str, mut f: impl FnMut(&[std::ops::Range<usize>])) {
+/// Calls `f` with each of [`sentences`] in turn (`tokens`: those of `text`).
+fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: impl FnMut(&[std::ops::Range<usize>])) {
     let mut sentence = Vec::new();
     let mut last_end = 0;
-    for token in tokenize(text) {
+    for token in tokens {
         if !sentence.is_empty() && (text[last_end..token.start].contains("\n\n") || sentence.len() >= MAX_SENTENCE) {
             f(&sentence);
             sentence.clear();
@@ -2540,10 +2637,13 @@ mod tests {
         for sentence in sentences(text) {
             let words: Vec<&str> = sentence.iter().map(|r| &text[r.clone()]).collect();
             let n = words.len();
-            let ids: Vec<usize> = words.iter().map(|w| cache.word(tagger, w)).collect();
+            let mut ids = Vec::new();
+            cache.sentence(tagger, &words, &mut ids);
             let stems: Vec<u32> = ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)).collect();
             let mut sums = Vec::new();
-            tagger.emissions(&cache.words, &ids, &memory, &stems, &mut sums);
+            let mut pairs = Vec::new();
+            stem_pairs(&cache.words, &ids, &mut pairs);
+            tagger.emissions(&cache.words, &ids, &pairs, &memory, &stems, &mut sums);
             // The same from the features, as training adds them up.
             let infos: Vec<WordInfo> = words.iter().map(|w| tagger.lexicons.info(w)).collect();
             let keys: Vec<WordKeys> = infos.iter().map(WordKeys::new).collect();

@@ -102,6 +102,32 @@ pub(crate) fn fold(text: &str, opts: &FoldOptions) -> Option<(String, Vec<Change
     })
 }
 
+/// Appends `text` folded to `out`: the text [`fold`] makes, without recording the changes
+/// (for words folded by the thousand, one buffer for all).
+pub(crate) fn fold_into(text: &str, opts: &FoldOptions, out: &mut String) {
+    TABLE.with_borrow_mut(|slot| {
+        let table = match slot {
+            Some(t) if t.options == *opts => t,
+            _ => slot.insert(FoldTable::new(*opts)),
+        };
+        let bytes = text.as_bytes();
+        let (mut i, mut copied) = (0, 0);
+        while i + 1 < bytes.len() {
+            let k = table.by_bytes[(bytes[i] as usize) << 8 | bytes[i + 1] as usize];
+            if k != 0 {
+                // As in `fold_with`: `i` is a character boundary.
+                out.push_str(&text[copied..i]);
+                out.push_str(table.with[k as usize - 1]);
+                i += 2;
+                copied = i;
+            } else {
+                i += 1;
+            }
+        }
+        out.push_str(&text[copied..]);
+    })
+}
+
 fn fold_with(text: &str, table: &FoldTable) -> Option<(String, Vec<Change>)> {
     let bytes = text.as_bytes();
     let mut rw = Rewriter::new(text);
@@ -134,6 +160,17 @@ mod tests {
         assert_eq!(run("کتاب فارسی"), "كتاب فارسي");
         assert_eq!(run("٢٠٢٣ و۴ و٨١٫٣١٪ و١٬٨٢٠"), "2023 و4 و81.31% و1,820");
         assert_eq!(run("plain ascii 123"), "plain ascii 123");
+    }
+
+    #[test]
+    fn folding_into_a_buffer_gives_the_same_text() {
+        let mut out = String::from("<");
+        for s in ["أحمد إلى آخر ٱلله", "مدرسةٌ كَبِيرَة", "٢٠٢٣ و۴ و٨١٫٣١٪", "plain", "", "ة"]
+        {
+            out.clear();
+            fold_into(s, &FoldOptions::default(), &mut out);
+            assert_eq!(out, run(s), "{s}");
+        }
     }
 
     #[test]

@@ -196,6 +196,11 @@ pub fn fold_text<'a>(text: &'a str, opts: &FoldOptions) -> Cow<'a, str> {
     fold::fold(text, opts).map_or(Cow::Borrowed(text), |(t, _)| Cow::Owned(t))
 }
 
+/// Appends `text` folded ([`fold_text`]) to `out`.
+pub(crate) fn fold_text_into(text: &str, opts: &FoldOptions, out: &mut String) {
+    fold::fold_into(text, opts, out);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

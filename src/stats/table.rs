@@ -36,12 +36,32 @@ impl Counts {
     /// The single-term table.
     pub fn term_rows(&self, opts: &TableOptions) -> Vec<Row> {
         vocab::with_names(|names| {
-            // Spellings other than the key itself; the key's own spelling has the rest.
-            let mut others: HashMap<Id, Vec<(Id, u64)>> = HashMap::new();
-            for (sid, &(kid, n)) in self.surfaces.iter() {
-                others.entry(kid).or_default().push((sid, n));
+            let name = |id: Id| &*names[id as usize];
+            // The rows are ranked by key first, so that only the shown ones (`top`) need their
+            // spellings and strings: a corpus has far more terms than a table shows.
+            let mut picked: Vec<(Id, Stats)> = self
+                .terms
+                .iter()
+                .filter(|(k, st)| st.count >= opts.min_count.max(1) && !opts.stop_keys.contains(name(*k)))
+                .map(|(k, st)| (k, *st))
+                .collect();
+            // Most frequent first, then by key (keys differ: a total order). With a `top`, the
+            // rows shown are selected first and only they are sorted.
+            let order =
+                |a: &(Id, Stats), b: &(Id, Stats)| b.1.count.cmp(&a.1.count).then_with(|| name(a.0).cmp(name(b.0)));
+            if opts.top > 0 && opts.top < picked.len() {
+                picked.select_nth_unstable_by(opts.top - 1, order);
+                picked.truncate(opts.top);
             }
-            let entries = self.terms.iter().map(|(k, st)| {
+            picked.sort_unstable_by(order);
+            // Spellings other than the key itself; the key's own spelling has the rest.
+            let mut others: HashMap<Id, Vec<(Id, u64)>> = picked.iter().map(|&(k, _)| (k, Vec::new())).collect();
+            for (sid, &(kid, n)) in self.surfaces.iter() {
+                if let Some(spellings) = others.get_mut(&kid) {
+                    spellings.push((sid, n));
+                }
+            }
+            let entries = picked.into_iter().map(|(k, st)| {
                 let spellings = others.get(&k).map_or(&[][..], Vec::as_slice);
                 let own = st.count - spellings.iter().map(|&(_, n)| n).sum::<u64>();
                 // The most frequent spelling (ties: the first in code-point order).
@@ -49,11 +69,11 @@ impl Counts {
                     .iter()
                     .copied()
                     .chain(std::iter::once((k, own)).filter(|&(_, n)| n > 0))
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| names[b.0 as usize].cmp(&names[a.0 as usize])))
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| name(b.0).cmp(name(a.0))))
                     .map_or(k, |(s, _)| s);
-                (names[k as usize].to_string(), names[shown as usize].to_string(), *st)
+                (name(k).to_string(), name(shown).to_string(), st)
             });
-            rows(entries.filter(|(k, _, _)| !opts.stop_keys.contains(k)), self, opts)
+            rows(entries, self, opts)
         })
     }
 

@@ -39,7 +39,7 @@ pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
 /// name-like word, two at least.
 pub(super) fn add_aged_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     for i in 1..words.len().saturating_sub(2) {
-        let aged = matches!(words[i].folded.as_ref(), "البالغ" | "البالغه")
+        let aged = matches!(words[i].folded, "البالغ" | "البالغه")
             && words[i + 1].folded == "من"
             && words[i + 2].folded == "العمر";
         if !aged {

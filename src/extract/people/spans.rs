@@ -82,7 +82,7 @@ pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Ran
 pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: &Lexicon) -> bool {
     // The word after و, if و is glued to it (the clitic splitter does not know rare names).
     let after_waw = |k: usize| {
-        let folded = words[k].folded.as_ref();
+        let folded = words[k].folded;
         folded.strip_prefix('و').filter(|rest| rest.chars().count() >= 3 && !given_names().contains(folded))
     };
     let named = |k: usize| {
