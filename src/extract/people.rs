@@ -671,9 +671,13 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
 /// Names that need no title: a name-like word and the words that continue it, the last with
 /// the shape of a transliterated surname (نورلان أبديروف، وسلطانات تورسينبيكوفا).
 fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    // The ending first, a string test: the lexicon is asked about the words before such a
+    // word only (most words of a text have none after them).
+    let ending: Vec<bool> = words.iter().map(|w| w.bare_from == 0 && has_surname_ending(w.bare())).collect();
     let mut i = 0;
     while i < words.len() {
-        if opens_name(&words[i], lexicon, stop) {
+        let ending_ahead = ending[(i + 1).min(words.len())..(i + MAX_NAME_WORDS).min(words.len())].contains(&true);
+        if ending_ahead && opens_name(&words[i], lexicon, stop) {
             // (A word with a clitic glued to it begins another phrase: موسكو وتوكاييف.)
             let mut n = 1;
             while i + n < words.len()
