@@ -137,7 +137,13 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
     let tokens: u64 = surfaces.iter().map(|(_, _, n)| n).sum();
 
     // Pass 2: ids of every distinct surface and of its key.
-    let attested = |stem: &str| index.contains_key(&fingerprint(stem));
+    // Whether the key of the word at hand asked about this document's words: such a key may
+    // differ in another document, so it is not cached for the thread.
+    let consulted = std::cell::Cell::new(false);
+    let attested = |stem: &str| {
+        consulted.set(true);
+        index.contains_key(&fingerprint(stem))
+    };
     let ids: Vec<(Id, Id)> = KEYS.with_borrow_mut(|cache| {
         if cache.mode != Some(opts.by) || cache.ids.len() > CACHE_FORMS {
             cache.ids.clear();
@@ -149,9 +155,9 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
                 if let Some(&hit) = cache.ids.get(fp) {
                     return hit;
                 }
+                consulted.set(false);
                 let pair = (vocab::intern(s), vocab::intern(&key(s, opts.by, lexicon, &attested)));
-                // A lemma whose word the lexicon lacks may depend on this document's words.
-                if opts.by != KeyMode::Lemma || lexicon.contains(s) {
+                if !consulted.get() {
                     cache.ids.insert(*fp, pair);
                 }
                 pair
@@ -201,6 +207,30 @@ mod tests {
             }
         });
         out
+    }
+
+    #[test]
+    fn lemma_keys_do_not_depend_on_what_the_thread_counted_before() {
+        let opts = CountOptions { by: KeyMode::Lemma, ..CountOptions::default() };
+        let mut paths: Vec<_> =
+            std::fs::read_dir("corpus").expect("the sample corpus").flatten().map(|e| e.path()).collect();
+        paths.sort();
+        let docs: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+        assert!(docs.len() >= 5);
+        // Each document on a thread of its own (empty caches), then all on one thread, in
+        // reverse order, after the others.
+        let alone: Vec<HashMap<String, u64>> =
+            docs.iter().map(|d| std::thread::scope(|s| s.spawn(|| counts(d, opts)).join().expect("counted"))).collect();
+        let after_others: Vec<HashMap<String, u64>> = std::thread::scope(|s| {
+            s.spawn(|| {
+                let mut out: Vec<_> = docs.iter().rev().map(|d| counts(d, opts)).collect();
+                out.reverse();
+                out
+            })
+            .join()
+            .expect("counted")
+        });
+        assert!(alone == after_others);
     }
 
     #[test]
