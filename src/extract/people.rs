@@ -526,7 +526,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon) -> V
         let first = words.partition_point(|w| w.token.end <= span.start);
         let end = words.partition_point(|w| w.token.start < span.end);
         if first < end {
-            let mut r = spans::without_trailing_roles(words, first..end);
+            let mut r = spans::without_adverbs(words, spans::without_trailing_roles(words, first..end));
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
             let ends_name = |w: &Word, len: usize| {
@@ -583,19 +583,13 @@ fn add_titled_names(
             j += 1;
         }
         // The role as written, without a preposition glued to it (لرئيس الدولة).
-        let role_start = w.token.start + glued_proclitic(w, lexicon).0;
+        let clitic = w.folded.chars().next().filter(|c| w.bare_from > 0 && w.text.starts_with(*c));
+        let role_start = w.token.start + clitic.map_or_else(|| glued_proclitic(w, lexicon).0, char::len_utf8);
         let role = (w.class != WordClass::Lead).then(|| text[role_start..words[j - 1].token.end].to_string());
         // A name in apposition after a comma (وزير التربية بالنيابة، سليم خلبوس) must have
         // two words at least, when the tagger did not find it.
         let after_comma = words.get(j).is_some_and(|c| matches!(c.text, "،" | ","));
         let (start, min_words) = if after_comma { (j + 1, 2) } else { (j, 1) };
-        if let Some((_, r)) = found[..tagged_found].iter_mut().find(|(r, _)| r.start == start) {
-            if role.is_some() {
-                *r = role;
-            }
-            i = start;
-            continue;
-        }
         let mut run = name_run(words, start, lexicon, stop);
         // In apposition, a name may begin with a word the lexicon knows (خيرت ساتيبالدي) if a
         // name-like word follows it.
@@ -606,13 +600,23 @@ fn add_titled_names(
             }
         }
         // After a title, two words or more that may make a name are one, though the first
-        // is a word the lexicon knows (الرئيس باراك أوباما).
+        // is a word the lexicon knows (الرئيس باراك أوباما، الكاتبة نوال السعداوي).
         if w.class == WordClass::Title && run == 0 {
-            let plain = |w: &Word| w.bare_from == 0 && !w.folded.starts_with("ال") && continues_name(w, lexicon, stop);
+            let plain = |w: &Word| w.bare_from == 0 && continues_name(w, lexicon, stop);
+            let first_plain = words.get(start).is_some_and(|f| plain(f) && !f.folded.starts_with("ال"));
             let n = words[start.min(words.len())..].iter().take(MAX_NAME_WORDS).take_while(|w| plain(w)).count();
-            if n >= 2 {
+            if first_plain && n >= 2 {
                 run = n;
             }
+        }
+        // A name the tagger found right after the title takes the role. (Its span stays as
+        // the tagger found it: extending it by the run loses more than it gains on ANERcorp.)
+        if let Some((_, r_role)) = found[..tagged_found].iter_mut().find(|(r, _)| r.start == start) {
+            if role.is_some() {
+                *r_role = role;
+            }
+            i = start;
+            continue;
         }
         let r = start..start + run;
         if run >= min_words && !overlaps(&found[..tagged_found], &r) {
@@ -1151,6 +1155,8 @@ mod tests {
         // باراك is not ب + أراك, and the two words after a title are a name.
         let found = names("ألغى الكونغرس فيتو الرئيس باراك أوباما وصوت على القانون");
         assert_eq!(found, [("باراك أوباما".to_string(), Some("الرئيس".to_string()))]);
+        let found = names("والكاتبة نوال السعداوي التي ستقدم محاضرة");
+        assert_eq!(found, [("نوال السعداوي".to_string(), Some("الكاتبة".to_string()))]);
     }
 
     #[test]
@@ -1178,6 +1184,9 @@ mod tests {
         let text = "ومنهم كريم ماسيموف سكرتير مجلس الأمن";
         let got = names_with_tagged(text, &["كريم ماسيموف سكرتير"]);
         assert_eq!(got[0].0, "كريم ماسيموف", "{got:?}");
+        // An adverb with tanween is not part of a name.
+        let text = "منصب رئيس الوزراء الذي يتولاه حالياً بن علي يلدريم";
+        assert_eq!(names_with_tagged(text, &["حالياً بن علي يلدريم"])[0].0, "بن علي يلدريم");
         // Kinship nouns alone are not a name.
         assert!(names_with_tagged("وأوقف ابن شقيق الرئيس السابق", &["ابن شقيق"]).is_empty());
         // Lone words joined by و are a list of places as often as of people.

@@ -75,6 +75,19 @@ pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Ran
     r
 }
 
+/// A span without the adverbs at its ends (حالياً بن علي يلدريم → بن علي يلدريم): a word with
+/// the tanween of the accusative (ـاً، ـً) is an adverb or a complement, never part of a name.
+pub(super) fn without_adverbs(words: &[Word], mut r: Range<usize>) -> Range<usize> {
+    let adverb = |w: &Word| w.text.ends_with('\u{64B}') || w.text.ends_with("\u{64B}ا");
+    while r.len() > 1 && adverb(&words[r.start]) {
+        r.start += 1;
+    }
+    while r.len() > 1 && adverb(&words[r.end - 1]) {
+        r.end -= 1;
+    }
+    r
+}
+
 /// Is a span a list of lone words joined by و (أكتوبي وأتيراو، وكيزيلوردا ومانجيستاو), none a
 /// given name or shaped like a surname? Such lists name places or things as often as people,
 /// and the other mentions of a real name find it again. (Taking every span apart at a glued
