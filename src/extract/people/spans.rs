@@ -145,7 +145,12 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
             && !COMPOUND_HEADS.contains(&w.bare())
     };
     let name_follows = |next: &Word| begins_name(next) && !CONNECTORS.contains(&next.bare());
-    if r.len() >= 3 && name_follows(&words[r.start + 1]) && label(&words[r.start]) {
+    // The label is a nisba (البنزرتي) or begins a list item (: ديجون): not a given name
+    // the gazetteer lacks (الرئيس الصيني شي جين بينغ).
+    let item_start = r.start > 0 && matches!(words[r.start - 1].text, ":" | "،" | "," | "-" | "–");
+    let first = &words[r.start];
+    let nisba = first.folded.starts_with("ال");
+    if r.len() >= 3 && name_follows(&words[r.start + 1]) && label(first) && (nisba || item_start) {
         start += 1;
     }
     for (k, w) in words.iter().enumerate().take(r.end).skip(r.start + 2) {
