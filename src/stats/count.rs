@@ -212,25 +212,19 @@ mod tests {
     #[test]
     fn lemma_keys_do_not_depend_on_what_the_thread_counted_before() {
         let opts = CountOptions { by: KeyMode::Lemma, ..CountOptions::default() };
-        let mut paths: Vec<_> =
-            std::fs::read_dir("corpus").expect("the sample corpus").flatten().map(|e| e.path()).collect();
-        paths.sort();
-        let docs: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
-        assert!(docs.len() >= 5);
-        // Each document on a thread of its own (empty caches), then all on one thread, in
-        // reverse order, after the others.
-        let alone: Vec<HashMap<String, u64>> =
-            docs.iter().map(|d| std::thread::scope(|s| s.spawn(|| counts(d, opts)).join().expect("counted"))).collect();
-        let after_others: Vec<HashMap<String, u64>> = std::thread::scope(|s| {
+        // وأتساب is a word of the lexicon; in a text that has أتساب alone it is و + أتساب.
+        let with_stem = "تطبيق أتساب وأتساب";
+        let without = "وأتساب";
+        let fresh = std::thread::scope(|s| s.spawn(|| counts(without, opts)).join().expect("counted"));
+        let after = std::thread::scope(|s| {
             s.spawn(|| {
-                let mut out: Vec<_> = docs.iter().rev().map(|d| counts(d, opts)).collect();
-                out.reverse();
-                out
+                counts(with_stem, opts);
+                counts(without, opts)
             })
             .join()
             .expect("counted")
         });
-        assert!(alone == after_others);
+        assert_eq!(fresh, after);
     }
 
     #[test]
