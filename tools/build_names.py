@@ -82,7 +82,6 @@ def main():
 
 def news_main(news, nass, out):
     here = os.path.dirname(os.path.abspath(__file__))
-    known = set()
     with open(os.path.join(here, '..', 'data', 'names', 'given.txt'), encoding='utf-8') as fh:
         known = {l.split('\t')[0] for l in fh if not l.startswith('#')}
     zipf = {}

@@ -255,7 +255,7 @@ impl<'a> Word<'a> {
         // Leads are looked up with their preposition: رئاسة alone is a title (رئاسة الحكومة).
         let class = word_classes()
             .get(&folded[bare_from..])
-            .or_else(|| word_classes().get(folded))
+            .or_else(|| if bare_from > 0 { word_classes().get(folded) } else { None })
             .copied()
             .unwrap_or(WordClass::Other);
         Word { token, folded, bare_from, class, text: raw }
@@ -593,31 +593,6 @@ fn add_titled_names(
         // two words at least, when the tagger did not find it.
         let after_comma = words.get(j).is_some_and(|c| matches!(c.text, "،" | ","));
         let (start, min_words) = if after_comma { (j + 1, 2) } else { (j, 1) };
-        let mut run = name_run(words, start, lexicon, stop);
-        // In apposition, a name may begin with a word the lexicon knows (خيرت ساتيبالدي) if a
-        // name-like word follows it.
-        if after_comma && run == 0 && words.get(start).is_some_and(|w| continues_name(w, lexicon, stop)) {
-            run = 1 + name_run(words, start + 1, lexicon, stop).min(MAX_NAME_WORDS - 1);
-            if run == 1 {
-                run = 0;
-            }
-        }
-        // After a title, two words or more that may make a name are one, though the first
-        // is a word the lexicon knows (الرئيس باراك أوباما، الكاتبة نوال السعداوي).
-        if w.class == WordClass::Title && run == 0 {
-            // (A word with the article goes on a name only if rare: الكاتبة نوال السعداوي, but
-            // not الرئيس تولي المناصب.)
-            let plain = |w: &Word| {
-                w.bare_from == 0
-                    && continues_name(w, lexicon, stop)
-                    && (!w.folded.starts_with("ال") || lexicon.support(&letters(w.text)) < RARE_FAMILY_NAME)
-            };
-            let first_plain = words.get(start).is_some_and(|f| plain(f) && !f.folded.starts_with("ال"));
-            let n = words[start.min(words.len())..].iter().take(MAX_NAME_WORDS).take_while(|w| plain(w)).count();
-            if first_plain && n >= 2 {
-                run = n;
-            }
-        }
         // A name the tagger found right after the title takes the role. (Its span stays as
         // the tagger found it: extending it by the run loses more than it gains on ANERcorp.)
         if let Some((_, r_role)) = found[..tagged_found].iter_mut().find(|(r, _)| r.start == start) {
@@ -627,6 +602,7 @@ fn add_titled_names(
             i = start;
             continue;
         }
+        let run = run_after_title(words, start, w.class, after_comma, lexicon, stop);
         let r = start..start + run;
         if run >= min_words && !overlaps(&found[..tagged_found], &r) {
             found.push((r, role));
@@ -649,6 +625,45 @@ fn add_titled_names(
         }
         i += 1;
     }
+}
+
+/// Number of words of the name at `start`, after a title, role or lead of class `class`:
+/// [`name_run`], or, where it finds none, a run that begins with a word the lexicon knows, if
+/// the words after it make a name.
+fn run_after_title(
+    words: &[Word],
+    start: usize,
+    class: WordClass,
+    after_comma: bool,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> usize {
+    let run = name_run(words, start, lexicon, stop);
+    if run > 0 {
+        return run;
+    }
+    // In apposition, a name-like word after a known one (خيرت ساتيبالدي).
+    if after_comma && words.get(start).is_some_and(|w| continues_name(w, lexicon, stop)) {
+        let rest = name_run(words, start + 1, lexicon, stop).min(MAX_NAME_WORDS - 1);
+        if rest > 0 {
+            return 1 + rest;
+        }
+    }
+    // After a title, two words or more that may make a name (الرئيس باراك أوباما، الكاتبة
+    // نوال السعداوي); a word with the article only if rare (not الرئيس تولي المناصب).
+    if class == WordClass::Title {
+        let plain = |w: &Word| {
+            w.bare_from == 0
+                && continues_name(w, lexicon, stop)
+                && (!w.folded.starts_with("ال") || lexicon.support(&letters(w.text)) < RARE_FAMILY_NAME)
+        };
+        let first_plain = words.get(start).is_some_and(|f| plain(f) && !f.folded.starts_with("ال"));
+        let n = words.iter().skip(start).take(MAX_NAME_WORDS).take_while(|w| plain(w)).count();
+        if first_plain && n >= 2 {
+            return n;
+        }
+    }
+    0
 }
 
 /// Where the complement of the role noun at `i` ends: words that are not names (رئيس
@@ -754,11 +769,10 @@ fn propagate(
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
     }
     let lone_name = |w: &Word| {
-        let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
         w.token.kind == TokenKind::ArabicWord
             && !w.is_stopword(stop)
             && !matches!(w.class, WordClass::Title | WordClass::Role)
-            && lexicon.support(&letters) < COMMON_IN_NAME
+            && lexicon.support(&letters(w.text)) < COMMON_IN_NAME
     };
     let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
     let mut k = 0;
@@ -796,7 +810,6 @@ fn glued_proclitic(w: &Word, lexicon: &Lexicon) -> (usize, bool) {
     let rest = &w.text[first.len_utf8()..];
     let article = first == 'ل' && rest.starts_with('ل');
     let candidate = if article { format!("ا{rest}") } else { rest.to_string() };
-    let letters = |s: &str| s.chars().filter(|c| crate::arabic::is_letter(*c)).collect::<String>();
     let whole_is_name = given_names().contains(fold(w.text).as_str());
     let rest_is_name = given_names().contains(fold(&candidate).as_str());
     // Zipf in tenths, as written: a name with a clitic glued on is rarer than the name (and
@@ -830,8 +843,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if w.class != WordClass::Other {
         return false;
     }
-    let letters: String = w.text.chars().filter(|c| crate::arabic::is_letter(*c)).collect();
-    lexicon.support(&letters) < COMMON_IN_NAME
+    lexicon.support(&letters(w.text)) < COMMON_IN_NAME
 }
 
 /// Number of words of the name that starts at `start`, after a title or role: a name-like
