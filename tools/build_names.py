@@ -57,6 +57,25 @@ def person_spans(path):
     return spans
 
 
+def lexicon_zipf():
+    """Zipf frequency of each folded word of the built-in lexicon."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    zipf = {}
+    with gzip.open(os.path.join(here, '..', 'data', 'lexicon-ar.tsv.gz'), 'rt', encoding='utf-8') as fh:
+        for line in fh:
+            w, z = line.rstrip('\n').split('\t')
+            zipf[fold(w)] = max(zipf.get(fold(w), 0), int(z) / 10)
+    return zipf
+
+
+def is_noise(name, count, zipf):
+    """A first word that is no given name: the article alone or with one letter (ال، الم),
+    or a common word with the article seen once (the annotators' الاقليه، المسلمين)."""
+    if not name.startswith('ال'):
+        return False
+    return len(name) <= 3 or (count == 1 and zipf.get(name, 0) >= 3.5)
+
+
 def main():
     root, out = sys.argv[1], sys.argv[2]
     files = [os.path.join(root, 'ANERCorp_CamelLab_train.txt')]
@@ -73,6 +92,8 @@ def main():
                 first = first[1:]
             if ARABIC.match(first) and len(first) >= 2:
                 counts[first] += 1
+    zipf = lexicon_zipf()
+    counts = {n: c for n, c in counts.items() if not is_noise(n, c, zipf)}
     with open(out, 'w', encoding='utf-8') as fh:
         fh.write('# given names from ANERcorp and AQMAR person entities (CC BY-SA); built by tools/build_names.py\n')
         for name in sorted(counts):
@@ -84,11 +105,7 @@ def news_main(news, nass, out):
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, '..', 'data', 'names', 'given.txt'), encoding='utf-8') as fh:
         known = {l.split('\t')[0] for l in fh if not l.startswith('#')}
-    zipf = {}
-    with gzip.open(os.path.join(here, '..', 'data', 'lexicon-ar.tsv.gz'), 'rt', encoding='utf-8') as fh:
-        for line in fh:
-            w, z = line.rstrip('\n').split('\t')
-            zipf[fold(w)] = max(zipf.get(fold(w), 0), int(z) / 10)
+    zipf = lexicon_zipf()
     run = subprocess.run([nass, 'entities', news], capture_output=True, text=True, check=False)
     opens = collections.Counter()
     for line in run.stdout.splitlines():
@@ -108,7 +125,7 @@ def news_main(news, nass, out):
         common = zipf.get(w, 0) >= 4.5
         glued = len(w) > 3 and w[0] in 'وفبل' and w[1:] in known
         if ARABIC.match(w) and len(w) >= 2 and c >= 4 and share >= (0.5 if common else 0.25) \
-                and w not in known and not glued:
+                and w not in known and not glued and not is_noise(w, c, zipf):
             keep[w] = c
     with open(out, 'w', encoding='utf-8') as fh:
         fh.write('# given names learnt from unlabelled ANT news (Apache-2.0) with nass entities; built by tools/build_names.py --news\n')

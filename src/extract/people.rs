@@ -163,7 +163,7 @@ const ROLES: [&str; 23] = [
 const LEADS: [&str; 4] = ["برئاسه", "بقياده", "حكومه", "عهد"];
 
 /// Words after which a name-like run is a place or an organization, not a person.
-const NOT_PERSON_BEFORE: [&str; 22] = [
+const NOT_PERSON_BEFORE: [&str; 38] = [
     "العاصمه",
     "عاصمه",
     "مدينه",
@@ -183,9 +183,25 @@ const NOT_PERSON_BEFORE: [&str; 22] = [
     "جمهوريه",
     "دوله",
     "مؤسسه",
-    "مستشفى",
+    "مستشفي",
     "ميناء",
     "نهر",
+    "طريق",
+    "نهج",
+    "حي",
+    "قريه",
+    "بلده",
+    "معتمديه",
+    "ملعب",
+    "جامع",
+    "مسجد",
+    "معهد",
+    "مدرسه",
+    "قاعه",
+    "جسر",
+    "بنك",
+    "مصرف",
+    "مجموعه",
 ];
 
 /// Endings of transliterated surnames (Slavic, Turkic, Georgian, Armenian…).
@@ -384,12 +400,30 @@ fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if w.bare_from > 0 {
         return false;
     }
-    lexicon.support(&letters(w.text)) < COMMON && !w.folded.starts_with("ال")
+    support(w.text, lexicon) < COMMON && !has_article(w.folded)
+}
+
+/// Does a folded word begin with the article, alone or after ل (للانتخابات is ل + الانتخابات)?
+fn has_article(folded: &str) -> bool {
+    folded.starts_with("ال") || folded.starts_with("لل")
 }
 
 /// The letters of a word, without marks or tatweel.
 fn letters(text: &str) -> String {
     text.chars().filter(|c| crate::arabic::is_letter(*c)).collect()
+}
+
+/// Zipf frequency of a word as written or, if higher, with its hamza seats written as bare
+/// alef: press text often misspells the hamza (الإنتخابات for الانتخابات), and a misspelt
+/// common word is not a rare name.
+fn support(text: &str, lexicon: &Lexicon) -> f32 {
+    let written = letters(text);
+    let support = lexicon.support(&written);
+    if !written.contains(['أ', 'إ', 'آ']) {
+        return support;
+    }
+    let bare: String = written.chars().map(|c| if matches!(c, 'أ' | 'إ' | 'آ') { 'ا' } else { c }).collect();
+    support.max(lexicon.support(&bare))
 }
 
 /// Does a folded word end like a transliterated surname, with five letters or more and no
@@ -404,7 +438,7 @@ fn surname_shaped(w: &Word, lexicon: &Lexicon) -> bool {
     w.token.kind == TokenKind::ArabicWord
         && w.class == WordClass::Other
         && has_surname_ending(w.bare())
-        && lexicon.support(&letters(w.text)) < COMMON
+        && support(w.text, lexicon) < COMMON
 }
 
 /// Zipf frequency under which a word with و glued to it may begin a name (ونورلان in a list
@@ -419,7 +453,7 @@ fn opens_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
             && w.class == WordClass::Other
             && !w.bare().starts_with("ال")
             && !w.is_stopword(stop)
-            && lexicon.support(&letters(w.text)) < RARE)
+            && support(w.text, lexicon) < RARE)
 }
 
 /// Finds the person mentions of a text. `tagged` are person spans (byte ranges) from a
@@ -450,16 +484,18 @@ pub(crate) fn find_people_in(
         .collect();
     // Tagger spans first: the tagger was trained on where names begin and end; the rules
     // add what it missed and the roles written before names.
-    let mut found = tagger_spans(&words, tagged, lexicon);
+    let mut found = tagger_spans(&words, tagged, lexicon, stop);
     let tagged_found = found.len();
     add_titled_names(text, &words, &mut found, tagged_found, lexicon, stop);
     add_surname_shaped_names(&words, &mut found, lexicon, stop);
     cues::add_authors(&words, &mut found, lexicon, stop);
     cues::add_aged_names(&words, &mut found, lexicon, stop);
+    cues::add_names_before_roles(&words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(&words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_places(&words, &mut found, lexicon, stop);
     cut_at_known_names(&words, &mut found);
+    drop_lone_common_given_names(&words, &mut found, lexicon);
     propagate(&words, &mut found, lexicon, stop);
     found.sort_by_key(|(r, _)| r.start);
     let known = name_words(&words, &found);
@@ -518,18 +554,30 @@ fn cut_at_known_names(words: &[Word], found: &mut [Found]) {
     }
 }
 
+/// Is the word a given name that may begin a name, as written (no clitic glued to it), and
+/// hardly a common word (المنصف; not هاجر: emigrated)?
+fn opens_with_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    w.token.kind == TokenKind::ArabicWord
+        && w.bare_from == 0
+        && w.class == WordClass::Other
+        && !w.is_stopword(stop)
+        && given_names().contains(w.folded)
+        && support(w.text, lexicon) < COMMON_LONE_NAME
+}
+
 /// A span of words, with the title or role written before it.
 type Found = (Range<usize>, Option<String>);
 
 /// The tagger's person spans (byte ranges) as word ranges, with role nouns after a name
 /// taken off, and without lists of lone words joined by و (أكتوبي وأتيراو).
-fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon) -> Vec<Found> {
+fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop: &HashSet<String>) -> Vec<Found> {
     let mut found = Vec::new();
     for span in tagged {
         let first = words.partition_point(|w| w.token.end <= span.start);
         let end = words.partition_point(|w| w.token.start < span.end);
         if first < end {
-            let mut r = spans::without_adverbs(words, spans::without_trailing_roles(words, first..end));
+            let r = spans::without_title_adjectives(words, first..end);
+            let mut r = spans::without_adverbs(words, spans::without_trailing_roles(words, r));
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
             let ends_name = |w: &Word, len: usize| {
@@ -538,10 +586,38 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon) -> V
                         || (len >= 2
                             && w.folded.starts_with("ال")
                             && w.class == WordClass::Other
-                            && lexicon.support(&letters(w.text)) < COMMON))
+                            && support(w.text, lexicon) < COMMON))
             };
             while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
+            }
+            // A known given name alone is the tagger stopping short (الرئيس دونالد ترامب →
+            // دونالد): a plain word after it that is no common word is its family name.
+            if r.len() == 1 && given_names().contains(words[r.start].bare()) {
+                if let Some(next) = words.get(r.end) {
+                    // A rare word, or one the text uses again (a surname alone: ترامب).
+                    let recurs = || words.iter().filter(|w| w.bare() == next.bare()).nth(1).is_some();
+                    let family_name = next.bare_from == 0
+                        && !has_article(next.folded)
+                        && continues_name(next, lexicon, stop)
+                        && !given_names().contains(next.bare())
+                        && (support(next.text, lexicon) < RARE_FAMILY_NAME || recurs());
+                    if family_name {
+                        r.end += 1;
+                    }
+                }
+            }
+            // A known given name right before the span begins it (المنصف الوهايبي → الوهايبي),
+            // unless it ends the name before (a list: يوسف حمدي وأحمد).
+            let before = r.start.wrapping_sub(1);
+            let ends_other =
+                |t: &Range<usize>| words.get(before).is_some_and(|b| t.start < b.token.end && b.token.start < t.end);
+            if r.start > 0
+                && r.len() < MAX_NAME_WORDS
+                && opens_with_given_name(&words[before], lexicon, stop)
+                && !tagged.iter().any(ends_other)
+            {
+                r.start -= 1;
             }
             if !spans::only_coordinated_words(words, &r, lexicon) && !spans::only_kinship(words, &r) {
                 found.extend(spans::split_listed_names(words, r).into_iter().map(|r| (r, None)));
@@ -649,13 +725,25 @@ fn run_after_title(
             return 1 + rest;
         }
     }
+    // After a role and its complement, two plain words that may make a name: a given name or
+    // a word no more common than one, then a rare word (المتحدث باسم البيت الأبيض جوش إرنست;
+    // not رئيس كازاخستان واصل تكتيكات: a verb).
+    if class == WordClass::Role {
+        let plain = |w: &Word| w.bare_from == 0 && !has_article(w.folded) && continues_name(w, lexicon, stop);
+        let given = |w: &Word| given_names().contains(w.bare()) || support(w.text, lexicon) < COMMON_LONE_NAME;
+        let two = words.get(start).is_some_and(|w| plain(w) && given(w))
+            && words.get(start + 1).is_some_and(|w| plain(w) && support(w.text, lexicon) < RARE_FAMILY_NAME);
+        if two {
+            return 2;
+        }
+    }
     // After a title, two words or more that may make a name (الرئيس باراك أوباما، الكاتبة
     // نوال السعداوي); a word with the article only if rare (not الرئيس تولي المناصب).
     if class == WordClass::Title {
         let plain = |w: &Word| {
             w.bare_from == 0
                 && continues_name(w, lexicon, stop)
-                && (!w.folded.starts_with("ال") || lexicon.support(&letters(w.text)) < RARE_FAMILY_NAME)
+                && (!w.folded.starts_with("ال") || support(w.text, lexicon) < RARE_FAMILY_NAME)
         };
         let first_plain = words.get(start).is_some_and(|f| plain(f) && !f.folded.starts_with("ال"));
         let n = words.iter().skip(start).take(MAX_NAME_WORDS).take_while(|w| plain(w)).count();
@@ -690,6 +778,14 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
             || (!given_names().contains(w.bare()) && !name_like(w, lexicon, stop) && !w.is_stopword(stop));
         if !complement {
             break;
+        }
+        // A complement of adjectives with the article goes on (رئيس الهيئة العليا المستقلة
+        // للانتخابات), up to six words.
+        if j + 1 == limit
+            && limit < i + 7
+            && words.get(j + 1).is_some_and(|n| has_article(n.folded) && !given_names().contains(n.bare()))
+        {
+            limit += 1;
         }
         j += 1;
     }
@@ -745,6 +841,30 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
     }
 }
 
+/// Zipf frequency from which a given name found alone is more likely the common word it also
+/// is (صادق على: ratified; منصور: victorious) than a person.
+const COMMON_LONE_NAME: f32 = 4.0;
+
+/// Drops a lone given name that is also a common word, with no title before it and no longer
+/// name in the text that holds it: a person is named in full at least once, and the word
+/// alone is more often the verb, adjective or noun it also is.
+fn drop_lone_common_given_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
+    let in_longer_names: HashSet<&str> = found
+        .iter()
+        .filter(|(r, _)| r.len() > 1)
+        .flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.bare()))
+        .collect();
+    found.retain(|(r, role)| {
+        let w = &words[r.start];
+        let lone_common_given = r.len() == 1
+            && role.is_none()
+            && given_names().contains(w.bare())
+            && !in_longer_names.contains(w.bare())
+            && support(w.text, lexicon) >= COMMON_LONE_NAME;
+        !lone_common_given
+    });
+}
+
 /// Marks the other mentions of the names found: the same words again, or the last word of a
 /// full name alone (بوتين after فلاديمير بوتين), where no mention was found. A lone word must
 /// be rare enough in the general lexicon to be read as a name (عادل، أمين stay words).
@@ -772,7 +892,7 @@ fn propagate(
         w.token.kind == TokenKind::ArabicWord
             && !w.is_stopword(stop)
             && !matches!(w.class, WordClass::Title | WordClass::Role)
-            && lexicon.support(&letters(w.text)) < COMMON_IN_NAME
+            && support(w.text, lexicon) < COMMON_IN_NAME
     };
     let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
     let mut k = 0;
@@ -843,7 +963,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if w.class != WordClass::Other {
         return false;
     }
-    lexicon.support(&letters(w.text)) < COMMON_IN_NAME
+    support(w.text, lexicon) < COMMON_IN_NAME
 }
 
 /// Number of words of the name that starts at `start`, after a title or role: a name-like
@@ -854,11 +974,25 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
     let article_name = first.class == WordClass::Other
         && first.bare_from == 0
         && first.folded.strip_prefix("ال").is_some_and(|name| given_names().contains(name))
-        && lexicon.support(&letters(first.text)) < COMMON_ARTICLE_NAME;
+        && support(first.text, lexicon) < COMMON_ARTICLE_NAME;
     if !(name_like(first, lexicon, stop) || article_name) {
         return 0;
     }
     let mut n = 1;
+    // A given name with the article, as Maghrebi names are written, is followed by a family
+    // name with the article that may be a word too (الحبيب الصيد، الباجي قايد السبسي).
+    if article_name {
+        let family = words.get(start + 1).is_some_and(|w| {
+            w.bare_from == 0
+                && w.folded.starts_with("ال")
+                && w.class == WordClass::Other
+                && !w.is_stopword(stop)
+                && support(w.text, lexicon) < COMMON_ARTICLE_NAME
+        });
+        if family {
+            n = 2;
+        }
+    }
     while start + n < words.len() && n < MAX_NAME_WORDS {
         let w = &words[start + n];
         // A role word between name words is part of the name (حافظ قائد السبسي).
@@ -1111,6 +1245,65 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
         find_people(text, &[], Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn a_misspelt_hamza_makes_no_word_a_name() {
+        // للإنتخابات is للانتخابات misspelt: a word of the role's complement, not a name.
+        let found = names("صرح رئيس الهيئة الوطنية المستقلة للإنتخابات، نبيل الحسناوي، أن الموعد ثابت.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "نبيل الحسناوي");
+    }
+
+    #[test]
+    fn roles_with_long_complements_reach_their_names() {
+        let found = names("وقال المتحدث باسم وزارة الخارجية الأمريكية جون كيربي إن المحادثات جارية");
+        assert_eq!(found.len(), 1, "{found:?}");
+        // a verb after the role is no given name
+        assert!(names("وقال رئيس الجمهورية واصل تكتيكات المماطلة").is_empty());
+        assert_eq!(found[0].0, "جون كيربي");
+        assert_eq!(found[0].1.as_deref(), Some("المتحدث باسم وزارة الخارجية الأمريكية"));
+    }
+
+    #[test]
+    fn a_name_before_a_comma_and_a_role_is_a_name() {
+        let found = names("وأوضح كمال الجندوبي، وزير العلاقات مع الهيئات الدستورية، أن القانون جاهز.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "كمال الجندوبي");
+        assert_eq!(found[0].1.as_deref(), Some("وزير العلاقات"));
+        // a common noun before the comma is none
+        assert!(names("وأكد المجلس، وزير الداخلية، أن الوضع مستقر.").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_with_the_article_takes_a_family_name_with_it() {
+        let found = names("اجتمع الوفد بقيادة الصادق المهدي في الخرطوم");
+        assert_eq!(found[0].0, "الصادق المهدي");
+    }
+
+    #[test]
+    fn tagged_spans_grow_to_the_given_name_and_the_surname() {
+        // The tagger stopped after the given name; the surname is used again.
+        let found = names_with_tagged("وقال الرئيس دونالد ترامب إن الاتفاق سيئ. وأضاف ترامب أنه سينسحب.", &["دونالد"]);
+        assert_eq!(found[0].0, "دونالد ترامب");
+        // The tagger began after the given name.
+        let found = names_with_tagged("وحضر الندوة المنصف المرزوقي وآخرون", &["المرزوقي"]);
+        assert_eq!(found[0].0, "المنصف المرزوقي");
+        // An adjective of the title is no part of the name.
+        let found = names_with_tagged("وكان الرئيس الراحل ياسر عرفات قد وقع", &["الراحل ياسر عرفات"]);
+        assert_eq!(found[0].0, "ياسر عرفات");
+    }
+
+    #[test]
+    fn a_lone_given_name_that_is_a_common_word_is_no_person() {
+        assert!(names_with_tagged("استقبل الضيوف بوجه كريم وابتسامة", &["كريم"]).is_empty());
+        // with a title, or part of a full name in the text, it is one
+        assert!(!names_with_tagged("وقال السيد كريم إن", &["كريم"]).is_empty());
+    }
+
+    #[test]
+    fn names_after_place_words_are_places() {
+        assert!(names_with_tagged("تمتد الأشغال على طريق سيدي بوزيد", &["سيدي بوزيد"]).is_empty());
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! whose title is quoted («رواية "سفر القلب" لأمينة زريق»), and a person whose age is given
 //! (مارك لور البالغ من العمر 45 عاماً).
 
-use super::{continues_name, given_names, letters, name_like, overlaps, Found, Word, COMMON_IN_NAME, MAX_NAME_WORDS};
+use super::{
+    continues_name, given_names, has_article, name_like, overlaps, role_complement_end, support, Found, Word,
+    WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE_FAMILY_NAME,
+};
 use crate::lexicon::Lexicon;
 use std::collections::HashSet;
 
@@ -11,7 +14,8 @@ const CLOSING_QUOTES: [&str; 3] = ["»", "\"", "”"];
 
 /// A name with ل (by) glued to it right after a quoted title is its author: "جهاد ناعم"
 /// لمحمد عيسى المؤدب. The name is two words or more that a name may be made of; a common
-/// word after the quote (»لتحقيق، »للمطالبة) is a preposition's object, not an author.
+/// word after the quote (»لتحقيق، »للمطالبة، "…" لكسب ميزة) is a preposition's object,
+/// not an author: the first word must be a known given name or a rare word.
 pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     for i in 1..words.len() {
         let w = &words[i];
@@ -19,19 +23,64 @@ pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
         let by_author = CLOSING_QUOTES.contains(&words[i - 1].text)
             && !first.starts_with('ل')
             && first.chars().count() >= 3
-            && !w.folded.strip_prefix('ل').is_some_and(|rest| stop.contains(rest))
-            && (lexicon.support(&letters(first)) < COMMON_IN_NAME
-                || w.folded.strip_prefix('ل').is_some_and(|rest| given_names().contains(rest)));
+            && !w.folded.strip_prefix('ل').is_some_and(|rest| stop.contains(rest));
         if !by_author {
             continue;
         }
+        let first_support = support(first, lexicon);
+        let known_first =
+            first_support < COMMON || w.folded.strip_prefix('ل').is_some_and(|rest| given_names().contains(rest));
         let mut run = 1;
         while i + run < words.len() && run < 3 && continues_name(&words[i + run], lexicon, stop) {
             run += 1;
         }
+        // A first word common enough to be a word (أمينة، كسب) needs a rare family name after
+        // it (زريق, not ميزة).
+        let family_name_after =
+            first_support < COMMON_IN_NAME && run >= 2 && support(words[i + 1].text, lexicon) < RARE_FAMILY_NAME;
+        if !(known_first || family_name_after) {
+            continue;
+        }
         if run >= 2 && !overlaps(found, &(i..i + run)) {
             found.push((i..i + run, None));
         }
+    }
+}
+
+/// A name before a comma and a role in apposition (أعلن رياض المؤخر، وزير البيئة): two or
+/// three words that continue a name, after a word that does not (a verb, a preposition),
+/// the last a rare word, the first no common word. The role after the comma is its role.
+pub(super) fn add_names_before_roles(
+    words: &[Word],
+    found: &mut Vec<Found>,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) {
+    for c in 2..words.len().saturating_sub(1) {
+        let role = &words[c + 1];
+        if !matches!(words[c].text, "،" | ",") || !matches!(role.class, WordClass::Role | WordClass::Title) {
+            continue;
+        }
+        let plain = |w: &Word| w.bare_from == 0 && continues_name(w, lexicon, stop);
+        let last = &words[c - 1];
+        if !(plain(last) && support(last.text, lexicon) < RARE_FAMILY_NAME) {
+            continue;
+        }
+        let start = (c.saturating_sub(3)..c - 1).find(|&s| {
+            let first = &words[s];
+            words[s..c].iter().all(plain)
+                && !has_article(first.folded)
+                && (given_names().contains(first.bare()) || support(first.text, lexicon) < COMMON_IN_NAME)
+                && (s == 0 || !continues_name(&words[s - 1], lexicon, stop))
+        });
+        let Some(s) = start else { continue };
+        if overlaps(found, &(s..c)) {
+            continue;
+        }
+        let role_end =
+            if role.class == WordClass::Role { role_complement_end(words, c + 1, lexicon, stop) } else { c + 2 };
+        let role_text = words[c + 1..role_end].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+        found.push((s..c, Some(role_text)));
     }
 }
 

@@ -2,7 +2,7 @@
 //! not a person, a role noun after a name is not part of it, and a list of lone words joined
 //! by و is not a name.
 
-use super::{given_names, has_surname_ending, letters, Word, WordClass, COMMON};
+use super::{given_names, has_surname_ending, support, Word, WordClass, COMMON};
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
 use std::ops::Range;
@@ -29,8 +29,8 @@ pub(super) fn short_quotes(words: &[Word], lexicon: &Lexicon) -> Vec<bool> {
             Some(k) if k > i + 1 && inside_one_clause(k) => {
                 // A given name and a rare word are a person all the same ("فرانز فيرديناند");
                 // a given name and a common word are not («نور سلطان»).
-                let person = given_names().contains(words[i + 1].bare())
-                    && lexicon.support(&letters(words[k - 1].text)) < COMMON;
+                let person =
+                    given_names().contains(words[i + 1].bare()) && support(words[k - 1].text, lexicon) < COMMON;
                 if !person {
                     quoted[i + 1..k].iter_mut().for_each(|q| *q = true);
                 }
@@ -75,6 +75,19 @@ pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Ran
     r
 }
 
+/// Adjectives written after a title, before the name (الرئيس الأسبق بن علي، الرئيس الراحل
+/// ياسر عرفات), folded.
+const TITLE_ADJECTIVES: [&str; 9] =
+    ["السابق", "الاسبق", "الحالي", "الراحل", "الجديد", "المؤقت", "المخلوع", "الفقيد", "المنتخب"];
+
+/// A span without the title adjectives at its start: they qualify the title before it.
+pub(super) fn without_title_adjectives(words: &[Word], mut r: Range<usize>) -> Range<usize> {
+    while r.len() > 1 && TITLE_ADJECTIVES.contains(&words[r.start].bare()) {
+        r.start += 1;
+    }
+    r
+}
+
 /// A span without the adverbs at its ends (حالياً بن علي يلدريم → بن علي يلدريم): a word with
 /// the tanween of the accusative (ـاً، ـً) is an adverb or a complement, never part of a name.
 pub(super) fn without_adverbs(words: &[Word], mut r: Range<usize>) -> Range<usize> {
@@ -100,7 +113,7 @@ pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: 
     };
     let named = |k: usize| {
         let name = after_waw(k).unwrap_or(words[k].bare());
-        given_names().contains(name) || (has_surname_ending(name) && lexicon.support(&letters(words[k].text)) < COMMON)
+        given_names().contains(name) || (has_surname_ending(name) && support(words[k].text, lexicon) < COMMON)
     };
     r.len() > 1 && (r.start + 1..r.end).all(|k| after_waw(k).is_some()) && !r.clone().any(named)
 }
