@@ -1302,6 +1302,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_name_after_a_title_is_a_person() {
+        let found = names_with_tagged("ويحل ضيفا على المهرجان الفنان الكبير \"بيكاسو\" في أمسية", &["بيكاسو"]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // without a title, a short quotation names a thing
+        assert!(names_with_tagged("وأطلق الحزب حملة \"بيكاسو\" في أمسية", &["بيكاسو"]).is_empty());
+    }
+
+    #[test]
     fn names_after_place_words_are_places() {
         assert!(names_with_tagged("تمتد الأشغال على طريق سيدي بوزيد", &["سيدي بوزيد"]).is_empty());
     }

@@ -29,8 +29,9 @@ pub(super) fn short_quotes(words: &[Word], lexicon: &Lexicon) -> Vec<bool> {
             Some(k) if k > i + 1 && inside_one_clause(k) => {
                 // A given name and a rare word are a person all the same ("فرانز فيرديناند");
                 // a given name and a common word are not («نور سلطان»).
-                let person =
-                    given_names().contains(words[i + 1].bare()) && support(words[k - 1].text, lexicon) < COMMON;
+                let person = (given_names().contains(words[i + 1].bare())
+                    && support(words[k - 1].text, lexicon) < COMMON)
+                    || after_title(words, i);
                 if !person {
                     quoted[i + 1..k].iter_mut().for_each(|q| *q = true);
                 }
@@ -41,6 +42,14 @@ pub(super) fn short_quotes(words: &[Word], lexicon: &Lexicon) -> Vec<bool> {
         }
     }
     quoted
+}
+
+/// Is the word before `i` a title, or an adjective after one (الشاعر الكبير "أدونيس")? What
+/// a title introduces in quotes is a person: a pen name, a nickname.
+fn after_title(words: &[Word], i: usize) -> bool {
+    let is_title = |k: usize| words.get(k).is_some_and(|w| w.class == WordClass::Title);
+    let adjective = |k: usize| words.get(k).is_some_and(|w| w.bare().starts_with("ال") && w.class == WordClass::Other);
+    i >= 1 && (is_title(i - 1) || (i >= 2 && adjective(i - 1) && is_title(i - 2)))
 }
 
 /// The mark that closes a segment opened by `mark`, if it opens one.
