@@ -1,26 +1,60 @@
-//! Compiles `data/lexicon-ar.tsv.gz` (rebuilt by `tools/build_lexicon.py`) into an fst map
-//! that the library embeds, so the lexicon costs nothing to load at start-up.
+//! Compiles `data/lexicon-ar.tsv.gz` (rebuilt by `tools/build_lexicon.py`) into a hash table
+//! (layout in `src/lexicon/table.rs`) that the library embeds, so the lexicon costs nothing
+//! to load at start-up and a lookup is one hash and, mostly, one probe.
 
 use std::env;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter};
+use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
+
+#[path = "src/lexicon/table.rs"]
+mod table;
 
 fn main() {
     let source = PathBuf::from("data/lexicon-ar.tsv.gz");
     println!("cargo:rerun-if-changed={}", source.display());
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon.fst");
+    println!("cargo:rerun-if-changed=src/lexicon/table.rs");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon.table");
 
     let file = File::open(&source).expect("data/lexicon-ar.tsv.gz is part of the repository");
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
-    let writer = BufWriter::new(File::create(&out).expect("OUT_DIR is writable"));
-    let mut builder = fst::MapBuilder::new(writer).expect("fst builder");
+    let mut entries: Vec<u8> = Vec::new();
+    let mut words: Vec<(u64, u32)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for line in reader.lines() {
         let line = line.expect("lexicon is valid gzip'd UTF-8");
         let (word, zipf) = line.split_once('\t').expect("lexicon rows are word<TAB>zipf10");
         let zipf: u64 = zipf.parse().expect("zipf10 is an integer");
-        // The tool writes rows sorted by bytes, as fst requires.
-        builder.insert(word, zipf).expect("lexicon rows are sorted and unique");
+        assert!(seen.insert(word.to_string()), "lexicon rows are unique: {word}");
+        let len = u8::try_from(word.len()).expect("lexicon words are at most 255 bytes");
+        words.push((table::word_hash(word.as_bytes()), entries.len() as u32));
+        entries.push(len);
+        entries.push(zipf.min(u8::MAX as u64) as u8);
+        entries.extend_from_slice(word.as_bytes());
     }
-    builder.finish().expect("fst written");
+    // At most 5/8 full: a miss stops after a few probes.
+    let mut bits = 4;
+    while (words.len() * 8) >> bits > 5 {
+        bits += 1;
+    }
+    let offset_bits = u64::BITS - (entries.len() as u64 + 1).leading_zeros();
+    assert!(offset_bits <= 32, "lexicon entries fit in 4 GB");
+    let mask = (1usize << bits) - 1;
+    let mut slots = vec![0u32; 1 << bits];
+    for &(hash, offset) in &words {
+        let mut s = hash as usize & mask;
+        while slots[s] != 0 {
+            s = (s + 1) & mask;
+        }
+        slots[s] = (offset + 1) | table::slot_tag(hash, offset_bits);
+    }
+    let mut bytes = Vec::with_capacity(table::HEADER + slots.len() * 4 + entries.len());
+    for n in [words.len() as u32, bits, offset_bits] {
+        bytes.extend_from_slice(&n.to_le_bytes());
+    }
+    for s in slots {
+        bytes.extend_from_slice(&s.to_le_bytes());
+    }
+    bytes.extend_from_slice(&entries);
+    File::create(&out).and_then(|mut f| f.write_all(&bytes)).expect("OUT_DIR is writable");
 }

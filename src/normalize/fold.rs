@@ -64,26 +64,38 @@ impl FoldOptions {
     }
 }
 
-/// For every pair of bytes, the index + 1 into `FoldTable::with` of what the two-byte character
-/// they start folds to (0: nothing). Indexing by two bytes finds the characters to fold with
-/// one load and one compare per byte, and no decoding.
+/// For every code point of U+0600–U+06FF (the only ones that fold to something else), the
+/// index + 1 into `FoldTable::with` of what it folds to (0: nothing). A character to fold is
+/// found bytewise: its lead byte is 0xD8–0xDB, and the table is indexed by its code point.
 struct FoldTable {
     options: FoldOptions,
-    by_bytes: Vec<u8>,
+    by_code: [u8; 256],
     with: Vec<&'static str>,
 }
 
 impl FoldTable {
     fn new(options: FoldOptions) -> Self {
-        let mut by_bytes = vec![0u8; 1 << 16];
+        let mut by_code = [0u8; 256];
         let mut with = Vec::new();
         for cp in 0x600u32..0x700 {
             let Some(folded) = char::from_u32(cp).and_then(|c| options.fold_char(c)) else { continue };
             with.push(folded);
-            let (lead, second) = (0xC0 | (cp >> 6) as usize, 0x80 | (cp & 0x3F) as usize);
-            by_bytes[lead << 8 | second] = with.len() as u8;
+            by_code[(cp - 0x600) as usize] = with.len() as u8;
         }
-        FoldTable { options, by_bytes, with }
+        FoldTable { options, by_code, with }
+    }
+
+    /// What the character starting at byte `i` folds to (index + 1 into `with`), 0 for nothing,
+    /// and the length of the character in bytes when it is one of U+0600–U+06FF (else 1, a step
+    /// that never skips a lead byte).
+    #[inline(always)]
+    fn at(&self, bytes: &[u8], i: usize) -> (u8, usize) {
+        let b = bytes[i];
+        match bytes.get(i + 1) {
+            // The lead byte of a two-byte character of U+0600–U+06FF.
+            Some(&second) if b & 0xFC == 0xD8 => (self.by_code[((b as usize & 3) << 6) | (second as usize & 0x3F)], 2),
+            _ => (0, 1),
+        }
     }
 }
 
@@ -110,37 +122,67 @@ pub(crate) fn fold_into(text: &str, opts: &FoldOptions, out: &mut String) {
             Some(t) if t.options == *opts => t,
             _ => slot.insert(FoldTable::new(*opts)),
         };
+        fold_into_with(text, table, 0, out);
+    })
+}
+
+/// The text [`fold`] makes, without recording the changes; `None` when nothing changes.
+pub(crate) fn fold_str(text: &str, opts: &FoldOptions) -> Option<String> {
+    TABLE.with_borrow_mut(|slot| {
+        let table = match slot {
+            Some(t) if t.options == *opts => t,
+            _ => slot.insert(FoldTable::new(*opts)),
+        };
         let bytes = text.as_bytes();
-        let (mut i, mut copied) = (0, 0);
-        while i + 1 < bytes.len() {
-            let k = table.by_bytes[(bytes[i] as usize) << 8 | bytes[i + 1] as usize];
+        // Most words fold to themselves: find the first change before allocating.
+        let mut first = 0;
+        loop {
+            if first >= bytes.len() {
+                return None;
+            }
+            let (k, step) = table.at(bytes, first);
+            if k != 0 {
+                break;
+            }
+            first += step;
+        }
+        let mut out = String::with_capacity(text.len());
+        fold_into_with(text, table, first, &mut out);
+        Some(out)
+    })
+}
+
+/// [`fold_into`] with the table at hand, from byte `from` (a character boundary before which
+/// nothing folds).
+fn fold_into_with(text: &str, table: &FoldTable, from: usize, out: &mut String) {
+    {
+        let bytes = text.as_bytes();
+        let (mut i, mut copied) = (from, 0);
+        while i < bytes.len() {
+            let (k, step) = table.at(bytes, i);
             if k != 0 {
                 // As in `fold_with`: `i` is a character boundary.
                 out.push_str(&text[copied..i]);
                 out.push_str(table.with[k as usize - 1]);
-                i += 2;
-                copied = i;
-            } else {
-                i += 1;
+                copied = i + 2;
             }
+            i += step;
         }
         out.push_str(&text[copied..]);
-    })
+    }
 }
 
 fn fold_with(text: &str, table: &FoldTable) -> Option<(String, Vec<Change>)> {
     let bytes = text.as_bytes();
     let mut rw = Rewriter::new(text);
     let mut i = 0;
-    while i + 1 < bytes.len() {
-        let k = table.by_bytes[(bytes[i] as usize) << 8 | bytes[i + 1] as usize];
+    while i < bytes.len() {
+        let (k, step) = table.at(bytes, i);
         if k != 0 {
-            // Only lead bytes index a non-zero entry, so `i` is a character boundary.
+            // Only lead bytes give a non-zero entry, so `i` is a character boundary.
             rw.replace(i..i + 2, table.with[k as usize - 1], ChangeClass::Fold, false);
-            i += 2;
-        } else {
-            i += 1;
         }
+        i += step;
     }
     rw.finish()
 }

@@ -193,7 +193,8 @@ pub fn clean_cow<'a>(text: &'a str, opts: &CleanOptions, evidence: &Evidence) ->
 
 /// Folds a text without repairing it.
 pub fn fold_text<'a>(text: &'a str, opts: &FoldOptions) -> Cow<'a, str> {
-    fold::fold(text, opts).map_or(Cow::Borrowed(text), |(t, _)| Cow::Owned(t))
+    // Without the offset map `fold` records: words are folded by the thousand.
+    fold::fold_str(text, opts).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// Appends `text` folded ([`fold_text`]) to `out`.

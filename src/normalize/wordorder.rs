@@ -6,8 +6,11 @@
 //! its adjacent pairs: clearly negative means the line reads better backwards.
 
 use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// Maps of the model, looked up for every word of a line that may be reversed, and filled with
+/// some 20,000 rows at start-up: foldhash, not SipHash (the keys are the model's own).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 static MODEL_TSV: &str = include_str!("../../data/wordorder.tsv");
 
@@ -37,8 +40,9 @@ impl WordOrderModel {
     pub fn parse(tsv: &str) -> WordOrderModel {
         let class_ids: HashMap<&'static str, u32> =
             PSEUDO_CLASSES.iter().enumerate().map(|(i, c)| (*c, i as u32)).collect();
-        let mut vocabulary = HashMap::new();
-        let mut pairs = HashMap::new();
+        let rows = memchr::memchr_iter(b'\n', tsv.as_bytes()).count() + 1;
+        let mut vocabulary = HashMap::default();
+        let mut pairs = HashMap::with_capacity_and_hasher(2 * rows, Default::default());
         let mut end_punct = false;
         let id_of = |name: &str, vocabulary: &mut HashMap<String, u32>| -> u32 {
             if let Some(&id) = class_ids.get(name) {
@@ -52,8 +56,14 @@ impl WordOrderModel {
                 end_punct |= comment.trim() == "end-punct: yes";
                 continue;
             }
-            let fields: Vec<&str> = row.split('\t').collect();
-            match fields.as_slice() {
+            // At most five fields: a row with more is malformed, as it was before.
+            let mut fields = [""; 5];
+            let mut n = 0;
+            for f in row.splitn(5, '\t') {
+                fields[n] = f;
+                n += 1;
+            }
+            match &fields[..n] {
                 ["V", word] => {
                     id_of(word, &mut vocabulary);
                 }

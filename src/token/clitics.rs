@@ -74,14 +74,27 @@ pub fn split(word: &str, lexicon: &Lexicon, attested: &dyn Fn(&str) -> bool) -> 
     }
     let mut best = Split::default();
     let mut best_score = whole;
+    // The suffixes the word ends with, found once: the rest of the word after the proclitics
+    // ends with a suffix when the word does and the rest is long enough for it.
+    let suffixes: [&str; ENCLITICS.len() + 2] = {
+        let mut all = [""; ENCLITICS.len() + 2];
+        all[1..=ENCLITICS.len()].copy_from_slice(&ENCLITICS);
+        all[ENCLITICS.len() + 1] = FIRST_PERSON;
+        all
+    };
+    let (mut ends, mut n_ends) = ([""; ENCLITICS.len() + 2], 0);
+    for s in suffixes.into_iter().filter(|s| word.ends_with(*s)) {
+        ends[n_ends] = s;
+        n_ends += 1;
+    }
+    let word_ends = &ends[..n_ends];
     for conj in CONJUNCTIONS.iter().filter(|c| word.starts_with(*c)) {
         let after_conj = &word[conj.len()..];
         for prep in PREPOSITIONS.iter().filter(|p| after_conj.starts_with(*p)) {
             let after_prep = &after_conj[prep.len()..];
             for article in [false, true] {
                 let Some(stem_and_suffix) = strip_article(after_prep, prep, article) else { continue };
-                let suffixes = std::iter::once("").chain(ENCLITICS.iter().copied()).chain([FIRST_PERSON]);
-                for suffix in suffixes.filter(|s| stem_and_suffix.ends_with(*s)) {
+                for &suffix in word_ends.iter().filter(|s| s.len() <= stem_and_suffix.len()) {
                     let stem = &stem_and_suffix[..stem_and_suffix.len() - suffix.len()];
                     if conj.is_empty() && prep.is_empty() && suffix.is_empty() && !article {
                         continue;

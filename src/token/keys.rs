@@ -74,8 +74,12 @@ pub fn key(surface: &str, mode: KeyMode, lexicon: &Lexicon, attested: &dyn Fn(&s
 
 fn fold_key(s: &str) -> String {
     let folded = fold_text(s, &FoldOptions::default());
+    // Arabic letters have no case: only other scripts go through Unicode lower-casing.
+    let caseless = |c: char| ('\u{600}'..='\u{6ff}').contains(&c) || c.is_ascii() && !c.is_ascii_uppercase();
     if folded.is_ascii() {
         folded.to_ascii_lowercase()
+    } else if folded.chars().all(caseless) {
+        folded.into_owned()
     } else {
         folded.to_lowercase()
     }
