@@ -576,7 +576,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         let first = words.partition_point(|w| w.token.end <= span.start);
         let end = words.partition_point(|w| w.token.start < span.end);
         if first < end {
-            let r = spans::without_title_adjectives(words, first..end);
+            let r = spans::without_leading_relations(words, spans::without_title_adjectives(words, first..end));
             let mut r = spans::without_adverbs(words, spans::without_trailing_roles(words, r));
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).

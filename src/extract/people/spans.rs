@@ -205,6 +205,36 @@ const KINSHIP: [&str; 16] = [
     "حفيد",
 ];
 
+/// Nouns that tie a name to what belongs to or follows a person (بيت المرزوقي، أنصار الباجي),
+/// and the kinship nouns that are never part of a name, folded.
+const RELATIONAL: [&str; 16] = [
+    "بيت",
+    "منزل",
+    "انصار",
+    "اتباع",
+    "مؤيدي",
+    "عائله",
+    "اسره",
+    "نظام",
+    "مكتب",
+    "خصوم",
+    "نجل",
+    "نجله",
+    "شقيق",
+    "شقيقه",
+    "زوجه",
+    "حفيد",
+];
+
+/// A span without the relational nouns at its start (بيت المرزوقي → المرزوقي): they are the
+/// phrase's head, the person is its complement. (ابن, بنت stay: ابن خلدون is a name.)
+pub(super) fn without_leading_relations(words: &[Word], mut r: Range<usize>) -> Range<usize> {
+    while r.len() > 1 && words[r.start].bare_from == 0 && RELATIONAL.contains(&words[r.start].bare()) {
+        r.start += 1;
+    }
+    r
+}
+
 /// Is a span made only of kinship nouns (ابن شقيق)? It is then not a name.
 pub(super) fn only_kinship(words: &[Word], r: &Range<usize>) -> bool {
     words[r.clone()].iter().all(|w| KINSHIP.contains(&w.bare()))
