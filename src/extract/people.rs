@@ -499,6 +499,7 @@ pub(crate) fn find_people_in(
     propagate(&words, &mut found, lexicon, stop);
     found.sort_by_key(|(r, _)| r.start);
     let known = name_words(&words, &found);
+    let ends: HashSet<usize> = found.iter().map(|(r, _)| r.end).collect();
     found
         .into_iter()
         .map(|(r, role)| {
@@ -507,8 +508,9 @@ pub(crate) fn find_people_in(
             // left out, and a broken line joined.
             let (skip, article) = match glued_proclitic(&words[r.start], lexicon) {
                 (0, _) => {
-                    let skip =
-                        clitic_on_known_name(&words[r.start], &known).max(cues::author_preposition(&words, r.start));
+                    let skip = clitic_on_known_name(&words[r.start], &known)
+                        .max(cues::author_preposition(&words, r.start))
+                        .max(coordinating_waw(&words, r.start, &ends));
                     (skip, false)
                 }
                 found => found,
@@ -536,6 +538,20 @@ fn clitic_on_known_name(w: &Word, known: &HashSet<&str>) -> usize {
     let rest = &w.folded[c.len_utf8()..];
     if rest.chars().count() >= 3 && known.contains(rest) && w.text.starts_with(c) {
         c.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// Bytes of a و glued to the first word of a name that follows another name right before it
+/// (نورلان أبديروف وتولاتاي رخيمبيكوف): a list of names, and و joins them. Only for a word the
+/// lexicon does not know whole (وليد, وائل stay).
+fn coordinating_waw(words: &[Word], start: usize, ends: &HashSet<usize>) -> usize {
+    let w = &words[start];
+    let after_name = ends.contains(&start);
+    let rest_letters = w.text.strip_prefix('و').map_or(0, |rest| rest.chars().count());
+    if after_name && rest_letters >= 3 && !given_names().contains(w.folded) && !w.folded.starts_with("وو") {
+        'و'.len_utf8()
     } else {
         0
     }
@@ -1309,6 +1325,16 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         // without a title, a short quotation names a thing
         assert!(names_with_tagged("وأطلق الحزب حملة \"بيكاسو\" في أمسية", &["بيكاسو"]).is_empty());
+    }
+
+    #[test]
+    fn a_conjunction_between_listed_names_is_left_out() {
+        let text = "ومن بين المرشحين نورلان أبديروف وتولاتاي رخيمبيكوف";
+        let found = names_with_tagged(text, &["نورلان أبديروف", "وتولاتاي رخيمبيكوف"]);
+        assert_eq!(found[1].0, "تولاتاي رخيمبيكوف");
+        // a name that begins with و stays whole
+        let found = names_with_tagged("ومن بين المرشحين نورلان أبديروف وليد جنبلاط", &["نورلان أبديروف", "وليد جنبلاط"]);
+        assert_eq!(found[1].0, "وليد جنبلاط");
     }
 
     #[test]
