@@ -543,12 +543,13 @@ fn clitic_on_known_name(w: &Word, known: &HashSet<&str>) -> usize {
     }
 }
 
-/// Bytes of a و glued to the first word of a name that follows another name right before it
-/// (نورلان أبديروف وتولاتاي رخيمبيكوف): a list of names, and و joins them. Only for a word the
+/// Bytes of a و glued to the first word of a name that follows another name right before it,
+/// or after a comma (نورلان أبديروف، وتولاتاي رخيمبيكوف): a list of names, and و joins them. Only for a word the
 /// lexicon does not know whole (وليد, وائل stay).
 fn coordinating_waw(words: &[Word], start: usize, ends: &HashSet<usize>) -> usize {
     let w = &words[start];
-    let after_name = ends.contains(&start);
+    let after_name = ends.contains(&start)
+        || (start >= 2 && ends.contains(&(start - 1)) && matches!(words[start - 1].text, "،" | ","));
     let rest_letters = w.text.strip_prefix('و').map_or(0, |rest| rest.chars().count());
     if after_name && rest_letters >= 3 && !given_names().contains(w.folded) && !w.folded.starts_with("وو") {
         'و'.len_utf8()
@@ -1020,6 +1021,11 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
         if !(continues_name(w, lexicon, stop) || inner_role) {
             break;
         }
+        // A transliterated surname ends a name: a known word after it begins the sentence's
+        // next part (الرئيس توقاييف استنادا إلى).
+        if surname_shaped(&words[start + n - 1], lexicon) && support(w.text, lexicon) >= COMMON {
+            break;
+        }
         n += 1;
     }
     n
@@ -1333,6 +1339,8 @@ mod tests {
         let found = names_with_tagged(text, &["نورلان أبديروف", "وتولاتاي رخيمبيكوف"]);
         assert_eq!(found[1].0, "تولاتاي رخيمبيكوف");
         // a name that begins with و stays whole
+        let text = "ومن بين المرشحين نورلان أبديروف، وتولاتاي رخيمبيكوف";
+        assert_eq!(names_with_tagged(text, &["نورلان أبديروف", "وتولاتاي رخيمبيكوف"])[1].0, "تولاتاي رخيمبيكوف");
         let found = names_with_tagged("ومن بين المرشحين نورلان أبديروف وليد جنبلاط", &["نورلان أبديروف", "وليد جنبلاط"]);
         assert_eq!(found[1].0, "وليد جنبلاط");
     }
@@ -1355,6 +1363,9 @@ mod tests {
         // a famous surname is a frequent word, yet continues the name
         let found = names("التقى الرئيس محمد بوتين أمس");
         assert_eq!(found[0].0, "محمد بوتين");
+        // a known word after a transliterated surname is no part of the name
+        let found = names("وضع الرئيس قاسم توكاييف استنادا إلى الدستور");
+        assert_eq!(found[0].0, "قاسم توكاييف");
     }
 
     /// The names found in `text` with the tagger's person spans `tagged` (written out).
