@@ -593,7 +593,8 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         let first = words.partition_point(|w| w.token.end <= span.start);
         let end = words.partition_point(|w| w.token.start < span.end);
         if first < end {
-            let r = spans::without_leading_relations(words, spans::without_title_adjectives(words, first..end));
+            let r = spans::without_leading_prepositions(words, first..end);
+            let r = spans::without_leading_relations(words, spans::without_title_adjectives(words, r));
             let mut r = spans::without_adverbs(words, spans::without_trailing_roles(words, r));
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
@@ -636,7 +637,10 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             {
                 r.start -= 1;
             }
-            if !spans::only_coordinated_words(words, &r, lexicon) && !spans::only_kinship(words, &r) {
+            // A place or organization word begins the name of a place or organization (ولاية بن
+            // عروس، بنك الإسكان).
+            let place = words[r.start].class == WordClass::Place;
+            if !place && !spans::only_coordinated_words(words, &r, lexicon) && !spans::only_kinship(words, &r) {
                 found.extend(spans::split_listed_names(words, r).into_iter().map(|r| (r, None)));
             }
         }
@@ -1351,6 +1355,9 @@ mod tests {
         // a name written after في is a place, there and elsewhere in the text
         let text = "زار الوزير عائلات في بن قردان. وقال سكان بن قردان إن";
         assert!(names_with_tagged(text, &["بن قردان"]).is_empty());
+        // a tagger span with the preposition or the place word in it is one too
+        assert!(names_with_tagged(text, &["في بن قردان"]).is_empty());
+        assert!(names_with_tagged("تقع في ولاية بن عروس", &["ولاية بن عروس"]).is_empty());
     }
 
     #[test]

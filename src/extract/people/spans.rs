@@ -235,6 +235,18 @@ pub(super) fn without_leading_relations(words: &[Word], mut r: Range<usize>) -> 
     r
 }
 
+/// Prepositions as written (على with its ى: علي is a name), which the tagger sometimes takes
+/// in before a name.
+const PREPOSITIONS: [&str; 11] = ["في", "من", "إلى", "الى", "عن", "على", "مع", "خلال", "منذ", "حول", "لدى"];
+
+/// A span without the prepositions at its start (في بن قردان → بن قردان).
+pub(super) fn without_leading_prepositions(words: &[Word], mut r: Range<usize>) -> Range<usize> {
+    while r.len() > 1 && PREPOSITIONS.contains(&words[r.start].text) {
+        r.start += 1;
+    }
+    r
+}
+
 /// Is a span made only of kinship nouns (ابن شقيق)? It is then not a name.
 pub(super) fn only_kinship(words: &[Word], r: &Range<usize>) -> bool {
     words[r.clone()].iter().all(|w| KINSHIP.contains(&w.bare()))
