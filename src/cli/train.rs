@@ -44,6 +44,9 @@ pub enum TrainWhat {
         /// Seed of the (deterministic) sentence shuffling
         #[arg(long, default_value_t = TrainOptions::default().seed)]
         seed: u64,
+        /// Training runs, each shuffled differently, whose weights are averaged
+        #[arg(long, default_value_t = TrainOptions::default().runs)]
+        runs: usize,
         /// Score the tagger's own tags on the gold tokens in cross-validation, not the
         /// entities of the report's path (tagger, people rules, names found again)
         #[arg(long)]
@@ -81,7 +84,7 @@ pub fn run(args: &TrainArgs) -> i32 {
         TrainWhat::Clusters { inputs, out, coarse, fine, min_count, iterations } => {
             run_clusters(inputs, out, [*coarse, *fine], *min_count, *iterations)
         }
-        TrainWhat::Ner { inputs, out, cv, folds, epochs, prune, memory, seed, clusters, tagger_only } => {
+        TrainWhat::Ner { inputs, out, cv, folds, epochs, prune, memory, seed, runs, clusters, tagger_only } => {
             if out.is_none() && cv.is_none() {
                 eprintln!("nass: error: nothing to do: give --out FILE, --cv FILE or both");
                 return EXIT_USAGE;
@@ -101,7 +104,8 @@ pub fn run(args: &TrainArgs) -> i32 {
                     }
                 }
             };
-            let opts = TrainOptions { epochs: *epochs, prune: *prune, seed: *seed, memory: *memory, clusters };
+            let opts =
+                TrainOptions { epochs: *epochs, prune: *prune, seed: *seed, memory: *memory, clusters, runs: *runs };
             let extra = match read_inputs(inputs) {
                 Ok(s) => s,
                 Err(e) => {
@@ -121,10 +125,16 @@ pub fn run(args: &TrainArgs) -> i32 {
                 let start = Instant::now();
                 let lexicon = nass::Lexicon::builtin();
                 let stop = nass::stats::stopwords::builtin_folded(lexicon);
+                // The tagger's own score is summed on the side when the report's path is scored.
+                let alone = std::sync::Mutex::new(nass::extract::tagger::NerScore::default());
                 let score = |tagger: &Tagger, gold: &[Sentence]| {
+                    let own = evaluate(tagger, gold);
                     if *tagger_only {
-                        evaluate(tagger, gold)
+                        own
                     } else {
+                        if let Ok(mut alone) = alone.lock() {
+                            alone.merge(&own);
+                        }
                         evaluate_pipeline(tagger, gold, lexicon, &stop).0
                     }
                 };
@@ -139,6 +149,18 @@ pub fn run(args: &TrainArgs) -> i32 {
                 }
                 print!("{}", total.table());
                 println!("token accuracy\t{:.2}", 100.0 * total.accuracy());
+                if !*tagger_only {
+                    if let Ok(alone) = alone.lock() {
+                        let p = alone.get(EntityType::Pers);
+                        println!(
+                            "tagger alone\tPERS\t{:.2}\t{:.2}\t{:.2}\tALL f1 {:.2}",
+                            100.0 * p.precision(),
+                            100.0 * p.recall(),
+                            100.0 * p.f1(),
+                            100.0 * alone.micro().f1()
+                        );
+                    }
+                }
                 eprintln!("nass: {} folds in {:.1}s", per_fold.len(), start.elapsed().as_secs_f64());
                 // The final model sees the main corpus counted twice, as each fold did.
                 all = main.clone();

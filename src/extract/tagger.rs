@@ -16,9 +16,15 @@
 //! token (form, stem, clitics, prefixes and suffixes of one to four letters — which catch the
 //! endings of transliterated names: ييف، وف، سكي، فيتش —, letter trigrams, frequency bucket,
 //! length, classes), the features of the words one and two places away (form, stem, clitics,
-//! shape, frequency, classes, and the suffixes of the next words), stem bigrams with each
+//! shape, frequency, classes, and the suffixes of the next words), the kind of trigger word
+//! of the token and of each neighbour ([`TRIGGERS`], a short hand-written list of titles,
+//! offices, occupations, verbs of saying, particles of Arabic names and the head nouns of names
+//! of places and organizations, pronouns; with the clitics), stem bigrams with each
 //! neighbour, the tag history (previous tag, previous two tags, previous tag with the stem or
 //! the word class), and the document memory (how the last sentences tagged this stem).
+//!
+//! Training averages the weights of several perceptron runs, each shuffled differently
+//! ([`TrainOptions::runs`]).
 //!
 //! Features are hashed to 64 bits. A word's features at each window offset add up to one
 //! score vector per offset, and its features with the previous tag to one table, which depend
@@ -624,6 +630,7 @@ enum T {
     Inflection,
     CharGram,
     PrevClass,
+    Trigger,
 }
 
 /// Window offsets, from -3 to +3.
@@ -659,6 +666,11 @@ fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
     }
     out.push(at(T::Form).str(&info.form).finish());
     out.push(at(T::Stem).str(&info.stem).finish());
+    let kind = trigger(info);
+    if kind != 0 {
+        out.push(at(T::Trigger).u64(kind).finish());
+        out.push(at(T::Trigger).u64(kind).str(&info.prefix).finish());
+    }
     for (level, &c) in info.clusters.iter().enumerate() {
         if c != NO_CLUSTER || offset == CENTER {
             out.push(at(T::Cluster).u64(level as u64).u64(c as u64).finish());
@@ -738,6 +750,70 @@ fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
             }
         }
     }
+}
+
+/// Generic words that announce or accompany a name, by kind (see [`trigger`]): titles of
+/// address, offices, occupations, verbs of saying, the particles of Arabic names, and the
+/// nouns that head names of places and of organizations, pronouns. Hand-written, no names.
+const TRIGGERS: [&str; 8] = [
+    // Titles of address and of rank.
+    "السيد السيده الشيخ الشيخه الدكتور الدكتوره د الاستاذ الاستاذه المهندس
+     الحاج الامير الاميره الملك الملكه الامام الاب البابا القس السلطان
+     العاهل الجنرال اللواء العميد العقيد الفريق المشير النقيب الرائد المقدم
+     السناتور الحاخام المطران الكاردينال البطريرك المرشد مستر مسيو
+     الدوق البارون اللورد السير فخامه سمو معالي سعاده جلاله الرفيق",
+    // Offices.
+    "الرئيس رئيس الرئيسه رئيسه نائب النائب وزير الوزير وزيره الوزيره الامين
+     امين المتحدث متحدث الناطق ناطق المدير مدير مديره السفير سفير المبعوث
+     مبعوث المندوب مندوب الزعيم زعيم القائد قائد المستشار مستشار المستشاره
+     الحاكم حاكم المحافظ محافظ العمده عمده القاضي قاضي المدعي النواب
+     الوزراء الرؤساء عضو العضو المرشح مرشح المرشحه مساعد المساعد ولي نظيره
+     نظيرها خليفه سلفه مؤسس قائده زعيمه رئيسها",
+    // Occupations and roles.
+    "المدرب مدرب اللاعب لاعب النجم نجم الكاتب كاتب الكاتبه الروائي الشاعر
+     شاعر الفنان فنان الفنانه المطرب المطربه المغني المغنيه الممثل الممثله
+     المخرج مخرج الصحفي صحفي الصحافي المراسل مراسل المحامي محامي البروفيسور
+     الباحث باحث الخبير خبير المحلل الناشط ناشط المعارض الملاكم البطل بطل
+     المهاجم الحارس حارس الاعلامي المؤرخ الفيلسوف العالم المفكر الداعيه
+     الطبيب طبيب الكابتن المنتج الموسيقار الرسام المصور",
+    // Verbs of saying and meeting.
+    "قال قالت يقول تقول اكد اكدت يؤكد اضاف اضافت اعلن اعلنت صرح صرحت اوضح
+     اوضحت اشار اشارت ذكر ذكرت افاد افادت اعتبر اعتبرت راي يري دعا دعت طالب
+     التقي استقبل استقبلت اجتمع بحث ابلغ نفي نفت اعرب اعربت شدد شددت لفت
+     تابع اكتفي حذر حذرت وصف اتهم انتقد",
+    // Particles of Arabic names.
+    "بن ابن بنت ابو ابي ابا ام عبد ال ولد ابنه زوجه زوجته شقيق نجل",
+    // Nouns that head names of places.
+    "مدينه المدينه بلده البلده قريه القريه عاصمه العاصمه مطار شارع جزيره
+     نهر جبل اقليم ولايه محافظه منطقه ميناء ساحه حي مخيم دوله جمهوريه مملكه
+     اماره بحر خليج قاعده سجن مستشفي فندق ملعب",
+    // Nouns that head names of organizations.
+    "جامعه شركه وكاله حزب منظمه جمعيه صحيفه مجلس وزاره بنك مصرف مؤسسه نادي
+     فريق حركه جبهه هيئه اتحاد مجموعه لجنه محكمه معهد مركز قناه مجله اذاعه
+     تلفزيون منتخب جيش كتائب تنظيم رابطه نقابه برلمان صندوق",
+    // Pronouns and words that stand for a person already named.
+    "هو هي انه انها الذي التي نفسه نفسها وهو وهي",
+];
+
+/// The kind of trigger word a stem is (1 + its index in [`TRIGGERS`]), 0 if none.
+fn trigger(info: &WordInfo) -> u64 {
+    static TABLE: OnceLock<HashMap<String, u64>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        for (k, words) in TRIGGERS.iter().enumerate() {
+            for w in words.split_whitespace() {
+                let w = fold(w);
+                let w = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).map_or(w.clone(), str::to_string);
+                table.entry(w).or_insert(k as u64 + 1);
+            }
+        }
+        table
+    });
+    if info.shape != Shape::Arabic {
+        return 0;
+    }
+    let key = info.stem.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(&info.stem);
+    table.get(key).copied().unwrap_or(0)
 }
 
 /// The features of the sentence boundary seen at window `offset` (before the first or after
@@ -1283,11 +1359,13 @@ pub struct TrainOptions {
     pub memory: usize,
     /// Word classes from unlabeled text (see [`WordClusters::induce`]), stored in the model.
     pub clusters: Option<std::sync::Arc<WordClusters>>,
+    /// Training runs, each with its own shuffling, whose averaged weights are averaged.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, seed: 0x6e61_7373, prune: 0.05, memory: 50, clusters: None }
+        TrainOptions { epochs: 10, seed: 0x6e61_7373, prune: 0.05, memory: 50, clusters: None, runs: 1 }
     }
 }
 
@@ -1628,7 +1706,20 @@ impl Tagger {
     /// Trains a tagger on (token, IOB2 tag) sentences; tags are read with [`Tag::from_label`].
     pub fn train_with(sentences: &[Sentence], opts: &TrainOptions) -> Tagger {
         let lexicons = Lexicons { clusters: opts.clusters.as_deref().cloned().unwrap_or_default() };
-        let rows = Trainer::new(sentences, &lexicons).run(opts);
+        // Several runs (shuffled differently) are averaged: a steadier model than one run.
+        let runs = opts.runs.max(1);
+        let mut sum: HashMap<u64, Row> = HashMap::new();
+        for r in 0..runs as u64 {
+            let seeded = TrainOptions { seed: opts.seed.wrapping_add(r.wrapping_mul(0x9e37)), ..opts.clone() };
+            for (hash, row) in Trainer::new(sentences, &lexicons).run(&seeded) {
+                let s = sum.entry(hash).or_insert([0.0; NTAGS]);
+                for (a, b) in s.iter_mut().zip(row) {
+                    *a += b / runs as f32;
+                }
+            }
+        }
+        let mut rows: Vec<(u64, Row)> = sum.into_iter().collect();
+        rows.sort_unstable_by_key(|r| r.0);
         quantize(rows, opts, lexicons)
     }
 
