@@ -143,6 +143,18 @@ pub fn analyse_text(
     stop: &HashSet<String>,
     count_opts: &CountOptions,
 ) -> Analysed {
+    analyse_some(path, original, lexicon, stop, Some(count_opts))
+}
+
+/// [`analyse_text`], with the terms counted only when `count_opts` is given (`nass entities`
+/// shows none: its documents have empty counts and no tokens).
+fn analyse_some(
+    path: String,
+    original: &str,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+    count_opts: Option<&CountOptions>,
+) -> Analysed {
     let evidence = Evidence::lexicon_only(lexicon);
     let (text, offsets) = clean_cow(original, &CleanOptions::default(), &evidence);
     // The extraction and the counts read the same tokens of the repaired text: tokenized once.
@@ -194,7 +206,7 @@ pub fn analyse_text(
             DocPerson { name, mentions, roles }
         })
         .collect();
-    let counts = count_tokens(&text, tokens, count_opts, lexicon);
+    let counts = count_opts.map(|opts| count_tokens(&text, tokens, opts, lexicon)).unwrap_or_default();
     // Person spans in the original text too.
     let mentions = found
         .people
@@ -229,12 +241,12 @@ pub fn entities_sources(
 ) -> Vec<InputError> {
     let lexicon = Lexicon::builtin();
     let stop = crate::stats::stopwords::builtin_folded(lexicon);
-    let count_opts = CountOptions::default();
     let mut errors = Vec::new();
     map_documents(
         sources,
         encoding,
-        |doc| (analyse(&doc, lexicon, &stop, &count_opts), doc.text),
+        // The terms are not shown: not counted.
+        |doc| (analyse_some(doc.path(), &doc.text, lexicon, &stop, None), doc.text),
         |_, result| {
             match result {
                 Ok((a, original)) => {
