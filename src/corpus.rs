@@ -1,13 +1,14 @@
 //! Running over many documents: the census pass, and an ordered parallel map over sources
 //! with bounded memory. Every subcommand that reads a corpus goes through here.
 
-use crate::extract::extract;
+use crate::extract::extract_in;
 use crate::extract::people::{count_by_name, merge_people, PersonMention};
 use crate::input::{read_source, Document, EncodingChoice, InputError, Source};
 use crate::lexicon::{Census, Lexicon};
 use crate::normalize::{clean_cow, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
 use crate::report::analysis::{DateRow, DocPerson, DocReport, FigureRow, Report};
-use crate::stats::{count_document, CountOptions, Counts, DocCounts, TableOptions};
+use crate::stats::{count_document, count_tokens, CountOptions, Counts, DocCounts, TableOptions};
+use crate::token::{tokenize, Token};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -142,9 +143,23 @@ pub fn analyse_text(
     stop: &HashSet<String>,
     count_opts: &CountOptions,
 ) -> Analysed {
+    analyse_some(path, original, lexicon, stop, Some(count_opts))
+}
+
+/// [`analyse_text`], with the terms counted only when `count_opts` is given (`nass entities`
+/// shows none: its documents have empty counts and no tokens).
+fn analyse_some(
+    path: String,
+    original: &str,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+    count_opts: Option<&CountOptions>,
+) -> Analysed {
     let evidence = Evidence::lexicon_only(lexicon);
     let (text, offsets) = clean_cow(original, &CleanOptions::default(), &evidence);
-    let found = extract(&text, lexicon, stop);
+    // The extraction and the counts read the same tokens of the repaired text: tokenized once.
+    let tokens: Vec<Token> = tokenize(&text).collect();
+    let found = extract_in(&text, &tokens, lexicon, stop);
     // Spans are given in the decoded original text.
     let span = |start: usize, end: usize| offsets.to_original(start..end);
     let original = |start: usize, end: usize| {
@@ -191,7 +206,7 @@ pub fn analyse_text(
             DocPerson { name, mentions, roles }
         })
         .collect();
-    let counts = count_document(&text, count_opts, lexicon);
+    let counts = count_opts.map(|opts| count_tokens(&text, tokens, opts, lexicon)).unwrap_or_default();
     // Person spans in the original text too.
     let mentions = found
         .people
@@ -226,12 +241,12 @@ pub fn entities_sources(
 ) -> Vec<InputError> {
     let lexicon = Lexicon::builtin();
     let stop = crate::stats::stopwords::builtin_folded(lexicon);
-    let count_opts = CountOptions::default();
     let mut errors = Vec::new();
     map_documents(
         sources,
         encoding,
-        |doc| (analyse(&doc, lexicon, &stop, &count_opts), doc.text),
+        // The terms are not shown: not counted.
+        |doc| (analyse_some(doc.path(), &doc.text, lexicon, &stop, None), doc.text),
         |_, result| {
             match result {
                 Ok((a, original)) => {

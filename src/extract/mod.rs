@@ -8,6 +8,7 @@ pub mod people;
 pub mod tagger;
 
 use crate::lexicon::Lexicon;
+use crate::token::{tokenize, Token};
 use std::collections::HashSet;
 use tagger::{EntityType, Mention, Tagger};
 
@@ -22,10 +23,16 @@ pub struct Extracted {
 /// Finds the dates, figures and people of a repaired text with the built-in tagger. Dates come
 /// first: a year or a day inside a date is never a figure. `stop` holds folded stopwords.
 pub fn extract(text: &str, lexicon: &Lexicon, stop: &HashSet<String>) -> Extracted {
+    let tokens: Vec<Token> = tokenize(text).collect();
+    extract_in(text, &tokens, lexicon, stop)
+}
+
+/// [`extract`] with the text's tokens ([`tokenize`]), for a caller that has them already.
+pub fn extract_in(text: &str, tokens: &[Token], lexicon: &Lexicon, stop: &HashSet<String>) -> Extracted {
     let dates = dates::extract_dates(text);
     let spans: Vec<std::ops::Range<usize>> = dates.iter().map(|d| d.start..d.end).collect();
     let figures = figures::extract_figures(text, &spans);
-    let people = find_entities(text, Tagger::builtin(), lexicon, stop).people;
+    let people = find_entities_in(text, tokens, Tagger::builtin(), lexicon, stop).people;
     Extracted { dates, figures, people }
 }
 
@@ -42,11 +49,23 @@ pub struct Entities {
 /// Tags `text` with `tagger` and finds its people with the rules: the one code path that
 /// `report`, `entities` and `eval ner` share.
 pub fn find_entities(text: &str, tagger: &Tagger, lexicon: &Lexicon, stop: &HashSet<String>) -> Entities {
-    // The tagger and the people rules read the same tokens: tokenized once.
-    let tokens: Vec<crate::token::Token> = crate::token::tokenize(text).collect();
+    let tokens: Vec<Token> = tokenize(text).collect();
+    find_entities_in(text, &tokens, tagger, lexicon, stop)
+}
+
+/// [`find_entities`] with the text's tokens ([`tokenize`]), for a caller that has them
+/// already: the tagger and the people rules read the same tokens.
+pub fn find_entities_in(
+    text: &str,
+    tokens: &[Token],
+    tagger: &Tagger,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> Entities {
+    debug_assert!(tokens.iter().copied().eq(tokenize(text)), "the tokens are not those of the text");
     let (persons, others): (Vec<Mention>, Vec<Mention>) =
         tagger.find_entities_in(text, tokens.iter().copied()).into_iter().partition(|m| m.kind == EntityType::Pers);
     let tagged: Vec<std::ops::Range<usize>> = persons.iter().map(|m| m.start..m.end).collect();
-    let people = people::find_people_in(text, &tokens, tagged.as_slice(), lexicon, stop);
+    let people = people::find_people_in(text, tokens, tagged.as_slice(), lexicon, stop);
     Entities { people, others }
 }

@@ -3,7 +3,7 @@
 use super::vocab::{self, Id};
 use crate::fingerprint::{fingerprint, ByFingerprint};
 use crate::lexicon::Lexicon;
-use crate::token::{key, tokenize, KeyMode, TokenKind};
+use crate::token::{key, tokenize, KeyMode, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -97,6 +97,17 @@ thread_local! {
 
 /// Counts the terms (and n-grams) of a document's text (already repaired).
 pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> DocCounts {
+    count_tokens(text, tokenize(text), opts, lexicon)
+}
+
+/// [`count_document`] with the text's tokens ([`tokenize`]), for a caller that has them
+/// already.
+pub fn count_tokens(
+    text: &str,
+    tokens: impl IntoIterator<Item = Token>,
+    opts: &CountOptions,
+    lexicon: &Lexicon,
+) -> DocCounts {
     // Pass 1: distinct surfaces with their counts, and the token sequence for n-grams
     // (surface indexes, `None` where an n-gram may not cross).
     // About one distinct form per 12 bytes of a short article: sized to avoid regrowing.
@@ -106,7 +117,7 @@ pub fn count_document(text: &str, opts: &CountOptions, lexicon: &Lexicon) -> Doc
     let mut sequence: Vec<Option<usize>> = Vec::new();
     let want_ngrams = opts.ngrams.max >= 2;
     let mut last_end = 0;
-    for t in tokenize(text) {
+    for t in tokens {
         let counted = match t.kind {
             TokenKind::ArabicWord | TokenKind::LatinWord => true,
             TokenKind::Number | TokenKind::Percentage => opts.numbers,

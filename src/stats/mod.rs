@@ -10,7 +10,7 @@ pub mod stopwords;
 mod table;
 pub mod vocab;
 
-pub use count::{count_document, CountOptions, DocCounts, NgramRange};
+pub use count::{count_document, count_tokens, CountOptions, DocCounts, NgramRange};
 pub use table::{Row, TableOptions};
 
 use serde::{Deserialize, Serialize};
