@@ -495,7 +495,7 @@ pub(crate) fn find_people_in(
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_places(&words, &mut found, lexicon, stop);
     cut_at_known_names(&words, &mut found);
-    drop_lone_common_given_names(&words, &mut found, lexicon);
+    drop_lone_common_words(&words, &mut found, lexicon);
     propagate(&words, &mut found, lexicon, stop);
     found.sort_by_key(|(r, _)| r.start);
     let known = name_words(&words, &found);
@@ -867,11 +867,15 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
 /// Zipf frequency from which a given name found alone is more likely the common word it also
 /// is (صادق على: ratified; منصور: victorious) than a person.
 const COMMON_LONE_NAME: f32 = 4.0;
+/// Zipf frequency from which any word found alone is a common word the tagger took for a
+/// name (مشروع: project), unless the text names a person with it in full. Famous surnames stay
+/// under it (ترامب 4.4).
+const COMMON_LONE_WORD: f32 = 4.7;
 
-/// Drops a lone given name that is also a common word, with no title before it and no longer
-/// name in the text that holds it: a person is named in full at least once, and the word
-/// alone is more often the verb, adjective or noun it also is.
-fn drop_lone_common_given_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
+/// Drops a lone given name that is also a common word, or a lone very common word, with no
+/// title before it and no longer name in the text that holds it: a person is named in full
+/// at least once, and the word alone is more often the verb, adjective or noun it also is.
+fn drop_lone_common_words(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
     let in_longer_names: HashSet<&str> = found
         .iter()
         .filter(|(r, _)| r.len() > 1)
@@ -879,12 +883,11 @@ fn drop_lone_common_given_names(words: &[Word], found: &mut Vec<Found>, lexicon:
         .collect();
     found.retain(|(r, role)| {
         let w = &words[r.start];
-        let lone_common_given = r.len() == 1
-            && role.is_none()
-            && given_names().contains(w.bare())
-            && !in_longer_names.contains(w.bare())
-            && support(w.text, lexicon) >= COMMON_LONE_NAME;
-        !lone_common_given
+        let lone = r.len() == 1 && role.is_none() && !in_longer_names.contains(w.bare());
+        let word_support = support(w.text, lexicon);
+        let common_given = given_names().contains(w.bare()) && word_support >= COMMON_LONE_NAME;
+        let common_word = word_support >= COMMON_LONE_WORD && !has_surname_ending(w.bare());
+        !(lone && (common_given || common_word))
     });
 }
 
@@ -1325,6 +1328,7 @@ mod tests {
     #[test]
     fn a_lone_given_name_that_is_a_common_word_is_no_person() {
         assert!(names_with_tagged("استقبل الضيوف بوجه كريم وابتسامة", &["كريم"]).is_empty());
+        assert!(names_with_tagged("وأطلقت الوزارة مشروع النقل", &["مشروع"]).is_empty());
         // with a title, or part of a full name in the text, it is one
         assert!(!names_with_tagged("وقال السيد كريم إن", &["كريم"]).is_empty());
     }
