@@ -682,6 +682,30 @@ fn add_titled_names(
         if adjective_then_comma {
             j += 1;
         }
+        // A name in quotes after a title, or after a title and its adjective (الشاعر الكبير
+        // "أدونيس"): one to three words that make a name, a pen name or a nickname.
+        if w.class == WordClass::Title {
+            let quote_at = if words.get(j).is_some_and(|q| spans::opens_quote(q)) {
+                Some(j)
+            } else {
+                let adjective = words.get(j).is_some_and(|a| a.folded.starts_with("ال") && a.class == WordClass::Other);
+                (adjective && words.get(j + 1).is_some_and(|q| spans::opens_quote(q))).then_some(j + 1)
+            };
+            if let Some(q) = quote_at {
+                let inside = (q + 2..(q + 5).min(words.len())).find(|&k| spans::closes_quote(&words[q], &words[k]));
+                if let Some(close) = inside {
+                    let r = q + 1..close;
+                    let name = !has_article(words[r.start].folded)
+                        && words[r.clone()].iter().all(|x| continues_name(x, lexicon, stop));
+                    if name && !overlaps(found, &r) {
+                        let role = text[w.token.start..w.token.end].to_string();
+                        found.push((r, Some(role)));
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+        }
         // The role as written, without a preposition glued to it (لرئيس الدولة).
         let clitic = w.folded.chars().next().filter(|c| w.bare_from > 0 && w.text.starts_with(*c));
         let role_start = w.token.start + clitic.map_or_else(|| glued_proclitic(w, lexicon).0, char::len_utf8);
@@ -1337,6 +1361,9 @@ mod tests {
     fn a_quoted_name_after_a_title_is_a_person() {
         let found = names_with_tagged("ويحل ضيفا على المهرجان الفنان الكبير \"بيكاسو\" في أمسية", &["بيكاسو"]);
         assert_eq!(found.len(), 1, "{found:?}");
+        // found by the rules alone too, the title given as its role
+        let found = names("ويحل ضيفا على المهرجان الفنان الكبير \"بيكاسو\" في أمسية");
+        assert_eq!(found, [("بيكاسو".to_string(), Some("الفنان".to_string()))]);
         // without a title, a short quotation names a thing
         assert!(names_with_tagged("وأطلق الحزب حملة \"بيكاسو\" في أمسية", &["بيكاسو"]).is_empty());
     }

@@ -52,6 +52,16 @@ fn after_title(words: &[Word], i: usize) -> bool {
     i >= 1 && (is_title(i - 1) || (i >= 2 && adjective(i - 1) && is_title(i - 2)))
 }
 
+/// Does the word open a quoted or bracketed segment?
+pub(super) fn opens_quote(w: &Word) -> bool {
+    closing_mark(w.text).is_some()
+}
+
+/// Does `close` close the segment that `open` opens?
+pub(super) fn closes_quote(open: &Word, close: &Word) -> bool {
+    closing_mark(open.text) == Some(close.text)
+}
+
 /// The mark that closes a segment opened by `mark`, if it opens one.
 fn closing_mark(mark: &str) -> Option<&'static str> {
     match mark {
