@@ -36,7 +36,7 @@ use crate::normalize::{fold_text, fold_text_into, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use foldhash::fast::FixedState;
 use serde::Serialize;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -261,6 +261,8 @@ struct Word<'a> {
     /// Is the bare form a title, a role or a place word?
     class: WordClass,
     text: &'a str,
+    /// Its [`text_support`], once asked.
+    support: OnceCell<f32>,
 }
 
 impl<'a> Word<'a> {
@@ -274,7 +276,13 @@ impl<'a> Word<'a> {
             .or_else(|| if bare_from > 0 { word_classes().get(folded) } else { None })
             .copied()
             .unwrap_or(WordClass::Other);
-        Word { token, folded, bare_from, class, text: raw }
+        Word { token, folded, bare_from, class, text: raw, support: OnceCell::new() }
+    }
+
+    /// The word's [`text_support`], looked up once: the rules ask it of the same words again
+    /// and again.
+    fn support(&self, lexicon: &Lexicon) -> f32 {
+        *self.support.get_or_init(|| text_support(self.text, lexicon))
     }
 
     /// Folded, without a glued conjunction or preposition.
@@ -400,7 +408,7 @@ fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if w.bare_from > 0 {
         return false;
     }
-    support(w.text, lexicon) < COMMON && !has_article(w.folded)
+    w.support(lexicon) < COMMON && !has_article(w.folded)
 }
 
 /// Does a folded word begin with the article, alone or after ل (للانتخابات is ل + الانتخابات)?
@@ -416,7 +424,7 @@ fn letters(text: &str) -> String {
 /// Zipf frequency of a word as written or, if higher, with its hamza seats written as bare
 /// alef: press text often misspells the hamza (الإنتخابات for الانتخابات), and a misspelt
 /// common word is not a rare name.
-fn support(text: &str, lexicon: &Lexicon) -> f32 {
+fn text_support(text: &str, lexicon: &Lexicon) -> f32 {
     let written = letters(text);
     let support = lexicon.support(&written);
     if !written.contains(['أ', 'إ', 'آ']) {
@@ -438,7 +446,7 @@ fn surname_shaped(w: &Word, lexicon: &Lexicon) -> bool {
     w.token.kind == TokenKind::ArabicWord
         && w.class == WordClass::Other
         && has_surname_ending(w.bare())
-        && support(w.text, lexicon) < COMMON
+        && w.support(lexicon) < COMMON
 }
 
 /// Zipf frequency under which a word with و glued to it may begin a name (ونورلان in a list
@@ -453,7 +461,7 @@ fn opens_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
             && w.class == WordClass::Other
             && !w.bare().starts_with("ال")
             && !w.is_stopword(stop)
-            && support(w.text, lexicon) < RARE)
+            && w.support(lexicon) < RARE)
 }
 
 /// Finds the person mentions of a text. `tagged` are person spans (byte ranges) from a
@@ -579,7 +587,7 @@ fn opens_with_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) ->
         && w.class == WordClass::Other
         && !w.is_stopword(stop)
         && given_names().contains(w.folded)
-        && support(w.text, lexicon) < COMMON_LONE_NAME
+        && w.support(lexicon) < COMMON_LONE_NAME
 }
 
 /// A span of words, with the title or role written before it.
@@ -604,7 +612,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                         || (len >= 2
                             && w.folded.starts_with("ال")
                             && w.class == WordClass::Other
-                            && support(w.text, lexicon) < COMMON))
+                            && w.support(lexicon) < COMMON))
             };
             while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
@@ -619,7 +627,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                         && !has_article(next.folded)
                         && continues_name(next, lexicon, stop)
                         && !given_names().contains(next.bare())
-                        && (support(next.text, lexicon) < RARE_FAMILY_NAME || recurs());
+                        && (next.support(lexicon) < RARE_FAMILY_NAME || recurs());
                     if family_name {
                         r.end += 1;
                     }
@@ -775,9 +783,9 @@ fn run_after_title(
     // not رئيس كازاخستان واصل تكتيكات: a verb).
     if class == WordClass::Role {
         let plain = |w: &Word| w.bare_from == 0 && !has_article(w.folded) && continues_name(w, lexicon, stop);
-        let given = |w: &Word| given_names().contains(w.bare()) || support(w.text, lexicon) < COMMON_LONE_NAME;
+        let given = |w: &Word| given_names().contains(w.bare()) || w.support(lexicon) < COMMON_LONE_NAME;
         let two = words.get(start).is_some_and(|w| plain(w) && given(w))
-            && words.get(start + 1).is_some_and(|w| plain(w) && support(w.text, lexicon) < RARE_FAMILY_NAME);
+            && words.get(start + 1).is_some_and(|w| plain(w) && w.support(lexicon) < RARE_FAMILY_NAME);
         if two {
             return 2;
         }
@@ -788,7 +796,7 @@ fn run_after_title(
         let plain = |w: &Word| {
             w.bare_from == 0
                 && continues_name(w, lexicon, stop)
-                && (!w.folded.starts_with("ال") || support(w.text, lexicon) < RARE_FAMILY_NAME)
+                && (!w.folded.starts_with("ال") || w.support(lexicon) < RARE_FAMILY_NAME)
         };
         let first_plain = words.get(start).is_some_and(|f| plain(f) && !f.folded.starts_with("ال"));
         let n = words.iter().skip(start).take(MAX_NAME_WORDS).take_while(|w| plain(w)).count();
@@ -908,7 +916,7 @@ fn drop_lone_common_words(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
     found.retain(|(r, role)| {
         let w = &words[r.start];
         let lone = r.len() == 1 && role.is_none() && !in_longer_names.contains(w.bare());
-        let word_support = support(w.text, lexicon);
+        let word_support = w.support(lexicon);
         let common_given = given_names().contains(w.bare()) && word_support >= COMMON_LONE_NAME;
         let common_word = word_support >= COMMON_LONE_WORD && !has_surname_ending(w.bare());
         !(lone && (common_given || common_word))
@@ -942,7 +950,7 @@ fn propagate(
         w.token.kind == TokenKind::ArabicWord
             && !w.is_stopword(stop)
             && !matches!(w.class, WordClass::Title | WordClass::Role)
-            && support(w.text, lexicon) < COMMON_IN_NAME
+            && w.support(lexicon) < COMMON_IN_NAME
     };
     let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
     let mut k = 0;
@@ -1013,7 +1021,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if w.class != WordClass::Other {
         return false;
     }
-    support(w.text, lexicon) < COMMON_IN_NAME
+    w.support(lexicon) < COMMON_IN_NAME
 }
 
 /// Number of words of the name that starts at `start`, after a title or role: a name-like
@@ -1024,7 +1032,7 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
     let article_name = first.class == WordClass::Other
         && first.bare_from == 0
         && first.folded.strip_prefix("ال").is_some_and(|name| given_names().contains(name))
-        && support(first.text, lexicon) < COMMON_ARTICLE_NAME;
+        && first.support(lexicon) < COMMON_ARTICLE_NAME;
     if !(name_like(first, lexicon, stop) || article_name) {
         return 0;
     }
@@ -1037,7 +1045,7 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
                 && w.folded.starts_with("ال")
                 && w.class == WordClass::Other
                 && !w.is_stopword(stop)
-                && support(w.text, lexicon) < COMMON_ARTICLE_NAME
+                && w.support(lexicon) < COMMON_ARTICLE_NAME
         });
         if family {
             n = 2;
@@ -1054,7 +1062,7 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
         }
         // A transliterated surname ends a name: a known word after it begins the sentence's
         // next part (الرئيس توقاييف استنادا إلى).
-        if surname_shaped(&words[start + n - 1], lexicon) && support(w.text, lexicon) >= COMMON {
+        if surname_shaped(&words[start + n - 1], lexicon) && w.support(lexicon) >= COMMON {
             break;
         }
         n += 1;

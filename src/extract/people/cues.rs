@@ -3,7 +3,7 @@
 //! (مارك لور البالغ من العمر 45 عاماً).
 
 use super::{
-    continues_name, given_names, has_article, name_like, overlaps, role_complement_end, support, Found, Word,
+    continues_name, given_names, has_article, name_like, overlaps, role_complement_end, text_support, Found, Word,
     WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
@@ -27,7 +27,7 @@ pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
         if !by_author {
             continue;
         }
-        let first_support = support(first, lexicon);
+        let first_support = text_support(first, lexicon);
         let known_first =
             first_support < COMMON || w.folded.strip_prefix('ل').is_some_and(|rest| given_names().contains(rest));
         let mut run = 1;
@@ -37,7 +37,7 @@ pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
         // A first word common enough to be a word (أمينة، كسب) needs a rare family name after
         // it (زريق, not ميزة).
         let family_name_after =
-            first_support < COMMON_IN_NAME && run >= 2 && support(words[i + 1].text, lexicon) < RARE_FAMILY_NAME;
+            first_support < COMMON_IN_NAME && run >= 2 && words[i + 1].support(lexicon) < RARE_FAMILY_NAME;
         if !(known_first || family_name_after) {
             continue;
         }
@@ -63,14 +63,14 @@ pub(super) fn add_names_before_roles(
         }
         let plain = |w: &Word| w.bare_from == 0 && continues_name(w, lexicon, stop);
         let last = &words[c - 1];
-        if !(plain(last) && support(last.text, lexicon) < RARE_FAMILY_NAME) {
+        if !(plain(last) && last.support(lexicon) < RARE_FAMILY_NAME) {
             continue;
         }
         let start = (c.saturating_sub(3)..c - 1).find(|&s| {
             let first = &words[s];
             words[s..c].iter().all(plain)
                 && !has_article(first.folded)
-                && (given_names().contains(first.bare()) || support(first.text, lexicon) < COMMON_IN_NAME)
+                && (given_names().contains(first.bare()) || first.support(lexicon) < COMMON_IN_NAME)
                 && (s == 0 || !continues_name(&words[s - 1], lexicon, stop))
         });
         let Some(s) = start else { continue };

@@ -2,7 +2,7 @@
 //! not a person, a role noun after a name is not part of it, and a list of lone words joined
 //! by و is not a name.
 
-use super::{given_names, has_surname_ending, support, Word, WordClass, COMMON};
+use super::{given_names, has_surname_ending, Word, WordClass, COMMON};
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
 use std::ops::Range;
@@ -29,8 +29,7 @@ pub(super) fn short_quotes(words: &[Word], lexicon: &Lexicon) -> Vec<bool> {
             Some(k) if k > i + 1 && inside_one_clause(k) => {
                 // A given name and a rare word are a person all the same ("فرانز فيرديناند");
                 // a given name and a common word are not («نور سلطان»).
-                let person = (given_names().contains(words[i + 1].bare())
-                    && support(words[k - 1].text, lexicon) < COMMON)
+                let person = (given_names().contains(words[i + 1].bare()) && words[k - 1].support(lexicon) < COMMON)
                     || after_title(words, i);
                 if !person {
                     quoted[i + 1..k].iter_mut().for_each(|q| *q = true);
@@ -132,7 +131,7 @@ pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: 
     };
     let named = |k: usize| {
         let name = after_waw(k).unwrap_or(words[k].bare());
-        given_names().contains(name) || (has_surname_ending(name) && support(words[k].text, lexicon) < COMMON)
+        given_names().contains(name) || (has_surname_ending(name) && words[k].support(lexicon) < COMMON)
     };
     r.len() > 1 && (r.start + 1..r.end).all(|k| after_waw(k).is_some()) && !r.clone().any(named)
 }
