@@ -601,8 +601,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         let first = words.partition_point(|w| w.token.end <= span.start);
         let end = words.partition_point(|w| w.token.start < span.end);
         if first < end {
-            let r = spans::without_leading_prepositions(words, first..end);
-            let r = spans::without_leading_relations(words, spans::without_title_adjectives(words, r));
+            let r = spans::without_leading_non_names(words, first..end);
             let mut r = spans::without_adverbs(words, spans::without_trailing_roles(words, r));
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
@@ -693,12 +692,8 @@ fn add_titled_names(
         // A name in quotes after a title, or after a title and its adjective (الشاعر الكبير
         // "أدونيس"): one to three words that make a name, a pen name or a nickname.
         if w.class == WordClass::Title {
-            let quote_at = if words.get(j).is_some_and(|q| spans::opens_quote(q)) {
-                Some(j)
-            } else {
-                let adjective = words.get(j).is_some_and(|a| a.folded.starts_with("ال") && a.class == WordClass::Other);
-                (adjective && words.get(j + 1).is_some_and(|q| spans::opens_quote(q))).then_some(j + 1)
-            };
+            let quote_at =
+                (j..j + 2).find(|&q| words.get(q).is_some_and(spans::opens_quote) && spans::after_title(words, q));
             if let Some(q) = quote_at {
                 let inside = (q + 2..(q + 5).min(words.len())).find(|&k| spans::closes_quote(&words[q], &words[k]));
                 if let Some(close) = inside {

@@ -45,7 +45,7 @@ pub(super) fn short_quotes(words: &[Word], lexicon: &Lexicon) -> Vec<bool> {
 
 /// Is the word before `i` a title, or an adjective after one (الشاعر الكبير "أدونيس")? What
 /// a title introduces in quotes is a person: a pen name, a nickname.
-fn after_title(words: &[Word], i: usize) -> bool {
+pub(super) fn after_title(words: &[Word], i: usize) -> bool {
     let is_title = |k: usize| words.get(k).is_some_and(|w| w.class == WordClass::Title);
     let adjective = |k: usize| words.get(k).is_some_and(|w| w.bare().starts_with("ال") && w.class == WordClass::Other);
     i >= 1 && (is_title(i - 1) || (i >= 2 && adjective(i - 1) && is_title(i - 2)))
@@ -97,14 +97,6 @@ pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Ran
 /// ياسر عرفات), folded.
 const TITLE_ADJECTIVES: [&str; 9] =
     ["السابق", "الاسبق", "الحالي", "الراحل", "الجديد", "المؤقت", "المخلوع", "الفقيد", "المنتخب"];
-
-/// A span without the title adjectives at its start: they qualify the title before it.
-pub(super) fn without_title_adjectives(words: &[Word], mut r: Range<usize>) -> Range<usize> {
-    while r.len() > 1 && TITLE_ADJECTIVES.contains(&words[r.start].bare()) {
-        r.start += 1;
-    }
-    r
-}
 
 /// A span without the adverbs at its ends (حالياً بن علي يلدريم → بن علي يلدريم): a word with
 /// the tanween of the accusative (ـاً، ـً) is an adverb or a complement, never part of a name.
@@ -235,25 +227,24 @@ const RELATIONAL: [&str; 16] = [
     "حفيد",
 ];
 
-/// A span without the relational nouns at its start (بيت المرزوقي → المرزوقي): they are the
-/// phrase's head, the person is its complement. (ابن, بنت stay: ابن خلدون is a name.)
-pub(super) fn without_leading_relations(words: &[Word], mut r: Range<usize>) -> Range<usize> {
-    while r.len() > 1 && words[r.start].bare_from == 0 && RELATIONAL.contains(&words[r.start].bare()) {
-        r.start += 1;
-    }
-    r
-}
-
 /// Prepositions as written (على with its ى: علي is a name), which the tagger sometimes takes
 /// in before a name.
 const PREPOSITIONS: [&str; 11] = ["في", "من", "إلى", "الى", "عن", "على", "مع", "خلال", "منذ", "حول", "لدى"];
 
-/// A span without the prepositions at its start (في بن قردان → بن قردان).
-pub(super) fn without_leading_prepositions(words: &[Word], mut r: Range<usize>) -> Range<usize> {
-    while r.len() > 1 && PREPOSITIONS.contains(&words[r.start].text) {
-        r.start += 1;
-    }
-    r
+/// A span without the words the tagger takes in before a name that are not part of it: a
+/// preposition (في بن قردان), then adjectives of a title before the name (الراحل ياسر
+/// عرفات), then relational nouns, the head of the phrase whose complement the person is
+/// (بيت المرزوقي; ابن and بنت stay: ابن خلدون is a name).
+pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>) -> Range<usize> {
+    let without = |mut r: Range<usize>, leading: &dyn Fn(&Word) -> bool| {
+        while r.len() > 1 && leading(&words[r.start]) {
+            r.start += 1;
+        }
+        r
+    };
+    let r = without(r, &|w| PREPOSITIONS.contains(&w.text));
+    let r = without(r, &|w| TITLE_ADJECTIVES.contains(&w.bare()));
+    without(r, &|w| w.bare_from == 0 && RELATIONAL.contains(&w.bare()))
 }
 
 /// Is a span made only of kinship nouns (ابن شقيق)? It is then not a name.
