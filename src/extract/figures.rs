@@ -1609,10 +1609,14 @@ const RANGE_WORDS: &[&str] = &["و", "الي", "حتي", "او"];
 const TIME_WORDS: &[&str] = &["الساعه", "ساعه", "الدقيقه", "الثانيه"];
 
 /// A word before a number that makes it a name (see [`IDENTIFIER_WORDS`]), with or without
-/// the proclitics `و`/`ف` and then `ب`/`ل`/`ك` (`والفصل`, `بالقانون`, `للمرسوم`: `لل` is `ل` +
-/// `ال`).
+/// a proclitic ([`with_proclitics`]).
 fn identifier_noun(key: &str) -> bool {
-    let of = |k: &str| IDENTIFIER_WORD_SET.contains(k);
+    with_proclitics(key, |k| IDENTIFIER_WORD_SET.contains(k))
+}
+
+/// Is `key` a word that `of` accepts, with or without the proclitics `و`/`ف` and then
+/// `ب`/`ل`/`ك` (`والفصل`, `بالقانون`, `للمرسوم`: `لل` is `ل` + `ال`)?
+fn with_proclitics(key: &str, of: impl Fn(&str) -> bool) -> bool {
     if of(key) {
         return true;
     }
@@ -1629,7 +1633,7 @@ fn identifier_noun(key: &str) -> bool {
                 return true;
             }
         }
-        if k.strip_prefix(['ب', 'ل', 'ك']).filter(|rest| rest.len() >= 4).is_some_and(of) {
+        if k.strip_prefix(['ب', 'ل', 'ك']).filter(|rest| rest.len() >= 4).is_some_and(&of) {
             return true;
         }
     }
@@ -1637,7 +1641,7 @@ fn identifier_noun(key: &str) -> bool {
 }
 
 /// A word that announces a phone number (folded), with or without a proclitic (`بالرقم`,
-/// `وأرقام`; `للرقم` is `ل` + `الرقم`).
+/// `وأرقام`, `للرقم`: [`with_proclitics`]).
 fn phone_word(key: &str) -> bool {
     const WORDS: &[&str] = &[
         "رقم",
@@ -1658,12 +1662,7 @@ fn phone_word(key: &str) -> bool {
         "الفاكس",
         "الهواتف",
     ];
-    ["", "و", "ف", "ب", "ل", "وب", "ول"].iter().any(|prefix| {
-        key.strip_prefix(prefix).is_some_and(|rest| {
-            WORDS.contains(&rest)
-                || rest.strip_prefix('ل').is_some_and(|r| WORDS.iter().any(|w| w.strip_prefix("ال") == Some(r)))
-        })
-    })
+    with_proclitics(key, |k| WORDS.contains(&k))
 }
 
 /// Words before a number that make it a name (folded; with a proclitic too, see
