@@ -47,6 +47,9 @@ mod spans;
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
 /// Given names learnt from unlabelled news (see `tools/build_names.py --news`).
 static NEWS_GIVEN_NAMES: &str = include_str!("../../data/names/given-news.txt");
+/// Place names, folded, one per line (see `tools/build_places.py`): towns that read like
+/// people's names (سيدي بوزيد، بن قردان).
+static PLACE_NAMES: &str = include_str!("../../data/names/places.txt");
 
 /// Titles that stand before a name on their own (folded, without the article's clitics).
 const TITLES: [&str; 79] = [
@@ -231,6 +234,11 @@ fn given_names() -> &'static HashSet<&'static str, FixedState> {
             .filter(|n| !n.is_empty())
             .collect()
     })
+}
+
+fn place_names() -> &'static HashSet<&'static str, FixedState> {
+    static PLACES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
+    PLACES.get_or_init(|| PLACE_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
 }
 
 fn fold(s: &str) -> String {
@@ -502,9 +510,12 @@ pub(crate) fn find_people_in(
     let quoted = spans::short_quotes(&words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_places(&words, &mut found, lexicon, stop);
+    drop_known_places(&words, &mut found, lexicon);
     cut_at_known_names(&words, &mut found);
     drop_lone_common_words(&words, &mut found, lexicon);
     propagate(&words, &mut found, lexicon, stop);
+    // Again: a lone word the mentions of other names found may be the end of a place's name.
+    drop_known_places(&words, &mut found, lexicon);
     found.sort_by_key(|(r, _)| r.start);
     let known = name_words(&words, &found);
     let ends: HashSet<usize> = found.iter().map(|(r, _)| r.end).collect();
@@ -889,6 +900,49 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
     if !not_people.is_empty() {
         found.retain(|(r, _)| !not_people.contains(&as_key(r)));
     }
+}
+
+/// Drops the names that are places of the gazetteer ([`place_names`]), unless a role was
+/// written before them, and cuts the places off the names that begin or end with one.
+fn drop_known_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
+    found.retain_mut(|(r, role)| role.is_some() || !names_a_place(words, r, lexicon));
+}
+
+/// Whether the name at `r` is a place: a town (سيدي بوزيد), the end of one after its first
+/// word (بوزيد after سيدي, a title elsewhere), or a club, a party or an event named after one
+/// (اتحاد بن قردان، نداء تونس). A name that a place begins, alone or after one word (بلدية بن
+/// عروس سيف الله الشريف), begins after it; one that goes on into a place with a preposition
+/// glued on ends before it (بورقيبة بالمنستير).
+fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> bool {
+    let key = |r: Range<usize>| words[r].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
+    // The splitter leaves a conjunction on short words (وبن عروس).
+    let is_place = |k: &str| {
+        place_names().contains(k)
+            || k.strip_prefix(['و', 'ب', 'ف', 'ل'])
+                .is_some_and(|rest| rest.contains(' ') && place_names().contains(rest))
+    };
+    let whole = key(r.clone());
+    if is_place(&whole) || (r.start > 0 && is_place(&format!("{} {whole}", words[r.start - 1].bare()))) {
+        return true;
+    }
+    let place_before = |k: usize| (r.start..(r.start + 2).min(k)).any(|j| is_place(&key(j..k)));
+    if let Some(k) = (r.start + 1..r.end).rev().find(|&k| place_before(k)) {
+        // What is left is a name if it has a given name or a rare word, and a second word
+        // (not شباب بن قردان المهمش: the marginalised youth of Ben Guerdane).
+        let opens_name = given_names().contains(words[k].bare()) || words[k].support(lexicon) < COMMON;
+        r.start = k;
+        return !(opens_name && r.len() > 1);
+    }
+    let Some(k) = (r.start + 1..r.end).find(|&k| is_place(&key(k..r.end))) else { return false };
+    // (Not a short place: بنيس، ونيس are names, not ب + نيس.)
+    if words[k].bare_from > 0 && (r.end - k > 1 || words[k].bare().chars().count() > 3) {
+        r.end = k;
+        return false;
+    }
+    // A one-word place after a rare word may be a person's family name (بريجيت باردو); after
+    // a given name it is one.
+    let first = &words[r.start];
+    r.end - k > 1 || (first.support(lexicon) >= COMMON && !given_names().contains(first.bare()))
 }
 
 /// Zipf frequency from which a given name found alone is more likely the common word it also
@@ -1542,6 +1596,23 @@ mod tests {
     fn places_and_parties_that_look_like_names_are_not_people() {
         let found = names("وصل إلى العاصمة نور سلطان حيث التقى بأنصار حزب نور أوطان");
         assert!(found.iter().all(|(n, _)| !n.contains("سلطان") && !n.contains("أوطان")), "{found:?}");
+    }
+
+    #[test]
+    fn towns_and_clubs_named_like_people_are_not_people() {
+        // Towns of the gazetteer, alone, after a preposition, or in a club's name.
+        let found = names("وصل الوفد إلى سيدي بوزيد ثم زار بن قردان وبن عروس، وفاز اتحاد بن قردان على منافسه.");
+        assert!(found.is_empty(), "{found:?}");
+        // A preposition glued to a town ends the name before it.
+        let tagged = names_with_tagged("وزار ضريح الحبيب بورقيبة بالمنستير", &["الحبيب بورقيبة بالمنستير"]);
+        assert_eq!(just_names(&tagged), ["الحبيب بورقيبة"]);
+        // A town before a name is left out of it.
+        let tagged =
+            names_with_tagged("وقال رئيس بلدية بن عروس سيف الله الشريف إن", &["بلدية بن عروس سيف الله الشريف"]);
+        assert_eq!(just_names(&tagged), ["سيف الله الشريف"]);
+        // A person with a given name keeps a family name that is also a town's.
+        let tagged = names_with_tagged("وقال الطبيب كريم صفاقس إن الوضع مستقر", &["كريم صفاقس"]);
+        assert_eq!(just_names(&tagged), ["كريم صفاقس"]);
     }
 
     #[test]
