@@ -32,8 +32,14 @@ pub fn extract_in(text: &str, tokens: &[Token], lexicon: &Lexicon, stop: &HashSe
     let dates = dates::extract_dates(text);
     let spans: Vec<std::ops::Range<usize>> = dates.iter().map(|d| d.start..d.end).collect();
     let figures = figures::extract_figures(text, &spans);
-    let people = find_entities_in(text, tokens, Tagger::builtin(), lexicon, stop).people;
+    let mut people = find_entities_in(text, tokens, Tagger::builtin(), lexicon, stop).people;
+    drop_people_in_dates(&mut people, &spans);
     Extracted { dates, figures, people }
+}
+
+/// Drops the person mentions that overlap a date: a month is no person (الخميس 9 فيفري).
+fn drop_people_in_dates(people: &mut Vec<people::PersonMention>, dates: &[std::ops::Range<usize>]) {
+    people.retain(|p| !dates.iter().any(|d| d.start < p.end && p.start < d.end));
 }
 
 /// The named entities of a text, as the report finds them.
@@ -68,4 +74,26 @@ pub fn find_entities_in(
     let tagged: Vec<std::ops::Range<usize>> = persons.iter().map(|m| m.start..m.end).collect();
     let people = people::find_people_in(text, tokens, tagged.as_slice(), lexicon, stop);
     Entities { people, others }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_is_no_person() {
+        let text = "أبرز أحداث يوم الخميس 9 فيفري 2017 مع الوزير سمير الطيب";
+        let month = text.find("فيفري").expect("in the text");
+        let name = text.find("سمير").expect("in the text");
+        let mention = |start: usize, name: &str| people::PersonMention {
+            start,
+            end: start + name.len(),
+            name: name.to_string(),
+            role: None,
+        };
+        let mut found = vec![mention(month, "فيفري"), mention(name, "سمير الطيب")];
+        let dates: Vec<std::ops::Range<usize>> = dates::extract_dates(text).iter().map(|d| d.start..d.end).collect();
+        drop_people_in_dates(&mut found, &dates);
+        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["سمير الطيب"]);
+    }
 }

@@ -512,6 +512,7 @@ pub(crate) fn find_people_in(
     drop_places(&words, &mut found, lexicon, stop);
     drop_known_places(&words, &mut found, lexicon);
     cut_at_known_names(&words, &mut found);
+    drop_plurals(&words, &mut found);
     drop_lone_common_words(&words, &mut found, lexicon);
     propagate(&words, &mut found, lexicon, stop);
     // Again: a lone word the mentions of other names found may be the end of a place's name.
@@ -943,6 +944,19 @@ fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> boo
     // a given name it is one.
     let first = &words[r.start];
     r.end - k > 1 || (first.support(lexicon) >= COMMON && !given_names().contains(first.bare()))
+}
+
+/// Drops the names that end in a plural: a plural of a relative adjective or a noun
+/// (الليبيين، العقاريين، للصحافيين، السوريون) names a group, never a person.
+fn drop_plurals(words: &[Word], found: &mut Vec<Found>) {
+    found.retain(|(r, _)| !is_plural(words[r.end - 1].bare()));
+}
+
+/// Whether a folded word is a sound masculine plural in ـيين (any case) or ـيون (with the
+/// article: a bare ـيون ends names, هارون، ليون).
+fn is_plural(bare: &str) -> bool {
+    let letters = bare.chars().count();
+    (letters >= 5 && bare.ends_with("يين")) || (letters >= 6 && bare.starts_with("ال") && bare.ends_with("يون"))
 }
 
 /// Zipf frequency from which a given name found alone is more likely the common word it also
@@ -1596,6 +1610,14 @@ mod tests {
     fn places_and_parties_that_look_like_names_are_not_people() {
         let found = names("وصل إلى العاصمة نور سلطان حيث التقى بأنصار حزب نور أوطان");
         assert!(found.iter().all(|(n, _)| !n.contains("سلطان") && !n.contains("أوطان")), "{found:?}");
+    }
+
+    #[test]
+    fn plurals_name_groups_not_people() {
+        let tagged =
+            names_with_tagged("التقى وفد من رجال الأعمال الليبيين بالوزير سمير الطيب", &["الليبيين", "سمير الطيب"]);
+        assert_eq!(just_names(&tagged), ["سمير الطيب"]);
+        assert!(is_plural("السوريون") && is_plural("للصحافيين") && !is_plural("هارون") && !is_plural("حسين"));
     }
 
     #[test]
