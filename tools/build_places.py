@@ -40,7 +40,7 @@ PROCLITICS = ('وب', 'فب', 'ول', 'و', 'ف', 'ب', 'ل')
 ARTICLE_PLACE_NOUNS = {'العاصمه', 'بالعاصمه', 'والعاصمه'}
 # Words that open place names and names alike (بن قردان، سيدي بوزيد، عين دراهم): a run goes
 # on past them even when they are stopwords.
-PARTICLES = {'بن', 'ابن', 'ابو', 'بني', 'سيدي', 'عين', 'بئر', 'ام', 'ال', 'دار', 'برج', 'واد', 'وادي'}
+PARTICLES = {'بن', 'ابن', 'ابو', 'بني', 'سيدي', 'عين', 'بئر', 'ام', 'ال', 'دار', 'برج', 'واد', 'وادي', 'حمام', 'دوار', 'منزل', 'قصر', 'راس', 'حاسي'}
 MIN_SEEN = 3
 MAX_WORDS = 3
 # A run is longer by one word when that word follows it in at least this share of its
@@ -54,6 +54,19 @@ OPENER_SHARE = 0.8
 def fold(w):
     w = DIACRITICS.sub('', w)
     return w.translate(str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه'}))
+
+
+# First words of place names only, never of people's (بسيدي بوسعيد، بعين دراهم): with ب
+# glued on, the run after them is a place.
+PLACE_PARTICLES = {'سيدي', 'بئر', 'عين', 'برج', 'وادي', 'واد', 'حمام', 'دوار', 'حاسي'}
+
+
+def glued_place_particle(w):
+    """The place particle `w` is with ب (or وب) glued on, or None."""
+    for p in ('وب', 'ب'):
+        if w.startswith(p) and w[len(p):] in PLACE_PARTICLES:
+            return w[len(p):]
+    return None
 
 
 def place_noun(w):
@@ -131,33 +144,41 @@ def news_texts(root):
 
 
 def after_place_nouns(root, stop, zipf):
-    """For each place noun met in the news, the runs of up to MAX_WORDS words after it (no
-    punctuation or stopword between), and how often each word occurs in all."""
+    """For each place noun (or particle with ب glued on) met in the news, the runs of up to
+    MAX_WORDS words after it (no punctuation or stopword between), and how often each word
+    occurs in all."""
     runs, seen = [], collections.Counter()
     for text in news_texts(root):
         tokens = [fold(t) for t in TOKEN.findall(text)]
         for t in tokens:
             seen[t] += 1
         for i, t in enumerate(tokens):
-            if place_noun(t):
-                run = []
+            glued = glued_place_particle(t)
+            if glued:
+                # بسيدي بوسعيد: "in" and the first word of a town's name in one word.
+                rest = [glued] + tokens[i + 1:i + MAX_WORDS]
+            elif place_noun(t):
                 rest = tokens[i + 1:i + 2 + MAX_WORDS]
-                # العاصمة الإثيوبية أديس أبابا: the adjective between the noun and the name.
-                if rest and is_nisba(rest[0]):
-                    rest = rest[1:]
-                for u in rest[:MAX_WORDS]:
-                    if ends_run(u, stop, zipf):
-                        break
-                    run.append(u)
-                if run:
-                    runs.append(tuple(run))
+            else:
+                continue
+            # العاصمة الإثيوبية أديس أبابا: the adjective between the noun and the name.
+            if rest and is_nisba(rest[0]):
+                rest = rest[1:]
+            run = []
+            for u in rest[:MAX_WORDS]:
+                if ends_run(u, stop, zipf):
+                    break
+                run.append(u)
+            if run:
+                runs.append(tuple(run))
     return runs, seen
 
 
 def ends_run(u, stop, zipf):
     """Whether word `u` is past the end of a place name: punctuation, a one-letter word, a
-    stopword, another place noun, or a conjunction glued to a known word (وشمال)."""
-    if not WORD.fullmatch(u) or len(u) < 2 or place_noun(u):
+    stopword, another place noun, a preposition and article glued to a word (بالقصبه), or a
+    conjunction glued to a known word (وشمال)."""
+    if not WORD.fullmatch(u) or len(u) < 2 or place_noun(u) or u.startswith('بال'):
         return True
     if u in PARTICLES:
         return False
@@ -177,7 +198,10 @@ def learnt_places(runs, seen, zipf, people, given):
         best = None
         for n in range(1, len(r) + 1):
             c = prefixes[r[:n]]
-            if c < MIN_SEEN or (n > 1 and c < EXTEND_SHARE * prefixes[r[:n - 1]]) or (n > 1 and is_nisba(r[n - 1])):
+            # After a particle alone any word may follow (سيدي بوزيد، سيدي بوسعيد…).
+            particle = n == 2 and r[0] in PARTICLES
+            short = n > 1 and not particle and c < EXTEND_SHARE * prefixes[r[:n - 1]]
+            if c < MIN_SEEN or short or (n > 1 and is_nisba(r[n - 1])):
                 break
             best = r[:n]
         if best:
@@ -239,7 +263,11 @@ def main():
     given = given_names()
     family = {w for p in people for w in p.split()[1:]}
     family |= {w[3:] for p in people for w in p.split() if w.startswith('عبد') and len(w) > 5}  # عبدالسلام
-    names = {p for p in places | learnt
+    # A conjunction glued on (وحسان) is taken off when what is left is a place or a name.
+    def without_conjunction(p):
+        return p[1:] if p.startswith('و') and (p[1:] in places or p[1:] in given or p[1:] in family) else p
+    names = {without_conjunction(p) for p in places | learnt}
+    names = {p for p in names
              if p not in people and p not in given and p not in family and len(p.replace(' ', '')) >= 3}
     with open(out, 'w', encoding='utf-8') as fh:
         fh.write('# place names: ANERcorp and AQMAR place entities (CC BY-SA) and the names written '

@@ -915,18 +915,20 @@ fn drop_known_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) 
 /// عروس سيف الله الشريف), begins after it; one that goes on into a place with a preposition
 /// glued on ends before it (بورقيبة بالمنستير).
 fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> bool {
-    let key = |r: Range<usize>| words[r].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
-    // The splitter leaves a conjunction on short words (وبن عروس).
-    let is_place = |k: &str| {
-        place_names().contains(k)
-            || k.strip_prefix(['و', 'ب', 'ف', 'ل'])
-                .is_some_and(|rest| rest.contains(' ') && place_names().contains(rest))
+    // A glued preposition is taken off the first word only: the splitter also reads
+    // بوسعيد as ب + وسعيد. It leaves a conjunction on short words (وبن عروس).
+    let is_place = |r: Range<usize>| {
+        let rest = words[r.start + 1..r.end].iter().map(|w| format!(" {}", w.folded)).collect::<String>();
+        let first = &words[r.start];
+        [first.bare(), first.folded]
+            .into_iter()
+            .chain(first.folded.strip_prefix(['و', 'ب', 'ف', 'ل']).filter(|_| r.len() > 1))
+            .any(|w| place_names().contains(format!("{w}{rest}").as_str()))
     };
-    let whole = key(r.clone());
-    if is_place(&whole) || (r.start > 0 && is_place(&format!("{} {whole}", words[r.start - 1].bare()))) {
+    if is_place(r.clone()) || (r.start > 0 && is_place(r.start - 1..r.end)) {
         return true;
     }
-    let place_before = |k: usize| (r.start..(r.start + 2).min(k)).any(|j| is_place(&key(j..k)));
+    let place_before = |k: usize| (r.start..(r.start + 2).min(k)).any(|j| is_place(j..k));
     if let Some(k) = (r.start + 1..r.end).rev().find(|&k| place_before(k)) {
         // What is left is a name if it has a given name or a rare word, and a second word
         // (not شباب بن قردان المهمش: the marginalised youth of Ben Guerdane).
@@ -934,7 +936,7 @@ fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> boo
         r.start = k;
         return !(opens_name && r.len() > 1);
     }
-    let Some(k) = (r.start + 1..r.end).find(|&k| is_place(&key(k..r.end))) else { return false };
+    let Some(k) = (r.start + 1..r.end).find(|&k| is_place(k..r.end)) else { return false };
     // (Not a short place: بنيس، ونيس are names, not ب + نيس.)
     if words[k].bare_from > 0 && (r.end - k > 1 || words[k].bare().chars().count() > 3) {
         r.end = k;
