@@ -535,3 +535,18 @@ fn digit_groups_written_in_display_order() {
 fn a_definite_cardinal_before_an_adverb_is_no_count() {
     assert!(all("تقدم المنتخب إلى المرتبة الثالثة والخمسين عالميا").is_empty());
 }
+
+#[test]
+fn a_number_restated_in_parentheses_is_one_figure() {
+    let f = one("رصدت البلدية منحة قدرها ثلاثمائة (300) ألف دينار للمهرجان");
+    assert_eq!((f.text.as_str(), f.value, f.currency.as_deref()), ("ثلاثمائة", 300_000.0, Some("دينار")));
+    assert_eq!(values("شارك في الدورة خمسة عشر (15) فريقا"), [15.0]);
+    assert_eq!(values("تم انتداب 20 (عشرين) عونا"), [20.0]);
+}
+
+#[test]
+fn a_rank_before_an_adverb_is_no_figure() {
+    assert!(all("تقدم اللاعب إلى المركز 64 عالميا").is_empty());
+    // A nisba noun counted after a number still is one.
+    assert_eq!(one("أوقفت الوحدات 14 تونسيا").unit.as_deref(), Some("تونسيا"));
+}

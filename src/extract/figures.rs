@@ -52,6 +52,9 @@
 //!   الواحد`, `رقم واحد`, `واحد من`); a definite cardinal from 3 up before the indefinite noun
 //!   it counts is that count (`الخمسة أشهر`, `الخمسة عشر يوما`, `الثلاثين كيلوغراما`); a number
 //!   in parentheses takes the noun after them (`حجز (3500) خرطوشة`).
+//! - **Restated numbers**: a number repeated in parentheses right after a figure of the same
+//!   value is that figure (`أحد عشر (11) مهاجرا`, `20 (عشرين) عونا`), and a scale word after
+//!   the parentheses scales it (`أربعمائة (400) ألف دينار` → 400000 dinars).
 //! - **Ranges**: in `X - Y`, `X إلى Y`, `X حتى Y`, `X أو Y` and `بين X و Y`, a bare `X` (no scale,
 //!   percent, unit or currency of its own) takes them from `Y`: `82,2 - 85,52 %` is two
 //!   percentages, `بين 5 و10 ملايين دولار` is 5000000 and 10000000 dollars.
@@ -84,7 +87,9 @@
 //!   with a leading zero (`0123`), footnote marks `(1)` and list marks `1)`, `1-`, `1.` at the
 //!   start of a line, or of a sentence before a word (`… أميركي. 2- تيم كوك`; 1–2 digits), or
 //!   inside a line when a mark numbered one or two apart is near (standings: `1- الترجي 20 ن
-//!   2- النجم 19 ن`); a number that closes a short quoted name (`"أوميغا 3"`, `«فيفا 17»`).
+//!   2- النجم 19 ن`); a number that closes a short quoted name (`"أوميغا 3"`, `«فيفا 17»`);
+//!   a rank before an adverb (`المرتبة 45 عالميا`: `عالميا`, `دوليا`, `سنويا`… are no counted
+//!   nouns).
 //! - A number after the article (`القرن الـ21`, `الدورة الـ 20`: ordinals) unless something
 //!   makes it a count (`الـ 8 آلاف شخص`, `الـ10 الأعلى دخلا`: the N most …).
 //! - Ordinals (`الخامس`, `ثالث`, `التاسع عشر`) and definite number words (`الاثنين`,
@@ -139,6 +144,14 @@ pub fn extract_figures(text: &str, exclude: &[Range<usize>]) -> Vec<Figure> {
         }
         if let Some(d) = doc.figure_at(i) {
             next = d.next.max(i + 1);
+            // `أحد عشر (11) مهاجرا`, `11 (أحد عشر)`: the same number again in parentheses,
+            // and the scale word after them counts for it (`أربعمائة (400) ألف دينار`).
+            if let Some(p) = drafts.last_mut().filter(|p| restated(text, &p.figure, &d.figure)) {
+                if let Some(end) = doc.scale_after_parenthesis(p, d.next) {
+                    next = end + 1;
+                }
+                continue;
+            }
             drafts.push(d);
         }
     }
@@ -147,6 +160,14 @@ pub fn extract_figures(text: &str, exclude: &[Range<usize>]) -> Vec<Figure> {
         SPARE.set((doc.toks, doc.keys));
     }
     drafts.into_iter().map(|d| d.figure).collect()
+}
+
+/// `b` repeats figure `a` in parentheses right after it, with the same value.
+fn restated(text: &str, a: &Figure, b: &Figure) -> bool {
+    a.value == b.value
+        && a.percent == b.percent
+        && text.get(a.end..b.start).is_some_and(|gap| gap.trim() == "(")
+        && text.get(b.end..).is_some_and(|rest| rest.trim_start().starts_with(')'))
 }
 
 thread_local! {
@@ -556,6 +577,27 @@ impl<'a> Doc<'a> {
             w @ (NumberWord::Unit(1..) | NumberWord::Ten | NumberWord::Tens(_) | NumberWord::Hundreds(_)) => Some(w),
             _ => None,
         }
+    }
+
+    /// The figure `p` was restated in parentheses closed at token `close`: a scale word after
+    /// them multiplies it, and a currency after that is its currency. Gives the scale word's
+    /// token when there is one.
+    fn scale_after_parenthesis(&self, p: &mut Draft, close: usize) -> Option<usize> {
+        if !(self.is_sign(close, &[")"]) && self.follows(close) && !p.figure.percent && p.scale.is_none()) {
+            return None;
+        }
+        let Some((scale, ScaleForm::Singular | ScaleForm::Plural | ScaleForm::Accusative)) =
+            scale_word(self.key(close + 1))
+        else {
+            return None;
+        };
+        p.figure.value *= scale;
+        p.scale = Some(scale);
+        if let Some(Noun::Currency(c)) = self.noun_after(close + 1) {
+            p.figure.currency = Some(c);
+            p.figure.unit = None;
+        }
+        Some(close + 1)
     }
 
     /// A definite cardinal at `i` that is a count: before a scale word (`الأربعة ملايين`), or,
@@ -1540,7 +1582,12 @@ fn is_unit_word(key: &str, partitive: bool) -> bool {
     if key.chars().count() < 2 || number_word(key).is_some() {
         return false;
     }
-    if is_stopword(key) || MONTH_SET.contains(key) || PERCENT_WORDS.contains(&key) || PERCENT_NOUNS.contains(&key) {
+    if is_stopword(key)
+        || MONTH_SET.contains(key)
+        || PERCENT_WORDS.contains(&key)
+        || PERCENT_NOUNS.contains(&key)
+        || is_nisba_adverb(key)
+    {
         return false;
     }
     let definite = ["ال", "لل", "وال", "فال", "بال", "كال"].iter().any(|p| key.starts_with(p));
@@ -1558,6 +1605,33 @@ fn is_unit_word(key: &str, partitive: bool) -> bool {
     }
     true
 }
+
+/// An adverb in `يا` (`عالميا`, `سنويا`, `حاليا`: `المرتبة 45 عالميا` counts nothing).
+fn is_nisba_adverb(key: &str) -> bool {
+    ADVERBS_IN_YA.contains(&key)
+}
+
+/// Adverbs in `يا` that follow a rank or a number (folded): nisba nouns counted after numbers
+/// (`20 إرهابيا`, `15 تونسيا`) are not among them.
+const ADVERBS_IN_YA: &[&str] = &[
+    "عالميا",
+    "دوليا",
+    "قاريا",
+    "محليا",
+    "اقليميا",
+    "وطنيا",
+    "سنويا",
+    "يوميا",
+    "شهريا",
+    "اسبوعيا",
+    "حاليا",
+    "رسميا",
+    "نهائيا",
+    "جزئيا",
+    "كليا",
+    "فعليا",
+    "مبدئيا",
+];
 
 /// A broken or sound plural ending: counted nouns after 3–10 (`مرشحين`, `ناخبون`, `سيارات`).
 fn is_plural(key: &str) -> bool {
