@@ -473,9 +473,12 @@ fn a_definite_cardinal_before_its_counted_noun() {
     assert_eq!(texts_values("تراجعت المبيعات خلال الأربعة أشهر الأولى من السنة"), [tv("الأربعة", 4.0)]);
     assert_eq!(texts_values("حجزت الوحدات خلال الثلاثة عشر يوما الماضية سلعا مهربة"), [tv("الثلاثة عشر", 13.0)]);
     assert_eq!(texts_values("كانت بحوزته قرابة العشرين كيلوغراما من الفضة"), [tv("العشرين", 20.0)]);
-    // Not a day name, not a definite adjective after the number.
+    // The top N.
+    assert_eq!(texts_values("تأهل الخمسة الأوائل إلى النهائي"), [tv("الخمسة", 5.0)]);
+    assert_eq!(texts_values("نشرت المجلة قائمة العشرة الأكثر ثراء"), [tv("العشرة", 10.0)]);
+    // Not a day name, not a definite adjective in the singular.
     assert!(all("انطلقت الأشغال يوم الاثنين الماضي").is_empty());
-    assert!(all("تأهل الخمسة الأوائل إلى النهائي").is_empty());
+    assert!(all("حضرت الست الكبيرة الحفل").is_empty());
 }
 
 #[test]

@@ -50,7 +50,8 @@
 //! - **Counted nouns around number words**: `واحد`/`واحدة` after the singular indefinite noun
 //!   it counts is 1 (`صوت واحد`, unit `صوت`; not `في آن واحد`, `من جانب واحد`, `الحزب
 //!   الواحد`, `رقم واحد`, `واحد من`); a definite cardinal from 3 up before the indefinite noun
-//!   it counts is that count (`الخمسة أشهر`, `الخمسة عشر يوما`, `الثلاثين كيلوغراما`); a number
+//!   it counts is that count (`الخمسة أشهر`, `الخمسة عشر يوما`, `الثلاثين كيلوغراما`), and so
+//!   is the top N (`العشرة الكبار`, `الثلاثة الأوائل`, `الخمسة الأكثر تأثيرا`); a number
 //!   in parentheses takes the noun after them (`حجز (3500) خرطوشة`).
 //! - **Restated numbers**: a number repeated in parentheses right after a figure of the same
 //!   value is that figure (`أحد عشر (11) مهاجرا`, `20 (عشرين) عونا`), and a scale word after
@@ -602,7 +603,8 @@ impl<'a> Doc<'a> {
 
     /// A definite cardinal at `i` that is a count: before a scale word (`الأربعة ملايين`), or,
     /// from 3 up, before the indefinite noun it counts, also after `عشر` (`الخمسة أشهر
-    /// الأولى`, `الخمسة عشر يوما الأخيرة`, `الثلاثين كيلوغراما`). Not `يوم الاثنين`, and not
+    /// الأولى`, `الخمسة عشر يوما الأخيرة`, `الثلاثين كيلوغراما`), or before `الكبار`,
+    /// `الأوائل` or an elative (the top N: `العشرة الكبار`). Not `يوم الاثنين`, and not
     /// `الأعوام الخمسة` (see [`Self::definite_cardinal`]).
     fn definite_counts(&self, i: usize) -> bool {
         let Some(w) = self.definite_number(i) else { return false };
@@ -611,6 +613,13 @@ impl<'a> Doc<'a> {
         }
         if matches!(w, NumberWord::Unit(0..=2)) || !self.follows(i) {
             return false;
+        }
+        // The top N: `العشرة الكبار`, `الثلاثة الأوائل`, `الخمسة الأكثر تأثيرا`.
+        let top = self.key(i + 1).strip_prefix("ال").is_some_and(|rest| {
+            matches!(rest, "كبار" | "اوائل") || (rest.starts_with('ا') && rest.chars().count() == 4)
+        });
+        if top && self.kind(i + 1) == Some(TokenKind::ArabicWord) {
+            return true;
         }
         let j = if matches!(self.key(i + 1), "عشر" | "عشره") && self.follows(i + 1) { i + 2 } else { i + 1 };
         match self.noun_at(j, false) {
