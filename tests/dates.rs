@@ -177,3 +177,29 @@ fn years_after_noun_phrases() {
         ]
     );
 }
+
+// Rules written after the development articles 21–30; the sentences are invented.
+
+#[test]
+fn a_year_after_min_and_a_part_of_the_year_or_a_start_word() {
+    assert_eq!(found("تراجع الإنتاج خلال الأشهر الستة الأولى من 2018 بشكل كبير"), [row("2018", "2018", None)]);
+    assert_eq!(found("يدخل القانون حيز التنفيذ اعتبارا من 2021"), [row("2021", "2021", None)]);
+    assert_eq!(found("تنطلق الرحلات انطلاقا من 2019"), [row("2019", "2019", None)]);
+    // A count after من stays no date.
+    assert!(found("ارتفع العدد من 1950 مشاركا").is_empty());
+}
+
+#[test]
+fn a_range_of_months_with_a_slash() {
+    assert_eq!(
+        found("سجلت المبيعات خلال الفترة جانفي/مارس 2016 ارتفاعا"),
+        [row("جانفي/مارس 2016", "2016-01", Some("2016-03"))]
+    );
+}
+
+#[test]
+fn a_short_hijri_year_with_its_marker() {
+    assert_eq!(found("توفي عام 99 هجرية"), [row("عام 99 هجرية", "0717-08-18", Some("0718-08-06"))]);
+    // Without the marker, a two-digit number after عام is no year.
+    assert!(found("عمره عام 99").is_empty());
+}

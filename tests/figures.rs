@@ -434,3 +434,122 @@ fn tunisian_wire_report() {
     ];
     assert_eq!(got, expected);
 }
+
+// ---------------------------------------------------------------------------------------------
+// (d) Rules written after the development articles 21–30; every sentence here is invented.
+
+/// (text, value) of every figure of `text`.
+fn texts_values(text: &str) -> Vec<(String, f64)> {
+    all(text).into_iter().map(|f| (f.text, f.value)).collect()
+}
+
+fn tv(text: &str, value: f64) -> (String, f64) {
+    (text.to_string(), value)
+}
+
+#[test]
+fn one_after_the_noun_it_counts() {
+    let f = one("لم يحصل المرشح إلا على مقعد واحد في البرلمان.");
+    assert_eq!((f.text.as_str(), f.value, f.unit.as_deref()), ("واحد", 1.0, Some("مقعد")));
+    assert_eq!(value("دامت الجلسة ساعة واحدة فقط"), (1.0, false));
+    assert_eq!(value("ارتفع المؤشر بنسبة واحد بالمئة"), (1.0, true));
+    // Idioms, definite nouns, identifiers, duals and plurals, "one of", "and one of".
+    for text in [
+        "وصلت الوفود في آن واحد إلى القاعة",
+        "انسحبت الشركة من جانب واحد من الاتفاق",
+        "وقف الحاضرون كرجل واحد",
+        "في عهد الحزب الواحد",
+        "يمر الطريق الجهوي رقم واحد بالمدينة",
+        "اصطدمت حافلتين واحدة قادمة من الشمال",
+        "يعد الملعب واحد من أكبر الملاعب",
+        "دار نقاش بين المدرب وأحد اللاعبين",
+    ] {
+        assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+    }
+}
+
+#[test]
+fn a_definite_cardinal_before_its_counted_noun() {
+    assert_eq!(texts_values("تراجعت المبيعات خلال الأربعة أشهر الأولى من السنة"), [tv("الأربعة", 4.0)]);
+    assert_eq!(texts_values("حجزت الوحدات خلال الثلاثة عشر يوما الماضية سلعا مهربة"), [tv("الثلاثة عشر", 13.0)]);
+    assert_eq!(texts_values("كانت بحوزته قرابة العشرين كيلوغراما من الفضة"), [tv("العشرين", 20.0)]);
+    // The top N.
+    assert_eq!(texts_values("تأهل الخمسة الأوائل إلى النهائي"), [tv("الخمسة", 5.0)]);
+    assert_eq!(texts_values("نشرت المجلة قائمة العشرة الأكثر ثراء"), [tv("العشرة", 10.0)]);
+    // Not a day name, not a definite adjective in the singular.
+    assert!(all("انطلقت الأشغال يوم الاثنين الماضي").is_empty());
+    assert!(all("حضرت الست الكبيرة الحفل").is_empty());
+}
+
+#[test]
+fn a_decimal_read_with_the_word_for_the_point() {
+    assert_eq!(value("بلغت نسبة النمو 2 فاصل 75 بالمائة"), (2.75, true));
+    assert_eq!(value("قطع العداء المسافة في 9 فاصلة 8 ثانية"), (9.8, false));
+}
+
+#[test]
+fn thousands_and_a_group_before_millions() {
+    assert_eq!(value("ارتفع الدين إلى 3 آلاف و200 مليون دينار"), (3_200_000_000.0, false));
+    assert_eq!(value("قدرت الكلفة بألفين وخمسمائة مليون دولار"), (2_500_000_000.0, false));
+    // Two figures of a range, not 300002 million.
+    assert_eq!(values("تتراوح الأجور بين 300 ألف و2 مليون"), [300_000.0, 2_000_000.0]);
+}
+
+#[test]
+fn a_number_in_parentheses_counts_the_noun_after_them() {
+    assert_eq!(one("ضبطت الدورية (25) صندوقا من السجائر").value, 25.0);
+    assert_eq!(one("حجزت الفرقة ( 12 ) كيلوغراما من القنب").value, 12.0);
+    // A footnote mark is still none.
+    assert!(all("ورد ذلك في التقرير (2) الصادر أمس").is_empty());
+}
+
+#[test]
+fn a_number_that_ends_a_quoted_name_is_no_figure() {
+    assert!(all("يعتمد الهاتف على نظام \"أندرويد 8\" الجديد").is_empty());
+    assert!(all("صدرت لعبة «فيفا 17» في الأسواق").is_empty());
+    // A count inside quotes before its noun still is one.
+    assert_eq!(value("وصف الحادث بأنه \"مقتل 3 أشخاص\""), (3.0, false));
+}
+
+#[test]
+fn list_marks_inside_a_line_next_to_their_neighbours() {
+    let standings =
+        "الترتيب : 1- النادي البنزرتي 31 ن 2- الملعب التونسي 28 ن 3- أمل حمام سوسة 25 ن 5 - قوافل قفصة 20 ن";
+    assert_eq!(values(standings), [31.0, 28.0, 25.0, 20.0]);
+    // A score is no list mark: `2 - 1` keeps both sides.
+    assert_eq!(values("فاز الفريق 2 - 1 ثم تعادل 3- 3"), [2.0, 1.0, 3.0, 3.0]);
+}
+
+fn values(text: &str) -> Vec<f64> {
+    all(text).into_iter().map(|f| f.value).collect()
+}
+
+#[test]
+fn digit_groups_written_in_display_order() {
+    // `2 345 678` typed group by group in a right-to-left editor.
+    assert_eq!(values("باعت الشركة 678 345 2 تذكرة"), [2_345_678.0]);
+    // In such a text, two groups of three are read the same way.
+    assert_eq!(values("استقبل الميناء 678 345 2 مسافرا مقابل 250 120 شخصا"), [2_345_678.0, 120_250.0]);
+    // Elsewhere they are not joined that way.
+    assert_eq!(values("بلغ العدد 1 200 000 نسمة"), [1_200_000.0]);
+}
+
+#[test]
+fn a_definite_cardinal_before_an_adverb_is_no_count() {
+    assert!(all("تقدم المنتخب إلى المرتبة الثالثة والخمسين عالميا").is_empty());
+}
+
+#[test]
+fn a_number_restated_in_parentheses_is_one_figure() {
+    let f = one("رصدت البلدية منحة قدرها ثلاثمائة (300) ألف دينار للمهرجان");
+    assert_eq!((f.text.as_str(), f.value, f.currency.as_deref()), ("ثلاثمائة", 300_000.0, Some("دينار")));
+    assert_eq!(values("شارك في الدورة خمسة عشر (15) فريقا"), [15.0]);
+    assert_eq!(values("تم انتداب 20 (عشرين) عونا"), [20.0]);
+}
+
+#[test]
+fn a_rank_before_an_adverb_is_no_figure() {
+    assert!(all("تقدم اللاعب إلى المركز 64 عالميا").is_empty());
+    // A nisba noun counted after a number still is one.
+    assert_eq!(one("أوقفت الوحدات 14 تونسيا").unit.as_deref(), Some("تونسيا"));
+}

@@ -34,7 +34,8 @@
 //! - A year alone is never just a number. It is one after a year noun (`عام 2019`, `العام`,
 //!   `سنة`, `لعام`, `عامي`, `أعوام`; 3–4 digits), with a calendar marker (`2019م`, `1445 هـ`),
 //!   or, when it is 1900–2099, after a time preposition or modifier (`في`, `منذ`, `حتى`,
-//!   `قبل`, `بعد`, `خلال`, `مطلع`, `أواخر` …, `الربع الأول من`), after an event noun
+//!   `قبل`, `بعد`, `خلال`, `مطلع`, `أواخر` …, `الربع الأول من`, `الأشهر الثلاثة الأخيرة من`,
+//!   `اعتبارا من`), after an event noun
 //!   (`انتخابات 2019`, `استفتاء`, `دستور`, `رؤية 2030` …), in parentheses (`(1975)`), or in a
 //!   range or a list with another year; also after `أفق`/`آفاق` (by), `غاية` (until), a
 //!   definite year noun and one adjective (`العام الماضي 2016`, `السنة الدراسية 2018`) or a
@@ -48,7 +49,8 @@
 //!   month-first (US) dates are not read; nor are `11/2023` or `3/2020` (law numbers).
 //! - Ranges: `من X إلى/حتى Y`, `X - Y`, `بين X وY`, `ما بين`, with the first end taking what
 //!   it lacks from the second (`13 إلى 15 سبتمبر 2022`, `يناير - مارس 2020`,
-//!   `30 سبتمبر إلى 2 أكتوبر`), year pairs `2003-2007`, `2011 إلى 2013`, seasons `2019/2020`.
+//!   `30 سبتمبر إلى 2 أكتوبر`), year pairs `2003-2007`, `2011 إلى 2013`, seasons `2019/2020`,
+//!   months with a slash (`أكتوبر/ديسمبر 2015` → `2015-10` until `2015-12`).
 //!   `X وY وZ` without `بين` is a list: one mention each, the earlier ones completed from the
 //!   last (`في عامي 1995 و2005`, `5 و12 و19 مارس 2023` → `2023-03-05`, …).
 //! - Relative dates (اليوم، أمس، العام الماضي) are not extracted: their value depends on the
@@ -61,7 +63,8 @@
 //! follows. A Hijri day is a Gregorian day; a Hijri month or year, which straddles Gregorian
 //! months, becomes a range of days (`رمضان 1445` → `2024-03-11` until `2024-04-09`). A Hijri
 //! month with a Gregorian year (`رمضان 2024`) is that month of the Hijri year that begins it in
-//! 2024. A Hijri month without a year (`شهر رمضان`) is not extracted. A year with `هـ` is
+//! 2024. A Hijri month without a year (`شهر رمضان`) is not extracted. After a year noun, a
+//! one- or two-digit year needs its marker (`عام 65 هجرية`). A year with `هـ` is
 //! Hijri; after a Hijri month, a year 1300–1600 is Hijri and 1800–2199 Gregorian.
 //!
 //! # Spans
@@ -602,6 +605,7 @@ const YEAR_CONTEXT: &[&str] = &[
     "ابان",
     "ابتداء",
     "اعتبارا",
+    "انطلاقا",
     "انتخابات",
     "الانتخابات",
     "رئاسيات",
@@ -1690,7 +1694,10 @@ impl Parser<'_> {
                     ..blank
                 });
             }
-            let value = self.year_num(i + 1, 3..=4)?;
+            // (`عام 65 هجرية`: a short year with its calendar marker.)
+            let value = self
+                .year_num(i + 1, 3..=4)
+                .or_else(|| self.year_num(i + 1, 1..=2).filter(|_| self.marker(i + 2).0 == Marker::Hijri))?;
             let (marker, end) = self.marker(i + 2);
             let ok = match marker {
                 Marker::BeforeChrist => false,
@@ -1726,7 +1733,11 @@ impl Parser<'_> {
                     || (i > 1
                         && self.word(i - 1).is_some_and(|w| w.starts_with("ال"))
                         && self.find_word(i - 2, |w, _| w == "الموسم" || w == "موسم").is_some())
-                    || (i > 1 && self.is(i - 1, &["من"]) && self.word(i - 2).is_some_and(is_period_of_year))
+                    // الربع الأول من 2023، الأشهر الثلاثة الأخيرة من 2016، اعتبارا من 2019.
+                    || (i > 1
+                        && self.is(i - 1, &["من"])
+                        && (self.word(i - 2).is_some_and(|w| is_period_of_year(w) || is_ordinal_adjective(w))
+                            || self.find_word(i - 2, |_, l| l.year_context).is_some()))
                     || (self.punct(i.wrapping_sub(1)) == Some('(') && self.punct(i + 1) == Some(')')),
             ),
         };
@@ -1836,7 +1847,10 @@ impl Parser<'_> {
         match conn {
             Connector::To => {}
             Connector::Slash => {
-                if !(a.year_only() && b.year_only() && b.y == a.y.map(|y| y + 1) && !a.hijri && !b.hijri) {
+                // The season 2019/2020, or months: `الفترة أكتوبر/ديسمبر 2015`.
+                let season = a.year_only() && b.year_only() && b.y == a.y.map(|y| y + 1);
+                let months = a.m.is_some() && b.m.is_some() && a.d.is_none() && b.d.is_none() && a.y.is_none();
+                if !(season || months) || a.hijri || b.hijri {
                     return None;
                 }
             }

@@ -43,6 +43,19 @@
 //!   of `,` (`942،4` is 942.4); `م د`/`م.د` (مليون دينار) and `أ د` (ألف دينار) are scale words
 //!   that name the dinar (`370 م د` → 370000000 dinars), `د` after a number is the dinar.
 //! - **Scores** are two figures (`2-1`, `3- صفر`: `صفر` counts next to a hyphen and a number).
+//! - **Spoken decimals**: `46 فاصل 5` (or `فاصلة`) is 46.5.
+//! - **Thousands before a larger scale**: `4 آلاف و500 مليون` is 4500 million, when the
+//!   thousands are at most 99 and the group after و is 10–999 (`بين 300 ألف و2 مليون` stays
+//!   two figures).
+//! - **Counted nouns around number words**: `واحد`/`واحدة` after the singular indefinite noun
+//!   it counts is 1 (`صوت واحد`, unit `صوت`; not `في آن واحد`, `من جانب واحد`, `الحزب
+//!   الواحد`, `رقم واحد`, `واحد من`); a definite cardinal from 3 up before the indefinite noun
+//!   it counts is that count (`الخمسة أشهر`, `الخمسة عشر يوما`, `الثلاثين كيلوغراما`), and so
+//!   is the top N (`العشرة الكبار`, `الثلاثة الأوائل`, `الخمسة الأكثر تأثيرا`); a number
+//!   in parentheses takes the noun after them (`حجز (3500) خرطوشة`).
+//! - **Restated numbers**: a number repeated in parentheses right after a figure of the same
+//!   value is that figure (`أحد عشر (11) مهاجرا`, `20 (عشرين) عونا`), and a scale word after
+//!   the parentheses scales it (`أربعمائة (400) ألف دينار` → 400000 dinars).
 //! - **Ranges**: in `X - Y`, `X إلى Y`, `X حتى Y`, `X أو Y` and `بين X و Y`, a bare `X` (no scale,
 //!   percent, unit or currency of its own) takes them from `Y`: `82,2 - 85,52 %` is two
 //!   percentages, `بين 5 و10 ملايين دولار` is 5000000 and 10000000 dollars.
@@ -73,7 +86,11 @@
 //!   (6 digits or more) shortly after `الرقم`/`الأرقام`/`الهاتف`; a number before `لسنة`/`لعام`
 //!   and a year (`قانون 10 لسنة 2015`); names like `كوفيد-19`, `F-16`, `5G`, integers
 //!   with a leading zero (`0123`), footnote marks `(1)` and list marks `1)`, `1-`, `1.` at the
-//!   start of a line, or of a sentence before a word (`… أميركي. 2- تيم كوك`; 1–2 digits).
+//!   start of a line, or of a sentence before a word (`… أميركي. 2- تيم كوك`; 1–2 digits), or
+//!   inside a line when a mark numbered one or two apart is near (standings: `1- الترجي 20 ن
+//!   2- النجم 19 ن`); a number that closes a short quoted name (`"أوميغا 3"`, `«فيفا 17»`);
+//!   a rank before an adverb (`المرتبة 45 عالميا`: `عالميا`, `دوليا`, `سنويا`… are no counted
+//!   nouns).
 //! - A number after the article (`القرن الـ21`, `الدورة الـ 20`: ordinals) unless something
 //!   makes it a count (`الـ 8 آلاف شخص`, `الـ10 الأعلى دخلا`: the N most …).
 //! - Ordinals (`الخامس`, `ثالث`, `التاسع عشر`) and definite number words (`الاثنين`,
@@ -128,6 +145,14 @@ pub fn extract_figures(text: &str, exclude: &[Range<usize>]) -> Vec<Figure> {
         }
         if let Some(d) = doc.figure_at(i) {
             next = d.next.max(i + 1);
+            // `أحد عشر (11) مهاجرا`, `11 (أحد عشر)`: the same number again in parentheses,
+            // and the scale word after them counts for it (`أربعمائة (400) ألف دينار`).
+            if let Some(p) = drafts.last_mut().filter(|p| restated(text, &p.figure, &d.figure)) {
+                if let Some(end) = doc.scale_after_parenthesis(p, d.next) {
+                    next = end + 1;
+                }
+                continue;
+            }
             drafts.push(d);
         }
     }
@@ -136,6 +161,14 @@ pub fn extract_figures(text: &str, exclude: &[Range<usize>]) -> Vec<Figure> {
         SPARE.set((doc.toks, doc.keys));
     }
     drafts.into_iter().map(|d| d.figure).collect()
+}
+
+/// `b` repeats figure `a` in parentheses right after it, with the same value.
+fn restated(text: &str, a: &Figure, b: &Figure) -> bool {
+    a.value == b.value
+        && a.percent == b.percent
+        && text.get(a.end..b.start).is_some_and(|gap| gap.trim() == "(")
+        && text.get(b.end..).is_some_and(|rest| rest.trim_start().starts_with(')'))
 }
 
 thread_local! {
@@ -173,6 +206,8 @@ struct Doc<'a> {
     candidates: Vec<usize>,
     /// Merged, sorted ranges to leave out.
     exclude: Vec<Range<usize>>,
+    /// The text writes grouped digits in display order (see [`Doc::reversed_groups`]).
+    reversed: OnceCell<bool>,
 }
 
 /// Where the folded key of a token is.
@@ -377,7 +412,7 @@ impl<'a> Doc<'a> {
                 _ => merged.push(r),
             }
         }
-        Doc { text, toks, keys, folded, candidates, exclude: merged }
+        Doc { text, toks, keys, folded, candidates, exclude: merged, reversed: OnceCell::new() }
     }
 
     fn len(&self) -> usize {
@@ -475,10 +510,9 @@ impl<'a> Doc<'a> {
                 }
                 match self.first_word(i) {
                     Some((_, start)) => self.quantity(i, start, Prefix::None),
-                    // `الأربعة ملايين دينار`: a definite cardinal with a scale word counts.
-                    None if self.scale_after(i) && self.definite_number(i).is_some() => {
-                        self.quantity(i, self.toks[i].start, Prefix::None)
-                    }
+                    // `الأربعة ملايين دينار`, `الخمسة أشهر`: a definite cardinal with a scale
+                    // word or before the noun it counts.
+                    None if self.definite_counts(i) => self.quantity(i, self.toks[i].start, Prefix::None),
                     None => self.definite_cardinal(i),
                 }
             }
@@ -544,6 +578,87 @@ impl<'a> Doc<'a> {
             w @ (NumberWord::Unit(1..) | NumberWord::Ten | NumberWord::Tens(_) | NumberWord::Hundreds(_)) => Some(w),
             _ => None,
         }
+    }
+
+    /// The figure `p` was restated in parentheses closed at token `close`: a scale word after
+    /// them multiplies it, and a currency after that is its currency. Gives the scale word's
+    /// token when there is one.
+    fn scale_after_parenthesis(&self, p: &mut Draft, close: usize) -> Option<usize> {
+        if !(self.is_sign(close, &[")"]) && self.follows(close) && !p.figure.percent && p.scale.is_none()) {
+            return None;
+        }
+        let Some((scale, ScaleForm::Singular | ScaleForm::Plural | ScaleForm::Accusative)) =
+            scale_word(self.key(close + 1))
+        else {
+            return None;
+        };
+        p.figure.value *= scale;
+        p.scale = Some(scale);
+        if let Some(Noun::Currency(c)) = self.noun_after(close + 1) {
+            p.figure.currency = Some(c);
+            p.figure.unit = None;
+        }
+        Some(close + 1)
+    }
+
+    /// A definite cardinal at `i` that is a count: before a scale word (`الأربعة ملايين`), or,
+    /// from 3 up, before the indefinite noun it counts, also after `عشر` (`الخمسة أشهر
+    /// الأولى`, `الخمسة عشر يوما الأخيرة`, `الثلاثين كيلوغراما`), or before `الكبار`,
+    /// `الأوائل` or an elative (the top N: `العشرة الكبار`). Not `يوم الاثنين`, and not
+    /// `الأعوام الخمسة` (see [`Self::definite_cardinal`]).
+    fn definite_counts(&self, i: usize) -> bool {
+        let Some(w) = self.definite_number(i) else { return false };
+        if self.scale_after(i) {
+            return true;
+        }
+        if matches!(w, NumberWord::Unit(0..=2)) || !self.follows(i) {
+            return false;
+        }
+        // The top N: `العشرة الكبار`, `الثلاثة الأوائل`, `الخمسة الأكثر تأثيرا`.
+        let top = self.key(i + 1).strip_prefix("ال").is_some_and(|rest| {
+            matches!(rest, "كبار" | "اوائل") || (rest.starts_with('ا') && rest.chars().count() == 4)
+        });
+        if top && self.kind(i + 1) == Some(TokenKind::ArabicWord) {
+            return true;
+        }
+        let j = if matches!(self.key(i + 1), "عشر" | "عشره") && self.follows(i + 1) { i + 2 } else { i + 1 };
+        match self.noun_at(j, false) {
+            Some(Noun::Currency(_)) => true,
+            Some(Noun::Unit { strong, .. }) => {
+                let key = self.key(j);
+                strong
+                    || PLURAL_COUNT_NOUNS.contains(&key)
+                    // The accusative of a counted noun (`يوما`), not an adverb in `يا`
+                    // (`المرتبة السابعة والأربعين عالميا`).
+                    || key.strip_suffix('ا').is_some_and(|stem| {
+                        stem.chars().count() >= 3 && !stem.starts_with('و') && !stem.ends_with('ي')
+                    })
+            }
+            None => false,
+        }
+    }
+
+    /// `واحد`/`واحدة` after the singular indefinite noun it counts (`صوت واحد`, `بساعة
+    /// واحدة`): that noun. Not after a definite noun (`الحزب الواحد`), a dual or plural, an
+    /// identifier word (`رقم واحد`) or in the idioms `في آن واحد`, `من جانب واحد`, `كرجل واحد`.
+    fn one_after_noun(&self, q: usize) -> Option<usize> {
+        // (Not `وأحد`, "and one of", which folds to the same key.)
+        if !matches!(self.toks[q].surface(self.text).as_ref(), "واحد" | "واحدة" | "واحده" | "واحدا")
+        {
+            return None;
+        }
+        let p = self.before(q)?;
+        let key = self.key(p);
+        // A singular noun (not `سيارتين واحدة …`, "one of two cars"), and not `واحد من`
+        // ("one of").
+        let one_of = self.follows(q) && matches!(self.key(q + 1), "من" | "منهم" | "منها");
+        let ok = self.kind(p) == Some(TokenKind::ArabicWord)
+            && !self.excluded(p)
+            && is_unit_word(key, false)
+            && !is_plural(key)
+            && !with_proclitics(key, |k| ONE_IDIOMS.contains(&k) || IDENTIFIER_WORD_SET.contains(k))
+            && !one_of;
+        ok.then_some(p)
     }
 
     /// The number word token `i` starts with, after at most one proclitic pair (`و`, `ف`
@@ -641,6 +756,87 @@ impl<'a> Doc<'a> {
         Some((numbers::Numeral { mantissa, decimals: decimals as u32 }, i + 2))
     }
 
+    /// A decimal read aloud: `46 فاصل 5` is 46.5, `3 فاصلة 25` is 3.25 (two plain integers
+    /// around the word for the decimal point). Gives the number and its last token.
+    fn spoken_decimal(&self, i: usize) -> Option<(numbers::Numeral, usize)> {
+        let (integer, fraction) = (self.raw(i), self.raw(i + 2));
+        let decimals = fraction.chars().count();
+        let ok = self.follows(i)
+            && matches!(self.key(i + 1), "فاصل" | "فاصله")
+            && self.follows(i + 1)
+            && self.kind(i + 2) == Some(TokenKind::Number)
+            && numbers::is_plain_integer(integer)
+            && numbers::is_plain_integer(fraction)
+            && integer.chars().count() <= 9
+            && decimals <= 6;
+        if !ok {
+            return None;
+        }
+        let digits = |s: &str| numbers::parse_numeral(s, NumberContext::default()).map(numbers::Numeral::value);
+        let mantissa = digits(integer)? * 10f64.powi(decimals as i32) + digits(fraction)?;
+        Some((numbers::Numeral { mantissa, decimals: decimals as u32 }, i + 2))
+    }
+
+    /// Groups of digits written in display order, right to left, as an Arabic editor shows a
+    /// number typed group by group: `841 991 2` is 2 991 841, and in a text that does so,
+    /// `321 666` is 666 321. Groups of 3 digits (the last written may be shorter) separated by
+    /// single spaces, no number right after them. The digits in reading order and the last
+    /// token.
+    fn reversed_groups(&self, i: usize) -> Option<(String, usize)> {
+        let group = |k: usize| {
+            let raw = self.raw(k);
+            (self.kind(k) == Some(TokenKind::Number) && numbers::is_plain_integer(raw)).then(|| raw.chars().count())
+        };
+        if group(i) != Some(3) {
+            return None;
+        }
+        let mut last = i;
+        while self.gap(last) == " " {
+            match group(last + 1) {
+                Some(3) => last += 1,
+                Some(1 | 2) => {
+                    last += 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let short = group(last).is_some_and(|n| n < 3);
+        let ok = last > i
+            && !(self.gap(last) == " " && group(last + 1).is_some())
+            && !(i > 0 && self.gap(i - 1) == " " && group(i - 1).is_some())
+            && (short || self.writes_reversed_groups());
+        ok.then(|| (i..=last).rev().map(|k| self.raw(k)).collect())
+            .filter(|digits: &String| !digits.starts_with(['0', '٠']))
+            .map(|digits| (digits, last))
+    }
+
+    /// The text has a number that can only be read in display order (`841 991 2`).
+    fn writes_reversed_groups(&self) -> bool {
+        *self.reversed.get_or_init(|| {
+            (0..self.len()).any(|k| {
+                self.kind(k) == Some(TokenKind::Number) && {
+                    let mut last = k;
+                    let three = |j: usize| {
+                        self.kind(j) == Some(TokenKind::Number)
+                            && numbers::is_plain_integer(self.raw(j))
+                            && self.raw(j).chars().count() == 3
+                    };
+                    while three(last) && self.gap(last) == " " && three(last + 1) {
+                        last += 1;
+                    }
+                    let tail = last + 1;
+                    three(k)
+                        && self.gap(last) == " "
+                        && self.kind(tail) == Some(TokenKind::Number)
+                        && numbers::is_plain_integer(self.raw(tail))
+                        && self.raw(tail).chars().count() < 3
+                        && !(self.gap(tail) == " " && self.kind(tail + 1) == Some(TokenKind::Number))
+                }
+            })
+        })
+    }
+
     /// Numbers grouped by spaces from token `i`: the digits and the last token.
     fn grouped(&self, i: usize) -> Option<(String, usize)> {
         let first = self.raw(i);
@@ -727,8 +923,8 @@ impl<'a> Doc<'a> {
             }
             let mut last = p;
             let atom = match self.kind(p) {
-                Some(TokenKind::Number) if self.tap_decimal(p).is_some() => {
-                    let (n, end) = self.tap_decimal(p)?;
+                Some(TokenKind::Number) if self.tap_decimal(p).or_else(|| self.spoken_decimal(p)).is_some() => {
+                    let (n, end) = self.tap_decimal(p).or_else(|| self.spoken_decimal(p))?;
                     if !first && self.percent_after(end).is_some() {
                         break;
                     }
@@ -742,7 +938,8 @@ impl<'a> Doc<'a> {
                         }
                         break;
                     }
-                    let (digits, end) = match self.grouped(p).or_else(|| self.arabic_comma(p)) {
+                    let groups = self.reversed_groups(p).or_else(|| self.grouped(p));
+                    let (digits, end) = match groups.or_else(|| self.arabic_comma(p)) {
                         Some((d, end)) => (std::borrow::Cow::Owned(d), end),
                         None => (std::borrow::Cow::Borrowed(self.raw(p)), p),
                     };
@@ -784,7 +981,7 @@ impl<'a> Doc<'a> {
                     let word = if first {
                         self.first_word(p)
                             .map(|(w, _)| w)
-                            .or_else(|| self.definite_number(p).filter(|_| self.scale_after(p)))
+                            .or_else(|| self.definite_number(p).filter(|_| self.definite_counts(p)))
                     } else if let Some(w) = number_word(key) {
                         Some(w)
                     } else if let (false, Some(rest)) = (and, key.strip_prefix('و')) {
@@ -856,7 +1053,11 @@ impl<'a> Doc<'a> {
             currency = Some("دينار".to_string());
         }
         if !percent && currency.is_none() {
-            match self.noun_after(end_tok) {
+            // `حجز (3500) خرطوشة`: a number in parentheses, and the noun after them.
+            let parenthesized = self.follows(end_tok)
+                && self.is_sign(end_tok + 1, &[")"])
+                && self.before(q).is_some_and(|p| self.is_sign(p, &["("]));
+            match self.noun_after(if parenthesized { end_tok + 1 } else { end_tok }) {
                 Some(Noun::Currency(c)) => currency = Some(c),
                 Some(Noun::Unit { surface, strong: s, direct: d }) => {
                     unit = Some(surface);
@@ -879,13 +1080,18 @@ impl<'a> Doc<'a> {
         }
         if let (1, Some(w)) = (acc.atoms(), first_atom) {
             let alone_ok = match w {
-                NumberWord::Unit(1) => currency.is_some(),
+                NumberWord::Unit(1) => currency.is_some() || percent || self.one_after_noun(q).is_some(),
                 NumberWord::Unit(0) => percent || self.score_side(q),
                 NumberWord::Ten => !self.after_ordinal(q),
                 _ => true,
             };
             if !alone_ok {
                 return None;
+            }
+        }
+        if let (1, Some(NumberWord::Unit(1)), None) = (acc.atoms(), first_atom, &currency) {
+            if let Some(p) = self.one_after_noun(q) {
+                unit = Some(self.toks[p].surface(self.text).into_owned());
             }
         }
         if matches!(prefix, Prefix::Negative) {
@@ -1118,14 +1324,24 @@ impl<'a> Doc<'a> {
             return true;
         }
         let short = self.kind(q) == Some(TokenKind::Number) && raw.chars().count() <= 2;
-        // Footnote marks: (1), [2].
+        // Footnote marks: (1), [2] (not `(40) كيلوغراما`).
         if short
+            && !counts
             && q > 0
             && self.glued(q - 1)
             && self.glued(q)
             && ((self.is_sign(q - 1, &["("]) && self.is_sign(q + 1, &[")"]))
                 || (self.is_sign(q - 1, &["["]) && self.is_sign(q + 1, &["]"])))
         {
+            return true;
+        }
+        // A number closing a short name in quotes: `"أوميغا 3"`, `«آيفون 7»`.
+        if !counts && self.quoted_name_end(q, last) {
+            return true;
+        }
+        // A list mark inside a line, next to the other marks of its list (standings:
+        // `1- الترجي 20 ن 2- النجم الساحلي 19 ن 3- …`).
+        if short && !counts && self.list_mark_value(q).is_some() && self.numbered_neighbour(q) {
             return true;
         }
         // List marks at the start of a line or a sentence: 1) 2- 3. (`… أميركي. 2- تيم كوك`),
@@ -1149,6 +1365,69 @@ impl<'a> Doc<'a> {
             && self.is_sign(q + 1, &[")", "-", ".", "–"])
             && spaced
             && (line_start() || (sentence_start() && word_after()))
+    }
+
+    /// Token `q`, ending at `last`, closes a quoted name of one or two words: a quote glued
+    /// after it, and one glued before the first word (`"أوميغا 3"`, `"ويندوز 10"`).
+    fn quoted_name_end(&self, q: usize, last: usize) -> bool {
+        let quote = |k: usize| self.is_sign(k, QUOTES);
+        if !(self.glued(last) && quote(last + 1)) {
+            return false;
+        }
+        let word = |k: usize| {
+            matches!(self.kind(k), Some(TokenKind::ArabicWord | TokenKind::LatinWord)) && self.first_word(k).is_none()
+        };
+        let mut k = q;
+        for _ in 0..2 {
+            let Some(w) = self.before(k).filter(|&w| word(w)) else { return false };
+            if w > 0 && quote(w - 1) && self.glued(w - 1) {
+                return true;
+            }
+            k = w;
+        }
+        false
+    }
+
+    /// A list mark at `k`: a number of 1–2 digits, then a hyphen (glued or not) and a word that
+    /// is no number (`2- النجم`, `4 - النادي`; not the score `3 - 0` or `3- صفر`): its value.
+    fn list_mark_value(&self, k: usize) -> Option<f64> {
+        let raw = self.raw(k);
+        let ok = self.kind(k) == Some(TokenKind::Number)
+            && numbers::is_plain_integer(raw)
+            && raw.chars().count() <= 2
+            && self.follows(k)
+            && self.is_sign(k + 1, &["-", "–"])
+            && self.follows(k + 1)
+            && !self.gap(k).contains('\n')
+            && (self.kind(k + 2) == Some(TokenKind::ArabicWord) && self.first_word(k + 2).is_none()
+                || self.kind(k + 2) == Some(TokenKind::LatinWord));
+        ok.then(|| numbers::parse_number(raw, NumberContext::default())).flatten()
+    }
+
+    /// Another list mark numbered one or two apart from the one at `q`, on the same line and
+    /// at most 40 tokens away.
+    fn numbered_neighbour(&self, q: usize) -> bool {
+        let Some(v) = self.list_mark_value(q) else { return false };
+        let near = |k: usize| self.list_mark_value(k).is_some_and(|w| w != v && (w - v).abs() <= 2.0);
+        let mut k = q;
+        for _ in 0..40 {
+            let Some(p) = self.before(k).filter(|&p| !self.gap(p).contains('\n')) else { break };
+            if near(p) {
+                return true;
+            }
+            k = p;
+        }
+        let mut k = q;
+        for _ in 0..40 {
+            if !self.follows(k) || self.gap(k).contains('\n') {
+                break;
+            }
+            k += 1;
+            if near(k) {
+                return true;
+            }
+        }
+        false
     }
 
     /// A phone word (`الرقم`, `أرقام`, `الهاتف`, `فاكس` … with clitics) a few tokens before
@@ -1312,7 +1591,12 @@ fn is_unit_word(key: &str, partitive: bool) -> bool {
     if key.chars().count() < 2 || number_word(key).is_some() {
         return false;
     }
-    if is_stopword(key) || MONTH_SET.contains(key) || PERCENT_WORDS.contains(&key) || PERCENT_NOUNS.contains(&key) {
+    if is_stopword(key)
+        || MONTH_SET.contains(key)
+        || PERCENT_WORDS.contains(&key)
+        || PERCENT_NOUNS.contains(&key)
+        || is_nisba_adverb(key)
+    {
         return false;
     }
     let definite = ["ال", "لل", "وال", "فال", "بال", "كال"].iter().any(|p| key.starts_with(p));
@@ -1330,6 +1614,33 @@ fn is_unit_word(key: &str, partitive: bool) -> bool {
     }
     true
 }
+
+/// An adverb in `يا` (`عالميا`, `سنويا`, `حاليا`: `المرتبة 45 عالميا` counts nothing).
+fn is_nisba_adverb(key: &str) -> bool {
+    ADVERBS_IN_YA.contains(&key)
+}
+
+/// Adverbs in `يا` that follow a rank or a number (folded): nisba nouns counted after numbers
+/// (`20 إرهابيا`, `15 تونسيا`) are not among them.
+const ADVERBS_IN_YA: &[&str] = &[
+    "عالميا",
+    "دوليا",
+    "قاريا",
+    "محليا",
+    "اقليميا",
+    "وطنيا",
+    "سنويا",
+    "يوميا",
+    "شهريا",
+    "اسبوعيا",
+    "حاليا",
+    "رسميا",
+    "نهائيا",
+    "جزئيا",
+    "كليا",
+    "فعليا",
+    "مبدئيا",
+];
 
 /// A broken or sound plural ending: counted nouns after 3–10 (`مرشحين`, `ناخبون`, `سيارات`).
 fn is_plural(key: &str) -> bool {
@@ -1363,6 +1674,18 @@ fn currency_word(key: &str) -> Option<&'static str> {
     });
     map.get(key).copied()
 }
+
+/// Broken plurals of units of time, counted after a definite cardinal (`الخمسة أشهر`,
+/// `الثلاثة أيام`) and seldom ending like a sound plural (folded).
+const PLURAL_COUNT_NOUNS: &[&str] = &["اشهر", "ايام", "اسابيع", "دقائق", "عقود", "قرون", "ليال"];
+
+/// Nouns before `واحد` in idioms, where it is no count: `في آن واحد`, `في وقت واحد`
+/// (at once), `من جانب واحد`, `من طرف واحد` (unilaterally), `كرجل واحد`, `في صف واحد`,
+/// `يدا واحدة` (as one).
+const ONE_IDIOMS: &[&str] = &["ان", "وقت", "جانب", "طرف", "رجل", "صف", "يد", "يدا"];
+
+/// Quotation marks around a name.
+const QUOTES: &[&str] = &["\"", "«", "»", "“", "”", "„"];
 
 /// Stopwords that are nouns counted after numbers.
 const COUNTED_STOPWORDS: &[&str] = &["مره"];
@@ -1866,13 +2189,15 @@ mod tests {
             "عشرات الآلاف",
             "أحد المعارضين",
             "إحدى مبادراته",
-            "ولاية واحدة",
+            "في آن واحد",
             "نصف الناخبين",
             "الساعة السابعة",
         ] {
             assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
         }
         assert_eq!(one("واحد ريال").currency.as_deref(), Some("ريال"));
+        // After the singular noun it counts, `واحدة` is one.
+        assert_eq!(one("ولاية واحدة").unit.as_deref(), Some("ولاية"));
         for text in ["القرن العشرين", "يوم الأحد", "الست الكبيرة", "الساعة الخامسة"]
         {
             assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));

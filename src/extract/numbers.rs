@@ -680,7 +680,27 @@ impl Accumulator {
     }
 
     fn apply_scale(&mut self, multiplier: f64, scale: f64) -> bool {
-        if scale >= self.last_scale || multiplier == 0.0 {
+        if multiplier == 0.0 {
+            return false;
+        }
+        // `4 آلاف و500 مليون`, `ألف و651 مليون`: thousands and a group before a larger scale
+        // word make up its multiplier (4500 million). Only a few thousands and a group of tens
+        // or hundreds (`500 ألف و2 مليون` is a list, not 500002 million).
+        if scale > self.last_scale
+            && matches!(self.state, State::Digits | State::Teen | State::Tens | State::Hundreds)
+            && self.last_scale == 1e3
+            && self.total <= 99e3
+            && (10.0..1000.0).contains(&self.current)
+        {
+            let group = self.total + self.current;
+            self.numeral = None;
+            self.total = group * scale;
+            self.current = 0.0;
+            self.last_scale = scale;
+            self.state = State::Scaled;
+            return true;
+        }
+        if scale >= self.last_scale {
             return false;
         }
         let group = match self.numeral.take() {
