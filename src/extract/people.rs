@@ -507,6 +507,7 @@ pub(crate) fn find_people_in(
     cues::add_authors(&words, &mut found, lexicon, stop);
     cues::add_aged_names(&words, &mut found, lexicon, stop);
     cues::add_names_before_roles(&words, &mut found, lexicon, stop);
+    cues::add_scorers(&words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(&words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_places(&words, &mut found, lexicon, stop);
@@ -906,7 +907,12 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
 /// Drops the names that are places of the gazetteer ([`place_names`]), unless a role was
 /// written before them, and cuts the places off the names that begin or end with one.
 fn drop_known_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
-    found.retain_mut(|(r, role)| role.is_some() || !names_a_place(words, r, lexicon));
+    // A name with a role is no place (رئيس بلدية X), but a town before it is still cut off,
+    // and what is left must be a name.
+    found.retain_mut(|(r, role)| {
+        let written = r.clone();
+        !names_a_place(words, r, lexicon) || (role.is_some() && *r == written)
+    });
 }
 
 /// Whether the name at `r` is a place: a town (سيدي بوزيد), the end of one after its first
@@ -1615,6 +1621,14 @@ mod tests {
     }
 
     #[test]
+    fn players_after_the_minute_of_play_are_people() {
+        let found = names(
+            "الملعب البلدي: النادي البنزرتي 2 - 1 الملعب التونسي 12' حمزة الورتاني 64' علي الخضراوي 80' ركلة جزاء",
+        );
+        assert_eq!(just_names(&found), ["حمزة الورتاني", "علي الخضراوي"]);
+    }
+
+    #[test]
     fn plurals_name_groups_not_people() {
         let tagged =
             names_with_tagged("التقى وفد من رجال الأعمال الليبيين بالوزير سمير الطيب", &["الليبيين", "سمير الطيب"]);
@@ -1634,6 +1648,11 @@ mod tests {
         let tagged =
             names_with_tagged("وقال رئيس بلدية بن عروس سيف الله الشريف إن", &["بلدية بن عروس سيف الله الشريف"]);
         assert_eq!(just_names(&tagged), ["سيف الله الشريف"]);
+        // So with a role before the town: the role stays with the name.
+        let text = "وأكد رئيس مصلحة التجهيز بالإدارة الجهوية للتربية بالمنستير محمد الهادي الطرابلسي أن";
+        let tagged = names_with_tagged(text, &["بالمنستير محمد الهادي الطرابلسي"]);
+        assert_eq!(just_names(&tagged), ["محمد الهادي الطرابلسي"]);
+        assert!(tagged[0].1.as_deref().is_some_and(|role| role.starts_with("رئيس مصلحة")), "{tagged:?}");
         // A person with a given name keeps a family name that is also a town's.
         let tagged = names_with_tagged("وقال الطبيب كريم صفاقس إن الوضع مستقر", &["كريم صفاقس"]);
         assert_eq!(just_names(&tagged), ["كريم صفاقس"]);

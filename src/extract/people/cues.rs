@@ -1,12 +1,14 @@
 //! Names found by what press text writes around them, without a title: the author of a work
 //! whose title is quoted («رواية "سفر القلب" لأمينة زريق»), and a person whose age is given
-//! (مارك لور البالغ من العمر 45 عاماً).
+//! (مارك لور البالغ من العمر 45 عاماً), and a goal scorer after the minute of the goal
+//! (51' علي العابدي).
 
 use super::{
-    continues_name, given_names, has_article, name_like, overlaps, role_complement_end, text_support, Found, Word,
-    WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE_FAMILY_NAME,
+    continues_name, given_names, has_article, name_like, name_run, overlaps, role_complement_end, text_support, Found,
+    Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
+use crate::token::TokenKind;
 use std::collections::HashSet;
 
 /// Marks that close a quoted title.
@@ -113,5 +115,33 @@ pub(super) fn author_preposition(words: &[Word], i: usize) -> usize {
         'ل'.len_utf8()
     } else {
         0
+    }
+}
+
+/// Marks written after a minute in match reports (51' ، 73’).
+const MINUTE_MARKS: [&str; 3] = ["'", "’", "′"];
+
+/// A name of two words or more right after a minute of play (73' فراس شواط) is the player
+/// who scored or was booked then: match reports list them so, with no other cue.
+pub(super) fn add_scorers(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    for i in 2..words.len() {
+        let minute = words[i - 2].token.kind == TokenKind::Number && MINUTE_MARKS.contains(&words[i - 1].text);
+        if !minute {
+            continue;
+        }
+        // A given name spelt like a stopword (علي) opens it too: the minute is cue enough.
+        let first = &words[i];
+        let opens = name_run(words, i, lexicon, stop) > 0
+            || (first.token.kind == TokenKind::ArabicWord && given_names().contains(first.folded));
+        if !opens {
+            continue;
+        }
+        let mut run = 1;
+        while i + run < words.len() && run < MAX_NAME_WORDS && continues_name(&words[i + run], lexicon, stop) {
+            run += 1;
+        }
+        if run >= 2 && !overlaps(found, &(i..i + run)) {
+            found.push((i..i + run, None));
+        }
     }
 }
