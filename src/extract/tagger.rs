@@ -951,17 +951,24 @@ fn to_lanes(row: &Row, p1: usize, pad: f32) -> Lanes {
     std::array::from_fn(|l| lane_tag(p1, l).map_or(pad, |t| row[t]))
 }
 
-/// Emission scores in the lanes of O, then of B-X and I-X for each type X (`[EMIT_LANES[p1]]`
-/// for tag `p1`): [`to_lanes`] unrolled.
+/// Emission scores in the lanes of a tag `P1` may be followed by: the `B-X` and `O` (lanes 0
+/// to 4, the same for every `P1`, in `base`), and in lane 5 the `I-X` that may follow `P1`
+/// (none after `O`: 0, where the history has -inf). [`to_lanes`] for one `P1`.
 #[inline(always)]
-fn emit_lanes(e: &Row) -> [Lanes; 5] {
-    let o = [e[1], e[3], e[5], e[7], e[0], 0.0, 0.0, 0.0];
-    let inside = |t: usize| [e[1], e[3], e[5], e[7], e[0], e[t], 0.0, 0.0];
-    [o, inside(2), inside(4), inside(6), inside(8)]
+fn emit_lanes<const P1: usize>(base: &Lanes, e: &Row) -> Lanes {
+    let mut lanes = *base;
+    if P1 > 0 {
+        lanes[5] = e[if is_inside(P1) { P1 } else { P1 + 1 }];
+    }
+    lanes
 }
 
-/// Which of the [`emit_lanes`] are in the lanes of each tag.
-const EMIT_LANES: [usize; NTAGS] = [0, 1, 1, 2, 2, 3, 3, 4, 4];
+/// The lanes of the emission scores that do not depend on the previous tag (see
+/// [`emit_lanes`]).
+#[inline(always)]
+fn emit_base(e: &Row) -> Lanes {
+    [e[1], e[3], e[5], e[7], e[0], 0.0, 0.0, 0.0]
+}
 
 /// Scores of the previous tag with the word, `[p1]` in the lanes of `p1`.
 type PrevLanes = [Lanes; NTAGS];
@@ -1074,26 +1081,16 @@ fn viterbi_lanes<'a>(
     }
     for i in 1..n {
         let word = prev_word(i);
-        let emit = emit_lanes(&emit[i]);
+        let (e, base) = (&emit[i], emit_base(&emit[i]));
         let (done, rest) = scores.split_at_mut(i);
         let (score, next) = (&done[i - 1], &mut rest[0]);
-        // score[p2][p1] + prev2[p2][p1][t], for all t at once.
-        let step = |p2: usize, p1: usize| splat_add(score[p2][lane(p1)], &history.prev2_lanes[p2][p1]);
-        for (p1, next) in next.iter_mut().enumerate() {
-            // The best over p2, in order (the first is the best so far: it beats -inf, or is
-            // -inf). Only the tags p1 may follow: after any other, score[p2][p1] is -inf.
-            let best = if is_inside(p1) {
-                max(step(p1 - 1, p1), step(p1, p1))
-            } else {
-                let mut best = step(0, p1);
-                for p2 in 1..NTAGS {
-                    best = max(best, step(p2, p1));
-                }
-                best
+        // One call per p1, each compiled for its own p1 (constant lanes and p2 ranges).
+        macro_rules! columns {
+            ($($p1:literal)*) => {
+                $(next[$p1] = column::<$p1>(score, history, &emit_lanes::<$p1>(&base, e), &word[$p1]);)*
             };
-            // -inf stays -inf: lanes without a tag, and (p1, t) that no sequence reaches.
-            *next = add(add(add(best, &emit[EMIT_LANES[p1]]), &history.prev_lanes[p1]), &word[p1]);
         }
+        columns!(0 1 2 3 4 5 6 7 8);
     }
     // score[p1][t] at position i, as in the recurrence.
     let score = |i: usize, p1: usize, t: usize| if ALLOWED[p1][t] { scores[i][p1][lane(t)] } else { NONE };
@@ -1130,6 +1127,27 @@ fn viterbi_lanes<'a>(
         tags[i - 2] = arg;
     }
     tags.into_iter().map(Tag::from_index).collect()
+}
+
+/// The scores at a position of the tag pairs `(P1, t)`, in the lanes of `P1`, from the scores
+/// `score[p2][p1]` at the position before: the best over p2, in order (the first is the best
+/// so far: it beats -inf, or is -inf), of `score[p2][P1] + prev2[p2][P1][t]`, plus the
+/// emission, the history and the word's scores with `P1`, added in that order. Only the tags
+/// `P1` may follow are tried: after any other, `score[p2][P1]` is -inf. -inf stays -inf: lanes
+/// without a tag, and pairs that no sequence reaches.
+#[inline(always)]
+fn column<const P1: usize>(score: &[Lanes; NTAGS], history: &HistoryScores, emit: &Lanes, word: &Lanes) -> Lanes {
+    let step = |p2: usize| splat_add(score[p2][lane(P1)], &history.prev2_lanes[p2][P1]);
+    let best = if is_inside(P1) {
+        max(step(P1 - 1), step(P1))
+    } else {
+        let mut best = step(0);
+        for p2 in 1..NTAGS {
+            best = max(best, step(p2));
+        }
+        best
+    };
+    add(add(add(best, emit), &history.prev_lanes[P1]), word)
 }
 
 /// What the sentences tagged before say about a word: how often its stem was tagged as each
