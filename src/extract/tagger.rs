@@ -575,15 +575,16 @@ impl Hasher {
     }
 
     fn str(self, s: &str) -> Hasher {
+        self.bytes(s.as_bytes())
+    }
+
+    fn bytes(self, s: &[u8]) -> Hasher {
         let mut h = self;
-        let mut chunks = s.as_bytes().chunks_exact(8);
+        let mut chunks = s.chunks_exact(8);
         for chunk in &mut chunks {
             h = h.u64(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
         }
-        let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h.u64(u64::from_le_bytes(last)).u64(s.len() as u64)
+        h.u64(tail(chunks.remainder())).u64(s.len() as u64)
     }
 
     /// Murmur3's finalizer; never 0 (the empty slot of the lookup table).
@@ -595,6 +596,20 @@ impl Hasher {
         h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         h ^= h >> 33;
         h.max(1)
+    }
+}
+
+/// The last bytes of a string (fewer than 8) as a little-endian u64, zero-padded: read with
+/// at most two overlapping loads instead of a copy of variable length (the same bits, since
+/// the overlapping bytes are the same).
+#[inline(always)]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let le32 = |at: usize| rest.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64);
+    match n {
+        0 => 0,
+        1..=3 => rest[0] as u64 | (rest[n / 2] as u64) << (8 * (n / 2)) | (rest[n - 1] as u64) << (8 * (n - 1)),
+        _ => le32(0) | le32(n - 4) << (8 * (n - 4)),
     }
 }
 
@@ -647,102 +662,184 @@ fn h(template: T, offset: usize) -> Hasher {
     Hasher::new(template as u32 * 8 + offset as u32)
 }
 
-/// The first `n` letters of `s`, if it has that many.
-fn letters_prefix(s: &str, n: usize) -> Option<&str> {
-    let mut ends = s.char_indices().map(|(i, c)| i + c.len_utf8());
-    ends.nth(n - 1).map(|end| &s[..end])
+/// A string's first and last letters, for its prefixes and suffixes of one to four letters.
+struct Letters<'a> {
+    s: &'a str,
+    /// Number of letters.
+    count: usize,
+    /// Where the first four letters end.
+    ends: [usize; 4],
+    /// Where the last four letters start (the last first).
+    starts: [usize; 4],
 }
 
-/// The last `n` letters of `s`, if it has that many.
-fn letters_suffix(s: &str, n: usize) -> Option<&str> {
-    s.char_indices().rev().nth(n - 1).map(|(start, _)| &s[start..])
-}
-
-/// The features of a word seen at window `offset` (0..5, the token itself at 2).
-fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
-    let at = |t: T| h(t, offset);
-    if offset.abs_diff(CENTER) > SPAN {
-        return;
-    }
-    out.push(at(T::Form).str(&info.form).finish());
-    out.push(at(T::Stem).str(&info.stem).finish());
-    let kind = trigger(info);
-    if kind != 0 {
-        out.push(at(T::Trigger).u64(kind).finish());
-        out.push(at(T::Trigger).u64(kind).str(&info.prefix).finish());
-    }
-    for (level, &c) in info.clusters.iter().enumerate() {
-        if c != NO_CLUSTER || offset == CENTER {
-            out.push(at(T::Cluster).u64(level as u64).u64(c as u64).finish());
+impl<'a> Letters<'a> {
+    fn new(s: &'a str) -> Letters<'a> {
+        let (mut count, mut ends) = (0, [0; 4]);
+        for (i, c) in s.char_indices() {
+            if count < 4 {
+                ends[count] = i + c.len_utf8();
+            }
+            count += 1;
         }
+        let mut starts = [0; 4];
+        for (start, (i, _)) in starts.iter_mut().zip(s.char_indices().rev()) {
+            *start = i;
+        }
+        Letters { s, count, ends, starts }
     }
-    if offset.abs_diff(CENTER) <= 2 {
-        out.push(at(T::Prefix).str(&info.prefix).finish());
-        out.push(at(T::Shape).u64(info.shape as u64).finish());
-        out.push(at(T::ZipfWord).u64(info.zipf_word as u64).finish());
+
+    /// The first `n` letters (1 to 4), if there are that many.
+    fn prefix(&self, n: usize) -> Option<&'a str> {
+        (n <= self.count).then(|| &self.s[..self.ends[n - 1]])
     }
-    if offset != CENTER {
-        if offset.abs_diff(CENTER) == 1 && info.shape == Shape::Arabic {
-            for n in 1..=3 {
-                if let Some(s) = letters_suffix(&info.stem, n) {
-                    out.push(at(T::NeighborAffix).str(s).finish());
+
+    /// The last `n` letters (1 to 4), if there are that many.
+    fn suffix(&self, n: usize) -> Option<&'a str> {
+        (n <= self.count).then(|| &self.s[self.starts[n - 1]..])
+    }
+}
+
+/// Which features of a word (see [`WordView::features`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Parts(u8);
+
+impl Parts {
+    /// Those of the stem alone: for an Arabic word, they depend on its stem as written and on
+    /// nothing else, so all the forms of a stem share them.
+    const STEM: Parts = Parts(1);
+    /// The others: those of the form (with its clitics).
+    const FORM: Parts = Parts(2);
+    const ALL: Parts = Parts(3);
+
+    fn has(self, part: Parts) -> bool {
+        self.0 & part.0 != 0
+    }
+}
+
+/// A word's [`WordInfo`] with what each of its features reads, found once for all offsets.
+struct WordView<'a> {
+    info: &'a WordInfo,
+    /// Its [`trigger`] kind.
+    kind: u64,
+    stem: Letters<'a>,
+    form: Letters<'a>,
+}
+
+impl<'a> WordView<'a> {
+    fn new(info: &'a WordInfo) -> WordView<'a> {
+        WordView { info, kind: trigger(info), stem: Letters::new(&info.stem), form: Letters::new(&info.form) }
+    }
+
+    /// The features of the word seen at window `offset` (0..7, the token itself at 3), those of
+    /// `parts`, to `out`; all of them in the order training adds them up.
+    fn features(&self, offset: usize, parts: Parts, out: &mut impl FnMut(u64)) {
+        if offset.abs_diff(CENTER) > SPAN {
+            return;
+        }
+        let (stem, form) = (parts.has(Parts::STEM), parts.has(Parts::FORM));
+        let info = self.info;
+        let at = |t: T| h(t, offset);
+        if form {
+            out(at(T::Form).str(&info.form).finish());
+        }
+        if stem {
+            out(at(T::Stem).str(&info.stem).finish());
+        }
+        if self.kind != 0 {
+            if stem {
+                out(at(T::Trigger).u64(self.kind).finish());
+            }
+            if form {
+                out(at(T::Trigger).u64(self.kind).str(&info.prefix).finish());
+            }
+        }
+        if stem {
+            for (level, &c) in info.clusters.iter().enumerate() {
+                if c != NO_CLUSTER || offset == CENTER {
+                    out(at(T::Cluster).u64(level as u64).u64(c as u64).finish());
                 }
             }
-            if let Some(p) = letters_prefix(&info.stem, 2) {
-                out.push(at(T::NeighborAffix).str(p).str("<").finish());
+        }
+        if offset.abs_diff(CENTER) <= 2 {
+            if form {
+                out(at(T::Prefix).str(&info.prefix).finish());
+            }
+            // The shape of an Arabic word is its stem's.
+            if stem {
+                out(at(T::Shape).u64(info.shape as u64).finish());
+            }
+            if form {
+                out(at(T::ZipfWord).u64(info.zipf_word as u64).finish());
             }
         }
-        return;
-    }
-    out.push(at(T::Bias).finish());
-    if info.shape == Shape::Arabic {
-        let [d, f, p, sg] = info.inflections.map(u64::from);
-        out.push(at(T::Inflection).u64(d).u64(f).u64(p).finish());
-        for (k, x) in [d, f, p, sg].into_iter().enumerate() {
-            out.push(at(T::Inflection).u64(k as u64).u64(x).finish());
+        if offset != CENTER {
+            if stem && offset.abs_diff(CENTER) == 1 && info.shape == Shape::Arabic {
+                for n in 1..=3 {
+                    if let Some(s) = self.stem.suffix(n) {
+                        out(at(T::NeighborAffix).str(s).finish());
+                    }
+                }
+                if let Some(p) = self.stem.prefix(2) {
+                    out(at(T::NeighborAffix).str(p).str("<").finish());
+                }
+            }
+            return;
         }
-    }
-    out.push(at(T::Enclitic).str(&info.enclitic).finish());
-    out.push(at(T::Clitics).str(&info.prefix).str(&info.enclitic).finish());
-    out.push(at(T::ZipfStem).u64(info.zipf_stem as u64).u64(info.shape as u64).finish());
-    let len = info.stem.chars().count().min(12) as u64;
-    out.push(at(T::Length).u64(len).finish());
-    if info.shape == Shape::Arabic {
-        for n in 1..=3 {
-            if let Some(p) = letters_prefix(&info.stem, n) {
-                out.push(at(T::StemPrefix).str(p).finish());
+        if stem {
+            out(at(T::Bias).finish());
+            if info.shape == Shape::Arabic {
+                let [d, f, p, sg] = info.inflections.map(u64::from);
+                out(at(T::Inflection).u64(d).u64(f).u64(p).finish());
+                for (k, x) in [d, f, p, sg].into_iter().enumerate() {
+                    out(at(T::Inflection).u64(k as u64).u64(x).finish());
+                }
             }
         }
-        for n in 1..=4 {
-            if let Some(s) = letters_suffix(&info.stem, n) {
-                out.push(at(T::StemSuffix).str(s).finish());
+        if form {
+            out(at(T::Enclitic).str(&info.enclitic).finish());
+            out(at(T::Clitics).str(&info.prefix).str(&info.enclitic).finish());
+        }
+        if stem {
+            out(at(T::ZipfStem).u64(info.zipf_stem as u64).u64(info.shape as u64).finish());
+            out(at(T::Length).u64(self.stem.count.min(12) as u64).finish());
+        }
+        if info.shape != Shape::Arabic {
+            return;
+        }
+        if stem {
+            for n in 1..=3 {
+                if let Some(p) = self.stem.prefix(n) {
+                    out(at(T::StemPrefix).str(p).finish());
+                }
+            }
+            for n in 1..=4 {
+                if let Some(s) = self.stem.suffix(n) {
+                    out(at(T::StemSuffix).str(s).finish());
+                }
             }
         }
-        for n in 1..=4 {
-            if let Some(s) = letters_suffix(&info.form, n) {
-                out.push(at(T::WordSuffix).str(s).finish());
-            }
-            if let Some(p) = letters_prefix(&info.form, n) {
-                out.push(at(T::WordPrefix).str(p).finish());
+        if form {
+            for n in 1..=4 {
+                if let Some(s) = self.form.suffix(n) {
+                    out(at(T::WordSuffix).str(s).finish());
+                }
+                if let Some(p) = self.form.prefix(n) {
+                    out(at(T::WordPrefix).str(p).finish());
+                }
             }
         }
-        // Letter trigrams of the stem between boundary marks: <ab, abc, …, yz>.
-        let marked = format!("<{}>", info.stem);
-        let mut starts = marked.char_indices().map(|(i, _)| i).chain([marked.len()]);
-        let mut window = [starts.next(), starts.next(), starts.next()];
-        for end in starts {
-            if let [Some(start), ..] = window {
-                out.push(at(T::CharGram).str(&marked[start..end]).finish());
-            }
-            window = [window[1], window[2], Some(end)];
+        if stem {
+            char_grams(&info.stem, &mut |gram| out(at(T::CharGram).bytes(gram).finish()));
         }
-        if info.prefix.is_empty() {
+        if form && info.prefix.is_empty() {
             for p in ["وال", "بال", "لل", "ال", "و", "ب", "ل"] {
                 if let Some(rest) = info.form.strip_prefix(p) {
                     if rest.chars().count() >= 3 {
-                        out.push(at(T::Crude).str(rest).finish());
-                        if let Some(s) = letters_suffix(rest, 3) {
-                            out.push(at(T::Crude).str(s).str(">").finish());
+                        out(at(T::Crude).str(rest).finish());
+                        // The last three letters of the rest are those of the form.
+                        if let Some(s) = self.form.suffix(3) {
+                            out(at(T::Crude).str(s).str(">").finish());
                         }
                         break;
                     }
@@ -750,6 +847,37 @@ fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
             }
         }
     }
+}
+
+/// The letter trigrams of a stem between boundary marks (`<ab`, `abc`, …, `yz>`), as bytes.
+fn char_grams(stem: &str, out: &mut impl FnMut(&[u8])) {
+    // The marked stem in a buffer on the stack (on the heap if long).
+    let mut buffer = [0u8; 64];
+    let mut heap = Vec::new();
+    let marked: &mut [u8] = if stem.len() + 2 <= buffer.len() {
+        &mut buffer[..stem.len() + 2]
+    } else {
+        heap.resize(stem.len() + 2, 0);
+        &mut heap
+    };
+    marked[0] = b'<';
+    marked[1..=stem.len()].copy_from_slice(stem.as_bytes());
+    marked[stem.len() + 1] = b'>';
+    // Where the letters of the marked stem start, then its end.
+    let mut starts =
+        std::iter::once(0).chain(stem.char_indices().map(|(i, _)| i + 1)).chain([stem.len() + 1, stem.len() + 2]);
+    let mut window = [starts.next(), starts.next(), starts.next()];
+    for end in starts {
+        if let [Some(start), ..] = window {
+            out(&marked[start..end]);
+        }
+        window = [window[1], window[2], Some(end)];
+    }
+}
+
+/// The features of a word seen at window `offset` (0..7, the token itself at 3).
+fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
+    WordView::new(info).features(offset, Parts::ALL, &mut |f| out.push(f));
 }
 
 /// Generic words that announce or accompany a name, by kind (see [`trigger`]): titles of
@@ -797,9 +925,9 @@ const TRIGGERS: [&str; 8] = [
 
 /// The kind of trigger word a stem is (1 + its index in [`TRIGGERS`]), 0 if none.
 fn trigger(info: &WordInfo) -> u64 {
-    static TABLE: OnceLock<HashMap<String, u64>> = OnceLock::new();
+    static TABLE: OnceLock<foldhash::HashMap<String, u64>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = foldhash::HashMap::default();
         for (k, words) in TRIGGERS.iter().enumerate() {
             for w in words.split_whitespace() {
                 let w = fold(w);
@@ -1336,11 +1464,20 @@ impl Weights {
     #[inline]
     fn add_to(&self, hash: u64, scores: &mut [i32; NTAGS]) {
         if let Some(row) = self.get(hash) {
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += *w as i32;
-            }
+            add_row(scores, row);
         }
     }
+}
+
+/// `scores += row`: the first eight as one vector of eight, then the ninth (the compiler does
+/// not vectorize a loop of nine).
+#[inline(always)]
+fn add_row(scores: &mut [i32; NTAGS], row: &[i16; NTAGS]) {
+    let (head, last) = scores.split_at_mut(8);
+    for (s, w) in head.iter_mut().zip(&row[..8]) {
+        *s += *w as i32;
+    }
+    last[0] += row[8] as i32;
 }
 
 /// A named-entity tagger (see the [module documentation](self)).
@@ -1491,6 +1628,8 @@ impl WordCache {
     /// far larger than the processor's caches, so each lookup would wait for memory twice (the
     /// slot, then the word); the memory of all the tokens is requested first, so that those
     /// waits overlap, then the tokens are looked up one by one ([`WordCache::word`]).
+    // Not inlined: the optimizer compiles the callers worse with it.
+    #[inline(never)]
     fn sentence(&mut self, tagger: &Tagger, tokens: &[&str], ids: &mut Vec<usize>) {
         if self.slots.is_empty() {
             self.slots = vec![0; 1024];
@@ -1799,10 +1938,11 @@ impl Tagger {
 
     fn word_scores(&self, info: &WordInfo, hash: u64, form: Form, own_prev: &mut Vec<PrevLanes>) -> WordScores {
         let mut by_offset = [[0i32; NTAGS]; NEAR];
+        let view = WordView::new(info);
         let mut features = Vec::with_capacity(64);
         for (k, scores) in by_offset.iter_mut().enumerate() {
             features.clear();
-            word_features(info, CENTER - SPAN + k, &mut features);
+            view.features(CENTER - SPAN + k, Parts::ALL, &mut |f| features.push(f));
             for &f in &features {
                 self.weights.add_to(f, scores);
             }
@@ -1822,6 +1962,7 @@ impl Tagger {
     /// The emission scores of a sentence (its words' features, their stem bigrams and what the
     /// memory says of them), as the sums of the weights of [`word_features`] and
     /// [`observation_features`] would be.
+    #[inline(never)]
     fn emissions(
         &self,
         cached: &[WordScores],
@@ -2788,6 +2929,16 @@ mod tests {
             memory.push_ids(&stems, &tags);
         }
         assert!(remembered > 0, "the memory gave no feature");
+    }
+
+    #[test]
+    fn tails_are_the_zero_padded_bytes() {
+        let bytes: Vec<u8> = (1..=8).map(|b| b * 37).collect();
+        for n in 0..8 {
+            let mut last = [0u8; 8];
+            last[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail(&bytes[..n]), u64::from_le_bytes(last), "{n} bytes");
+        }
     }
 
     #[test]
