@@ -45,7 +45,7 @@
 use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
 use crate::lexicon::Lexicon;
 use crate::normalize::{fold_text, FoldOptions};
-use crate::token::{split_clitics, tokenize, Token, TokenKind};
+use crate::token::{split_clitics, tokenize, Split, Token, TokenKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -435,41 +435,84 @@ impl WordInfo {
     /// Like [`WordInfo::new`], with `attested` telling the clitic splitter which stems the
     /// lexicon lacks are words all the same (see [`split_clitics`]).
     pub fn with_attested(token: &str, attested: &dyn Fn(&str) -> bool) -> WordInfo {
-        let surface: String = token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect();
-        let surface = if surface.is_empty() { token.to_string() } else { surface };
+        let surface = surface(token);
         let shape = shape(&surface);
-        let lexicon = Lexicon::builtin();
-        let form = fold(&surface);
         if shape != Shape::Arabic {
-            return WordInfo {
-                stem: form.clone(),
-                form,
-                prefix: String::new(),
-                enclitic: String::new(),
-                shape,
-                zipf_word: 0,
-                zipf_stem: 0,
-                clusters: [NO_CLUSTER; 2],
-                inflections: [0; 4],
-            };
+            return WordInfo::unsplit(&surface, shape);
         }
+        let lexicon = Lexicon::builtin();
         let split = split_clitics(&surface, lexicon, attested);
-        let stem = split.stem(&surface);
-        let (zipf_stem, inflections) = stem_facts(stem, lexicon);
+        let stem = StemInfo::new(split.stem(&surface), lexicon);
+        WordInfo::arabic(&surface, split, &stem, lexicon)
+    }
+
+    /// A word that is not Arabic: its own stem, no clitics.
+    fn unsplit(surface: &str, shape: Shape) -> WordInfo {
+        let form = fold(surface);
+        WordInfo {
+            stem: form.clone(),
+            form,
+            prefix: String::new(),
+            enclitic: String::new(),
+            shape,
+            zipf_word: 0,
+            zipf_stem: 0,
+            clusters: [NO_CLUSTER; 2],
+            inflections: [0; 4],
+        }
+    }
+
+    /// An Arabic word split into clitics and `stem`.
+    fn arabic(surface: &str, split: Split, stem: &StemInfo, lexicon: &Lexicon) -> WordInfo {
         // Without clitics the stem is the word.
         let zipf_word =
-            if split.prefix + split.suffix == 0 { zipf_stem } else { zipf_bucket(lexicon.zipf10(&surface)) };
+            if split.prefix + split.suffix == 0 { stem.zipf_stem } else { zipf_bucket(lexicon.zipf10(surface)) };
         WordInfo {
-            inflections,
-            form,
-            stem: fold(stem),
-            prefix: fold(&surface[..split.prefix]),
-            enclitic: fold(&surface[surface.len() - split.suffix..]),
-            shape,
+            inflections: stem.inflections,
+            form: fold(surface),
+            stem: stem.stem.clone(),
+            prefix: fold_short(&surface[..split.prefix]),
+            enclitic: fold_short(&surface[surface.len() - split.suffix..]),
+            shape: Shape::Arabic,
             zipf_word,
-            zipf_stem,
+            zipf_stem: stem.zipf_stem,
             clusters: [NO_CLUSTER; 2],
         }
+    }
+}
+
+/// A token without its marks and tatweels (the token itself if that leaves nothing).
+fn surface(token: &str) -> String {
+    let surface: String = token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect();
+    if surface.is_empty() {
+        token.to_string()
+    } else {
+        surface
+    }
+}
+
+/// What a word's stem as written says, the same for all its forms: the folded stem and the
+/// lexicon's [`stem_facts`].
+#[derive(Clone, Debug)]
+struct StemInfo {
+    stem: String,
+    zipf_stem: u8,
+    inflections: [u8; 4],
+}
+
+impl StemInfo {
+    fn new(stem: &str, lexicon: &Lexicon) -> StemInfo {
+        let (zipf_stem, inflections) = stem_facts(stem, lexicon);
+        StemInfo { stem: fold(stem), zipf_stem, inflections }
+    }
+}
+
+/// [`fold`] of a clitic: nothing to fold in an empty one.
+fn fold_short(s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        fold(s)
     }
 }
 
@@ -728,7 +771,12 @@ struct WordView<'a> {
 
 impl<'a> WordView<'a> {
     fn new(info: &'a WordInfo) -> WordView<'a> {
-        WordView { info, kind: trigger(info), stem: Letters::new(&info.stem), form: Letters::new(&info.form) }
+        WordView::with_kind(info, trigger(info))
+    }
+
+    /// The view of a word whose trigger kind is known.
+    fn with_kind(info: &'a WordInfo, kind: u64) -> WordView<'a> {
+        WordView { info, kind, stem: Letters::new(&info.stem), form: Letters::new(&info.form) }
     }
 
     /// The features of the word seen at window `offset` (0..7, the token itself at 3), those of
@@ -1546,6 +1594,20 @@ struct WordScores {
     by_offset: [[i32; NTAGS]; NEAR],
 }
 
+/// What an Arabic stem (as written) gives all its forms (see [`Tagger::new_word`]).
+struct StemScores {
+    info: StemInfo,
+    clusters: [u16; 2],
+    /// Its [`trigger`] kind.
+    kind: u64,
+    /// The scores of its features of [`Parts::STEM`].
+    by_offset: [[i32; NTAGS]; NEAR],
+    keys: WordKeys,
+    prev: PrevScores,
+}
+
+type StemCache = foldhash::HashMap<Box<str>, StemScores>;
+
 /// Longest word form (in bytes) stored inline in the cache.
 const SHORT: usize = 23;
 
@@ -1613,6 +1675,8 @@ struct WordCache {
     hasher: foldhash::fast::RandomState,
     words: Vec<WordScores>,
     own_prev: Vec<PrevLanes>,
+    /// The stems of the Arabic words in `words`.
+    stem_scores: StemCache,
     /// Buffers of `Tagger::tag_remembering`, kept between sentences.
     hashes: Vec<u64>,
     ids: Vec<usize>,
@@ -1674,7 +1738,7 @@ impl WordCache {
         // A new word, in the empty slot found.
         let form = short.map_or_else(|| Form::Long(token.into()), Form::Short);
         let k = self.words.len();
-        self.words.push(tagger.word_scores(&tagger.lexicons.info(token), hash, form, &mut self.own_prev));
+        self.words.push(tagger.new_word(token, hash, form, &mut self.own_prev, &mut self.stem_scores));
         self.slots[s] = word_slot(hash, k);
         if self.words.len() * 2 > self.slots.len() {
             self.grow();
@@ -1936,17 +2000,67 @@ impl Tagger {
         })
     }
 
-    fn word_scores(&self, info: &WordInfo, hash: u64, form: Form, own_prev: &mut Vec<PrevLanes>) -> WordScores {
-        let mut by_offset = [[0i32; NTAGS]; NEAR];
-        let view = WordView::new(info);
+    /// The scores of a word not seen before: those its stem gives from `stems` if an Arabic
+    /// word's stem (as written) was seen before (see [`Parts::STEM`]), computed and remembered
+    /// there if not, plus those of its form.
+    fn new_word(
+        &self,
+        token: &str,
+        hash: u64,
+        form: Form,
+        own_prev: &mut Vec<PrevLanes>,
+        stems: &mut StemCache,
+    ) -> WordScores {
+        let surface = surface(token);
+        let shape = shape(&surface);
+        if shape != Shape::Arabic {
+            let mut info = WordInfo::unsplit(&surface, shape);
+            self.lexicons.annotate(&mut info);
+            let by_offset = self.part_scores(&WordView::new(&info), Parts::ALL, [[0; NTAGS]; NEAR]);
+            let (keys, prev) = self.prev_scores(&info, own_prev);
+            return WordScores { hash, form, keys, prev, by_offset };
+        }
+        let lexicon = Lexicon::builtin();
+        // As Lexicons::info splits it.
+        let split = split_clitics(&surface, lexicon, &|_| false);
+        let raw = split.stem(&surface);
+        if let Some(stem) = stems.get(raw) {
+            let mut info = WordInfo::arabic(&surface, split, &stem.info, lexicon);
+            info.clusters = stem.clusters;
+            let by_offset = self.part_scores(&WordView::with_kind(&info, stem.kind), Parts::FORM, stem.by_offset);
+            return WordScores { hash, form, keys: stem.keys, prev: stem.prev, by_offset };
+        }
+        let stem_info = StemInfo::new(raw, lexicon);
+        let mut info = WordInfo::arabic(&surface, split, &stem_info, lexicon);
+        self.lexicons.annotate(&mut info);
+        let view = WordView::new(&info);
+        let stem_scores = self.part_scores(&view, Parts::STEM, [[0; NTAGS]; NEAR]);
+        let by_offset = self.part_scores(&view, Parts::FORM, stem_scores);
+        let (keys, prev) = self.prev_scores(&info, own_prev);
+        let clusters = info.clusters;
+        stems.insert(
+            raw.into(),
+            StemScores { info: stem_info, clusters, kind: view.kind, by_offset: stem_scores, keys, prev },
+        );
+        WordScores { hash, form, keys, prev, by_offset }
+    }
+
+    /// `by_offset` plus the scores of the word's features of `parts` at each offset.
+    fn part_scores(&self, view: &WordView, parts: Parts, mut by_offset: [[i32; NTAGS]; NEAR]) -> [[i32; NTAGS]; NEAR] {
         let mut features = Vec::with_capacity(64);
         for (k, scores) in by_offset.iter_mut().enumerate() {
             features.clear();
-            view.features(CENTER - SPAN + k, Parts::ALL, &mut |f| features.push(f));
+            view.features(CENTER - SPAN + k, parts, &mut |f| features.push(f));
             for &f in &features {
                 self.weights.add_to(f, scores);
             }
         }
+        by_offset
+    }
+
+    /// The keys of a word's two-word features and its previous-tag scores: its own, or its
+    /// class's if its stem has no such feature.
+    fn prev_scores(&self, info: &WordInfo, own_prev: &mut Vec<PrevLanes>) -> (WordKeys, PrevScores) {
         let keys = WordKeys::new(info);
         let stem_features = (0..NTAGS).any(|p1| self.weights.get(prev_stem_feature(p1, keys.stem)).is_some());
         let prev = match self.class_index.get(&keys.class) {
@@ -1956,7 +2070,7 @@ impl Tagger {
                 PrevScores::Own(own_prev.len() as u32 - 1)
             }
         };
-        WordScores { hash, form, keys, prev, by_offset }
+        (keys, prev)
     }
 
     /// The emission scores of a sentence (its words' features, their stem bigrams and what the
