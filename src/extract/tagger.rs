@@ -45,7 +45,7 @@
 use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
 use crate::lexicon::Lexicon;
 use crate::normalize::{fold_text, FoldOptions};
-use crate::token::{split_clitics, tokenize, Token, TokenKind};
+use crate::token::{split_clitics, tokenize, Split, Token, TokenKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -435,41 +435,84 @@ impl WordInfo {
     /// Like [`WordInfo::new`], with `attested` telling the clitic splitter which stems the
     /// lexicon lacks are words all the same (see [`split_clitics`]).
     pub fn with_attested(token: &str, attested: &dyn Fn(&str) -> bool) -> WordInfo {
-        let surface: String = token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect();
-        let surface = if surface.is_empty() { token.to_string() } else { surface };
+        let surface = surface(token);
         let shape = shape(&surface);
-        let lexicon = Lexicon::builtin();
-        let form = fold(&surface);
         if shape != Shape::Arabic {
-            return WordInfo {
-                stem: form.clone(),
-                form,
-                prefix: String::new(),
-                enclitic: String::new(),
-                shape,
-                zipf_word: 0,
-                zipf_stem: 0,
-                clusters: [NO_CLUSTER; 2],
-                inflections: [0; 4],
-            };
+            return WordInfo::unsplit(&surface, shape);
         }
+        let lexicon = Lexicon::builtin();
         let split = split_clitics(&surface, lexicon, attested);
-        let stem = split.stem(&surface);
-        let (zipf_stem, inflections) = stem_facts(stem, lexicon);
+        let stem = StemInfo::new(split.stem(&surface), lexicon);
+        WordInfo::arabic(&surface, split, &stem, lexicon)
+    }
+
+    /// A word that is not Arabic: its own stem, no clitics.
+    fn unsplit(surface: &str, shape: Shape) -> WordInfo {
+        let form = fold(surface);
+        WordInfo {
+            stem: form.clone(),
+            form,
+            prefix: String::new(),
+            enclitic: String::new(),
+            shape,
+            zipf_word: 0,
+            zipf_stem: 0,
+            clusters: [NO_CLUSTER; 2],
+            inflections: [0; 4],
+        }
+    }
+
+    /// An Arabic word split into clitics and `stem`.
+    fn arabic(surface: &str, split: Split, stem: &StemInfo, lexicon: &Lexicon) -> WordInfo {
         // Without clitics the stem is the word.
         let zipf_word =
-            if split.prefix + split.suffix == 0 { zipf_stem } else { zipf_bucket(lexicon.zipf10(&surface)) };
+            if split.prefix + split.suffix == 0 { stem.zipf_stem } else { zipf_bucket(lexicon.zipf10(surface)) };
         WordInfo {
-            inflections,
-            form,
-            stem: fold(stem),
-            prefix: fold(&surface[..split.prefix]),
-            enclitic: fold(&surface[surface.len() - split.suffix..]),
-            shape,
+            inflections: stem.inflections,
+            form: fold(surface),
+            stem: stem.stem.clone(),
+            prefix: fold_short(&surface[..split.prefix]),
+            enclitic: fold_short(&surface[surface.len() - split.suffix..]),
+            shape: Shape::Arabic,
             zipf_word,
-            zipf_stem,
+            zipf_stem: stem.zipf_stem,
             clusters: [NO_CLUSTER; 2],
         }
+    }
+}
+
+/// A token without its marks and tatweels (the token itself if that leaves nothing).
+fn surface(token: &str) -> String {
+    let surface: String = token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect();
+    if surface.is_empty() {
+        token.to_string()
+    } else {
+        surface
+    }
+}
+
+/// What a word's stem as written says, the same for all its forms: the folded stem and the
+/// lexicon's [`stem_facts`].
+#[derive(Clone, Debug)]
+struct StemInfo {
+    stem: String,
+    zipf_stem: u8,
+    inflections: [u8; 4],
+}
+
+impl StemInfo {
+    fn new(stem: &str, lexicon: &Lexicon) -> StemInfo {
+        let (zipf_stem, inflections) = stem_facts(stem, lexicon);
+        StemInfo { stem: fold(stem), zipf_stem, inflections }
+    }
+}
+
+/// [`fold`] of a clitic: nothing to fold in an empty one.
+fn fold_short(s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        fold(s)
     }
 }
 
@@ -575,15 +618,16 @@ impl Hasher {
     }
 
     fn str(self, s: &str) -> Hasher {
+        self.bytes(s.as_bytes())
+    }
+
+    fn bytes(self, s: &[u8]) -> Hasher {
         let mut h = self;
-        let mut chunks = s.as_bytes().chunks_exact(8);
+        let mut chunks = s.chunks_exact(8);
         for chunk in &mut chunks {
             h = h.u64(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
         }
-        let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h.u64(u64::from_le_bytes(last)).u64(s.len() as u64)
+        h.u64(tail(chunks.remainder())).u64(s.len() as u64)
     }
 
     /// Murmur3's finalizer; never 0 (the empty slot of the lookup table).
@@ -595,6 +639,20 @@ impl Hasher {
         h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         h ^= h >> 33;
         h.max(1)
+    }
+}
+
+/// The last bytes of a string (fewer than 8) as a little-endian u64, zero-padded: read with
+/// at most two overlapping loads instead of a copy of variable length (the same bits, since
+/// the overlapping bytes are the same).
+#[inline(always)]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let le32 = |at: usize| rest.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64);
+    match n {
+        0 => 0,
+        1..=3 => rest[0] as u64 | (rest[n / 2] as u64) << (8 * (n / 2)) | (rest[n - 1] as u64) << (8 * (n - 1)),
+        _ => le32(0) | le32(n - 4) << (8 * (n - 4)),
     }
 }
 
@@ -647,102 +705,189 @@ fn h(template: T, offset: usize) -> Hasher {
     Hasher::new(template as u32 * 8 + offset as u32)
 }
 
-/// The first `n` letters of `s`, if it has that many.
-fn letters_prefix(s: &str, n: usize) -> Option<&str> {
-    let mut ends = s.char_indices().map(|(i, c)| i + c.len_utf8());
-    ends.nth(n - 1).map(|end| &s[..end])
+/// A string's first and last letters, for its prefixes and suffixes of one to four letters.
+struct Letters<'a> {
+    s: &'a str,
+    /// Number of letters.
+    count: usize,
+    /// Where the first four letters end.
+    ends: [usize; 4],
+    /// Where the last four letters start (the last first).
+    starts: [usize; 4],
 }
 
-/// The last `n` letters of `s`, if it has that many.
-fn letters_suffix(s: &str, n: usize) -> Option<&str> {
-    s.char_indices().rev().nth(n - 1).map(|(start, _)| &s[start..])
-}
-
-/// The features of a word seen at window `offset` (0..5, the token itself at 2).
-fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
-    let at = |t: T| h(t, offset);
-    if offset.abs_diff(CENTER) > SPAN {
-        return;
-    }
-    out.push(at(T::Form).str(&info.form).finish());
-    out.push(at(T::Stem).str(&info.stem).finish());
-    let kind = trigger(info);
-    if kind != 0 {
-        out.push(at(T::Trigger).u64(kind).finish());
-        out.push(at(T::Trigger).u64(kind).str(&info.prefix).finish());
-    }
-    for (level, &c) in info.clusters.iter().enumerate() {
-        if c != NO_CLUSTER || offset == CENTER {
-            out.push(at(T::Cluster).u64(level as u64).u64(c as u64).finish());
+impl<'a> Letters<'a> {
+    fn new(s: &'a str) -> Letters<'a> {
+        let (mut count, mut ends) = (0, [0; 4]);
+        for (i, c) in s.char_indices() {
+            if count < 4 {
+                ends[count] = i + c.len_utf8();
+            }
+            count += 1;
         }
+        let mut starts = [0; 4];
+        for (start, (i, _)) in starts.iter_mut().zip(s.char_indices().rev()) {
+            *start = i;
+        }
+        Letters { s, count, ends, starts }
     }
-    if offset.abs_diff(CENTER) <= 2 {
-        out.push(at(T::Prefix).str(&info.prefix).finish());
-        out.push(at(T::Shape).u64(info.shape as u64).finish());
-        out.push(at(T::ZipfWord).u64(info.zipf_word as u64).finish());
+
+    /// The first `n` letters (1 to 4), if there are that many.
+    fn prefix(&self, n: usize) -> Option<&'a str> {
+        (n <= self.count).then(|| &self.s[..self.ends[n - 1]])
     }
-    if offset != CENTER {
-        if offset.abs_diff(CENTER) == 1 && info.shape == Shape::Arabic {
-            for n in 1..=3 {
-                if let Some(s) = letters_suffix(&info.stem, n) {
-                    out.push(at(T::NeighborAffix).str(s).finish());
+
+    /// The last `n` letters (1 to 4), if there are that many.
+    fn suffix(&self, n: usize) -> Option<&'a str> {
+        (n <= self.count).then(|| &self.s[self.starts[n - 1]..])
+    }
+}
+
+/// Which features of a word (see [`WordView::features`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Parts(u8);
+
+impl Parts {
+    /// Those of the stem alone: for an Arabic word, they depend on its stem as written and on
+    /// nothing else, so all the forms of a stem share them.
+    const STEM: Parts = Parts(1);
+    /// The others: those of the form (with its clitics).
+    const FORM: Parts = Parts(2);
+    const ALL: Parts = Parts(3);
+
+    fn has(self, part: Parts) -> bool {
+        self.0 & part.0 != 0
+    }
+}
+
+/// A word's [`WordInfo`] with what each of its features reads, found once for all offsets.
+struct WordView<'a> {
+    info: &'a WordInfo,
+    /// Its [`trigger`] kind.
+    kind: u64,
+    stem: Letters<'a>,
+    form: Letters<'a>,
+}
+
+impl<'a> WordView<'a> {
+    fn new(info: &'a WordInfo) -> WordView<'a> {
+        WordView::with_kind(info, trigger(info))
+    }
+
+    /// The view of a word whose trigger kind is known.
+    fn with_kind(info: &'a WordInfo, kind: u64) -> WordView<'a> {
+        WordView { info, kind, stem: Letters::new(&info.stem), form: Letters::new(&info.form) }
+    }
+
+    /// The features of the word seen at window `offset` (0..7, the token itself at 3), those of
+    /// `parts`, to `out`; all of them in the order training adds them up.
+    fn features(&self, offset: usize, parts: Parts, out: &mut impl FnMut(u64)) {
+        if offset.abs_diff(CENTER) > SPAN {
+            return;
+        }
+        let (stem, form) = (parts.has(Parts::STEM), parts.has(Parts::FORM));
+        let info = self.info;
+        let at = |t: T| h(t, offset);
+        if form {
+            out(at(T::Form).str(&info.form).finish());
+        }
+        if stem {
+            out(at(T::Stem).str(&info.stem).finish());
+        }
+        if self.kind != 0 {
+            if stem {
+                out(at(T::Trigger).u64(self.kind).finish());
+            }
+            if form {
+                out(at(T::Trigger).u64(self.kind).str(&info.prefix).finish());
+            }
+        }
+        if stem {
+            for (level, &c) in info.clusters.iter().enumerate() {
+                if c != NO_CLUSTER || offset == CENTER {
+                    out(at(T::Cluster).u64(level as u64).u64(c as u64).finish());
                 }
             }
-            if let Some(p) = letters_prefix(&info.stem, 2) {
-                out.push(at(T::NeighborAffix).str(p).str("<").finish());
+        }
+        if offset.abs_diff(CENTER) <= 2 {
+            if form {
+                out(at(T::Prefix).str(&info.prefix).finish());
+            }
+            // The shape of an Arabic word is its stem's.
+            if stem {
+                out(at(T::Shape).u64(info.shape as u64).finish());
+            }
+            if form {
+                out(at(T::ZipfWord).u64(info.zipf_word as u64).finish());
             }
         }
-        return;
-    }
-    out.push(at(T::Bias).finish());
-    if info.shape == Shape::Arabic {
-        let [d, f, p, sg] = info.inflections.map(u64::from);
-        out.push(at(T::Inflection).u64(d).u64(f).u64(p).finish());
-        for (k, x) in [d, f, p, sg].into_iter().enumerate() {
-            out.push(at(T::Inflection).u64(k as u64).u64(x).finish());
+        if offset != CENTER {
+            if stem && offset.abs_diff(CENTER) == 1 && info.shape == Shape::Arabic {
+                for n in 1..=3 {
+                    if let Some(s) = self.stem.suffix(n) {
+                        out(at(T::NeighborAffix).str(s).finish());
+                    }
+                }
+                if let Some(p) = self.stem.prefix(2) {
+                    out(at(T::NeighborAffix).str(p).str("<").finish());
+                }
+            }
+            return;
         }
-    }
-    out.push(at(T::Enclitic).str(&info.enclitic).finish());
-    out.push(at(T::Clitics).str(&info.prefix).str(&info.enclitic).finish());
-    out.push(at(T::ZipfStem).u64(info.zipf_stem as u64).u64(info.shape as u64).finish());
-    let len = info.stem.chars().count().min(12) as u64;
-    out.push(at(T::Length).u64(len).finish());
-    if info.shape == Shape::Arabic {
-        for n in 1..=3 {
-            if let Some(p) = letters_prefix(&info.stem, n) {
-                out.push(at(T::StemPrefix).str(p).finish());
+        if stem {
+            out(at(T::Bias).finish());
+            if info.shape == Shape::Arabic {
+                let [d, f, p, sg] = info.inflections.map(u64::from);
+                out(at(T::Inflection).u64(d).u64(f).u64(p).finish());
+                for (k, x) in [d, f, p, sg].into_iter().enumerate() {
+                    out(at(T::Inflection).u64(k as u64).u64(x).finish());
+                }
             }
         }
-        for n in 1..=4 {
-            if let Some(s) = letters_suffix(&info.stem, n) {
-                out.push(at(T::StemSuffix).str(s).finish());
+        if form {
+            out(at(T::Enclitic).str(&info.enclitic).finish());
+            out(at(T::Clitics).str(&info.prefix).str(&info.enclitic).finish());
+        }
+        if stem {
+            out(at(T::ZipfStem).u64(info.zipf_stem as u64).u64(info.shape as u64).finish());
+            out(at(T::Length).u64(self.stem.count.min(12) as u64).finish());
+        }
+        if info.shape != Shape::Arabic {
+            return;
+        }
+        if stem {
+            for n in 1..=3 {
+                if let Some(p) = self.stem.prefix(n) {
+                    out(at(T::StemPrefix).str(p).finish());
+                }
+            }
+            for n in 1..=4 {
+                if let Some(s) = self.stem.suffix(n) {
+                    out(at(T::StemSuffix).str(s).finish());
+                }
             }
         }
-        for n in 1..=4 {
-            if let Some(s) = letters_suffix(&info.form, n) {
-                out.push(at(T::WordSuffix).str(s).finish());
-            }
-            if let Some(p) = letters_prefix(&info.form, n) {
-                out.push(at(T::WordPrefix).str(p).finish());
+        if form {
+            for n in 1..=4 {
+                if let Some(s) = self.form.suffix(n) {
+                    out(at(T::WordSuffix).str(s).finish());
+                }
+                if let Some(p) = self.form.prefix(n) {
+                    out(at(T::WordPrefix).str(p).finish());
+                }
             }
         }
-        // Letter trigrams of the stem between boundary marks: <ab, abc, …, yz>.
-        let marked = format!("<{}>", info.stem);
-        let mut starts = marked.char_indices().map(|(i, _)| i).chain([marked.len()]);
-        let mut window = [starts.next(), starts.next(), starts.next()];
-        for end in starts {
-            if let [Some(start), ..] = window {
-                out.push(at(T::CharGram).str(&marked[start..end]).finish());
-            }
-            window = [window[1], window[2], Some(end)];
+        if stem {
+            char_grams(&info.stem, &mut |gram| out(at(T::CharGram).bytes(gram).finish()));
         }
-        if info.prefix.is_empty() {
+        if form && info.prefix.is_empty() {
             for p in ["وال", "بال", "لل", "ال", "و", "ب", "ل"] {
                 if let Some(rest) = info.form.strip_prefix(p) {
                     if rest.chars().count() >= 3 {
-                        out.push(at(T::Crude).str(rest).finish());
-                        if let Some(s) = letters_suffix(rest, 3) {
-                            out.push(at(T::Crude).str(s).str(">").finish());
+                        out(at(T::Crude).str(rest).finish());
+                        // The last three letters of the rest are those of the form.
+                        if let Some(s) = self.form.suffix(3) {
+                            out(at(T::Crude).str(s).str(">").finish());
                         }
                         break;
                     }
@@ -750,6 +895,37 @@ fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
             }
         }
     }
+}
+
+/// The letter trigrams of a stem between boundary marks (`<ab`, `abc`, …, `yz>`), as bytes.
+fn char_grams(stem: &str, out: &mut impl FnMut(&[u8])) {
+    // The marked stem in a buffer on the stack (on the heap if long).
+    let mut buffer = [0u8; 64];
+    let mut heap = Vec::new();
+    let marked: &mut [u8] = if stem.len() + 2 <= buffer.len() {
+        &mut buffer[..stem.len() + 2]
+    } else {
+        heap.resize(stem.len() + 2, 0);
+        &mut heap
+    };
+    marked[0] = b'<';
+    marked[1..=stem.len()].copy_from_slice(stem.as_bytes());
+    marked[stem.len() + 1] = b'>';
+    // Where the letters of the marked stem start, then its end.
+    let mut starts =
+        std::iter::once(0).chain(stem.char_indices().map(|(i, _)| i + 1)).chain([stem.len() + 1, stem.len() + 2]);
+    let mut window = [starts.next(), starts.next(), starts.next()];
+    for end in starts {
+        if let [Some(start), ..] = window {
+            out(&marked[start..end]);
+        }
+        window = [window[1], window[2], Some(end)];
+    }
+}
+
+/// The features of a word seen at window `offset` (0..7, the token itself at 3).
+fn word_features(info: &WordInfo, offset: usize, out: &mut Vec<u64>) {
+    WordView::new(info).features(offset, Parts::ALL, &mut |f| out.push(f));
 }
 
 /// Generic words that announce or accompany a name, by kind (see [`trigger`]): titles of
@@ -797,9 +973,9 @@ const TRIGGERS: [&str; 8] = [
 
 /// The kind of trigger word a stem is (1 + its index in [`TRIGGERS`]), 0 if none.
 fn trigger(info: &WordInfo) -> u64 {
-    static TABLE: OnceLock<HashMap<String, u64>> = OnceLock::new();
+    static TABLE: OnceLock<foldhash::HashMap<String, u64>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = foldhash::HashMap::default();
         for (k, words) in TRIGGERS.iter().enumerate() {
             for w in words.split_whitespace() {
                 let w = fold(w);
@@ -951,17 +1127,24 @@ fn to_lanes(row: &Row, p1: usize, pad: f32) -> Lanes {
     std::array::from_fn(|l| lane_tag(p1, l).map_or(pad, |t| row[t]))
 }
 
-/// Emission scores in the lanes of O, then of B-X and I-X for each type X (`[EMIT_LANES[p1]]`
-/// for tag `p1`): [`to_lanes`] unrolled.
+/// Emission scores in the lanes of a tag `P1` may be followed by: the `B-X` and `O` (lanes 0
+/// to 4, the same for every `P1`, in `base`), and in lane 5 the `I-X` that may follow `P1`
+/// (none after `O`: 0, where the history has -inf). [`to_lanes`] for one `P1`.
 #[inline(always)]
-fn emit_lanes(e: &Row) -> [Lanes; 5] {
-    let o = [e[1], e[3], e[5], e[7], e[0], 0.0, 0.0, 0.0];
-    let inside = |t: usize| [e[1], e[3], e[5], e[7], e[0], e[t], 0.0, 0.0];
-    [o, inside(2), inside(4), inside(6), inside(8)]
+fn emit_lanes<const P1: usize>(base: &Lanes, e: &Row) -> Lanes {
+    let mut lanes = *base;
+    if P1 > 0 {
+        lanes[5] = e[if is_inside(P1) { P1 } else { P1 + 1 }];
+    }
+    lanes
 }
 
-/// Which of the [`emit_lanes`] are in the lanes of each tag.
-const EMIT_LANES: [usize; NTAGS] = [0, 1, 1, 2, 2, 3, 3, 4, 4];
+/// The lanes of the emission scores that do not depend on the previous tag (see
+/// [`emit_lanes`]).
+#[inline(always)]
+fn emit_base(e: &Row) -> Lanes {
+    [e[1], e[3], e[5], e[7], e[0], 0.0, 0.0, 0.0]
+}
 
 /// Scores of the previous tag with the word, `[p1]` in the lanes of `p1`.
 type PrevLanes = [Lanes; NTAGS];
@@ -1074,26 +1257,16 @@ fn viterbi_lanes<'a>(
     }
     for i in 1..n {
         let word = prev_word(i);
-        let emit = emit_lanes(&emit[i]);
+        let (e, base) = (&emit[i], emit_base(&emit[i]));
         let (done, rest) = scores.split_at_mut(i);
         let (score, next) = (&done[i - 1], &mut rest[0]);
-        // score[p2][p1] + prev2[p2][p1][t], for all t at once.
-        let step = |p2: usize, p1: usize| splat_add(score[p2][lane(p1)], &history.prev2_lanes[p2][p1]);
-        for (p1, next) in next.iter_mut().enumerate() {
-            // The best over p2, in order (the first is the best so far: it beats -inf, or is
-            // -inf). Only the tags p1 may follow: after any other, score[p2][p1] is -inf.
-            let best = if is_inside(p1) {
-                max(step(p1 - 1, p1), step(p1, p1))
-            } else {
-                let mut best = step(0, p1);
-                for p2 in 1..NTAGS {
-                    best = max(best, step(p2, p1));
-                }
-                best
+        // One call per p1, each compiled for its own p1 (constant lanes and p2 ranges).
+        macro_rules! columns {
+            ($($p1:literal)*) => {
+                $(next[$p1] = column::<$p1>(score, history, &emit_lanes::<$p1>(&base, e), &word[$p1]);)*
             };
-            // -inf stays -inf: lanes without a tag, and (p1, t) that no sequence reaches.
-            *next = add(add(add(best, &emit[EMIT_LANES[p1]]), &history.prev_lanes[p1]), &word[p1]);
         }
+        columns!(0 1 2 3 4 5 6 7 8);
     }
     // score[p1][t] at position i, as in the recurrence.
     let score = |i: usize, p1: usize, t: usize| if ALLOWED[p1][t] { scores[i][p1][lane(t)] } else { NONE };
@@ -1130,6 +1303,27 @@ fn viterbi_lanes<'a>(
         tags[i - 2] = arg;
     }
     tags.into_iter().map(Tag::from_index).collect()
+}
+
+/// The scores at a position of the tag pairs `(P1, t)`, in the lanes of `P1`, from the scores
+/// `score[p2][p1]` at the position before: the best over p2, in order (the first is the best
+/// so far: it beats -inf, or is -inf), of `score[p2][P1] + prev2[p2][P1][t]`, plus the
+/// emission, the history and the word's scores with `P1`, added in that order. Only the tags
+/// `P1` may follow are tried: after any other, `score[p2][P1]` is -inf. -inf stays -inf: lanes
+/// without a tag, and pairs that no sequence reaches.
+#[inline(always)]
+fn column<const P1: usize>(score: &[Lanes; NTAGS], history: &HistoryScores, emit: &Lanes, word: &Lanes) -> Lanes {
+    let step = |p2: usize| splat_add(score[p2][lane(P1)], &history.prev2_lanes[p2][P1]);
+    let best = if is_inside(P1) {
+        max(step(P1 - 1), step(P1))
+    } else {
+        let mut best = step(0);
+        for p2 in 1..NTAGS {
+            best = max(best, step(p2));
+        }
+        best
+    };
+    add(add(add(best, emit), &history.prev_lanes[P1]), word)
 }
 
 /// What the sentences tagged before say about a word: how often its stem was tagged as each
@@ -1318,11 +1512,20 @@ impl Weights {
     #[inline]
     fn add_to(&self, hash: u64, scores: &mut [i32; NTAGS]) {
         if let Some(row) = self.get(hash) {
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += *w as i32;
-            }
+            add_row(scores, row);
         }
     }
+}
+
+/// `scores += row`: the first eight as one vector of eight, then the ninth (the compiler does
+/// not vectorize a loop of nine).
+#[inline(always)]
+fn add_row(scores: &mut [i32; NTAGS], row: &[i16; NTAGS]) {
+    let (head, last) = scores.split_at_mut(8);
+    for (s, w) in head.iter_mut().zip(&row[..8]) {
+        *s += *w as i32;
+    }
+    last[0] += row[8] as i32;
 }
 
 /// A named-entity tagger (see the [module documentation](self)).
@@ -1391,6 +1594,20 @@ struct WordScores {
     by_offset: [[i32; NTAGS]; NEAR],
 }
 
+/// What an Arabic stem (as written) gives all its forms (see [`Tagger::new_word`]).
+struct StemScores {
+    info: StemInfo,
+    clusters: [u16; 2],
+    /// Its [`trigger`] kind.
+    kind: u64,
+    /// The scores of its features of [`Parts::STEM`].
+    by_offset: [[i32; NTAGS]; NEAR],
+    keys: WordKeys,
+    prev: PrevScores,
+}
+
+type StemCache = foldhash::HashMap<Box<str>, StemScores>;
+
 /// Longest word form (in bytes) stored inline in the cache.
 const SHORT: usize = 23;
 
@@ -1458,6 +1675,8 @@ struct WordCache {
     hasher: foldhash::fast::RandomState,
     words: Vec<WordScores>,
     own_prev: Vec<PrevLanes>,
+    /// The stems of the Arabic words in `words`.
+    stem_scores: StemCache,
     /// Buffers of `Tagger::tag_remembering`, kept between sentences.
     hashes: Vec<u64>,
     ids: Vec<usize>,
@@ -1473,6 +1692,8 @@ impl WordCache {
     /// far larger than the processor's caches, so each lookup would wait for memory twice (the
     /// slot, then the word); the memory of all the tokens is requested first, so that those
     /// waits overlap, then the tokens are looked up one by one ([`WordCache::word`]).
+    // Not inlined: the optimizer compiles the callers worse with it.
+    #[inline(never)]
     fn sentence(&mut self, tagger: &Tagger, tokens: &[&str], ids: &mut Vec<usize>) {
         if self.slots.is_empty() {
             self.slots = vec![0; 1024];
@@ -1517,7 +1738,7 @@ impl WordCache {
         // A new word, in the empty slot found.
         let form = short.map_or_else(|| Form::Long(token.into()), Form::Short);
         let k = self.words.len();
-        self.words.push(tagger.word_scores(&tagger.lexicons.info(token), hash, form, &mut self.own_prev));
+        self.words.push(tagger.new_word(token, hash, form, &mut self.own_prev, &mut self.stem_scores));
         self.slots[s] = word_slot(hash, k);
         if self.words.len() * 2 > self.slots.len() {
             self.grow();
@@ -1779,16 +2000,67 @@ impl Tagger {
         })
     }
 
-    fn word_scores(&self, info: &WordInfo, hash: u64, form: Form, own_prev: &mut Vec<PrevLanes>) -> WordScores {
-        let mut by_offset = [[0i32; NTAGS]; NEAR];
+    /// The scores of a word not seen before: those its stem gives from `stems` if an Arabic
+    /// word's stem (as written) was seen before (see [`Parts::STEM`]), computed and remembered
+    /// there if not, plus those of its form.
+    fn new_word(
+        &self,
+        token: &str,
+        hash: u64,
+        form: Form,
+        own_prev: &mut Vec<PrevLanes>,
+        stems: &mut StemCache,
+    ) -> WordScores {
+        let surface = surface(token);
+        let shape = shape(&surface);
+        if shape != Shape::Arabic {
+            let mut info = WordInfo::unsplit(&surface, shape);
+            self.lexicons.annotate(&mut info);
+            let by_offset = self.part_scores(&WordView::new(&info), Parts::ALL, [[0; NTAGS]; NEAR]);
+            let (keys, prev) = self.prev_scores(&info, own_prev);
+            return WordScores { hash, form, keys, prev, by_offset };
+        }
+        let lexicon = Lexicon::builtin();
+        // As Lexicons::info splits it.
+        let split = split_clitics(&surface, lexicon, &|_| false);
+        let raw = split.stem(&surface);
+        if let Some(stem) = stems.get(raw) {
+            let mut info = WordInfo::arabic(&surface, split, &stem.info, lexicon);
+            info.clusters = stem.clusters;
+            let by_offset = self.part_scores(&WordView::with_kind(&info, stem.kind), Parts::FORM, stem.by_offset);
+            return WordScores { hash, form, keys: stem.keys, prev: stem.prev, by_offset };
+        }
+        let stem_info = StemInfo::new(raw, lexicon);
+        let mut info = WordInfo::arabic(&surface, split, &stem_info, lexicon);
+        self.lexicons.annotate(&mut info);
+        let view = WordView::new(&info);
+        let stem_scores = self.part_scores(&view, Parts::STEM, [[0; NTAGS]; NEAR]);
+        let by_offset = self.part_scores(&view, Parts::FORM, stem_scores);
+        let (keys, prev) = self.prev_scores(&info, own_prev);
+        let clusters = info.clusters;
+        stems.insert(
+            raw.into(),
+            StemScores { info: stem_info, clusters, kind: view.kind, by_offset: stem_scores, keys, prev },
+        );
+        WordScores { hash, form, keys, prev, by_offset }
+    }
+
+    /// `by_offset` plus the scores of the word's features of `parts` at each offset.
+    fn part_scores(&self, view: &WordView, parts: Parts, mut by_offset: [[i32; NTAGS]; NEAR]) -> [[i32; NTAGS]; NEAR] {
         let mut features = Vec::with_capacity(64);
         for (k, scores) in by_offset.iter_mut().enumerate() {
             features.clear();
-            word_features(info, CENTER - SPAN + k, &mut features);
+            view.features(CENTER - SPAN + k, parts, &mut |f| features.push(f));
             for &f in &features {
                 self.weights.add_to(f, scores);
             }
         }
+        by_offset
+    }
+
+    /// The keys of a word's two-word features and its previous-tag scores: its own, or its
+    /// class's if its stem has no such feature.
+    fn prev_scores(&self, info: &WordInfo, own_prev: &mut Vec<PrevLanes>) -> (WordKeys, PrevScores) {
         let keys = WordKeys::new(info);
         let stem_features = (0..NTAGS).any(|p1| self.weights.get(prev_stem_feature(p1, keys.stem)).is_some());
         let prev = match self.class_index.get(&keys.class) {
@@ -1798,12 +2070,13 @@ impl Tagger {
                 PrevScores::Own(own_prev.len() as u32 - 1)
             }
         };
-        WordScores { hash, form, keys, prev, by_offset }
+        (keys, prev)
     }
 
     /// The emission scores of a sentence (its words' features, their stem bigrams and what the
     /// memory says of them), as the sums of the weights of [`word_features`] and
     /// [`observation_features`] would be.
+    #[inline(never)]
     fn emissions(
         &self,
         cached: &[WordScores],
@@ -2770,6 +3043,16 @@ mod tests {
             memory.push_ids(&stems, &tags);
         }
         assert!(remembered > 0, "the memory gave no feature");
+    }
+
+    #[test]
+    fn tails_are_the_zero_padded_bytes() {
+        let bytes: Vec<u8> = (1..=8).map(|b| b * 37).collect();
+        for n in 0..8 {
+            let mut last = [0u8; 8];
+            last[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail(&bytes[..n]), u64::from_le_bytes(last), "{n} bytes");
+        }
     }
 
     #[test]
