@@ -8,4 +8,5 @@ mod clitics;
 pub use clitics::{split as split_clitics, Split};
 mod keys;
 
+pub(crate) use keys::key_cow;
 pub use keys::{key, surface, KeyMode};

@@ -43,20 +43,28 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         &source[self.start..self.end]
     }
 
     /// The token as written, without diacritics and tatweel: the surface form that is
     /// counted and shown.
+    #[inline]
     pub fn surface<'a>(&self, source: &'a str) -> std::borrow::Cow<'a, str> {
         let text = self.text(source);
         if self.plain {
             std::borrow::Cow::Borrowed(text)
         } else {
-            std::borrow::Cow::Owned(text.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect())
+            std::borrow::Cow::Owned(without_marks(text))
         }
     }
+}
+
+/// `text` without its diacritics and tatweel (kept out of line: most tokens have none).
+#[cold]
+fn without_marks(text: &str) -> String {
+    text.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect()
 }
 
 /// Punctuation that ends a sentence or a clause: n-grams never cross it.
