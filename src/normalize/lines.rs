@@ -79,8 +79,14 @@ fn one_round(
         // whose period went back to its end can read as reversed. Either way the line is one
         // change, classed as the reversal.
         loop {
-            let may = class != Some(ChangeClass::ReversedLine) && (current.contains("  ") || current.contains('\t'));
-            if let Some(t) = threshold.filter(|_| may && is_double_spaced(&current)) {
+            // Only in a document with wide gaps, and on a line that has one.
+            let may = |line: &str| {
+                class != Some(ChangeClass::ReversedLine)
+                    && (memchr::memmem::find(line.as_bytes(), b"  ").is_some()
+                        || memchr::memchr(b'\t', line.as_bytes()).is_some())
+                    && is_double_spaced(line)
+            };
+            if let Some(t) = threshold.filter(|_| may(&current)) {
                 if let Some(fixed) = model().unreverse(&current, t) {
                     (current, class) = (Cow::Owned(fixed), Some(ChangeClass::ReversedLine));
                 }

@@ -10,6 +10,7 @@ mod fold;
 pub(crate) mod ligature;
 mod lines;
 mod punct;
+mod scan;
 mod wordorder;
 pub(crate) mod words;
 

@@ -254,7 +254,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 }
 
 impl Tokens<'_> {
-    #[inline]
+    #[inline(always)]
     fn next_token(&mut self) -> Option<Token> {
         let bytes = self.text.as_bytes();
         while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
