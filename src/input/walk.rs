@@ -106,15 +106,17 @@ fn walk_dir(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut paths: Vec<(std::ffi::OsString, PathBuf)> = Vec::new();
     for entry in entries {
         match entry {
-            Ok(entry) => paths.push(entry.path()),
+            Ok(entry) => paths.push((entry.file_name(), entry.path())),
             Err(e) => errors.push(InputError::new(dir.display().to_string(), e.to_string())),
         }
     }
-    paths.sort();
-    for path in paths {
+    // The paths share their folder: sorted by name, they are in path order, without the
+    // component-by-component comparison of whole paths.
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, path) in paths {
         if is_hidden(&path) {
             continue;
         }

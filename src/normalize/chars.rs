@@ -7,6 +7,7 @@
 //! keeps them too, since they carry meaning ("prefix attached to what follows").
 
 use super::edit::{Change, ChangeClass, Rewriter};
+use super::scan::ByteFinder;
 use crate::arabic::{is_bidi_control, is_letter, is_mark, is_presentation_form, REPLACEMENT, TATWEEL};
 use unicode_normalization::UnicodeNormalization;
 
@@ -28,15 +29,7 @@ impl CharRepairs {
 /// Bytes that can belong to a character this stage may change: U+0640 (D9 80), U+061C
 /// (D8 9C), U+200E–U+2069 (E2 …), U+FB50–U+FEFF and U+FFFD (EF …). In Arabic text 0x80 and
 /// 0x9C are rare second bytes, so the scan stops seldom.
-const fn trigger_table() -> [bool; 256] {
-    let mut t = [false; 256];
-    t[0x80] = true;
-    t[0x9C] = true;
-    t[0xE2] = true;
-    t[0xEF] = true;
-    t
-}
-static TRIGGER: [bool; 256] = trigger_table();
+const TRIGGERS: [u8; 4] = [0x80, 0x9C, 0xE2, 0xEF];
 
 /// The start of the character a trigger byte at `j` belongs to, if it may be one to change.
 #[inline]
@@ -79,8 +72,8 @@ fn one_pass(text: &str, opts: CharRepairs) -> (Option<(String, Vec<Change>)>, bo
     let mut rw = Rewriter::new(text);
     let mut i = 0;
     let mut scan = 0;
-    while let Some(off) = bytes[scan..].iter().position(|&b| TRIGGER[b as usize]) {
-        let j = scan + off;
+    let mut triggers = ByteFinder::new(bytes, &TRIGGERS);
+    while let Some(j) = triggers.find_from(scan) {
         scan = j + 1;
         let Some(start) = candidate_start(bytes, j).filter(|&s| s >= i) else { continue };
         i = start;

@@ -135,10 +135,13 @@ impl SwapEvidence {
     /// means absent from the lexicon as written, without clitic back-off, which is stricter.
     pub(crate) fn observe(&mut self, lexicon: &Lexicon, letters: &[char], times: u32, buf: &mut String) {
         let seen: String = letters.iter().collect();
-        for i in swapped_positions(letters) {
-            swapped_string(letters, i, buf);
-            if lexicon.support_around(buf, pair_bytes(letters, i)) >= CLEARLY_REAL && !lexicon.contains(&seen) {
-                self.swapped += times;
+        // A word the lexicon knows is no evidence of a swap, whatever its swapped readings.
+        if !lexicon.contains(&seen) {
+            for i in swapped_positions(letters) {
+                swapped_string(letters, i, buf);
+                if lexicon.support_around(buf, pair_bytes(letters, i)) >= CLEARLY_REAL {
+                    self.swapped += times;
+                }
             }
         }
         for i in intact_positions(letters) {
@@ -196,9 +199,8 @@ impl<'a> Evidence<'a> {
 
 struct Candidate {
     word: Range<usize>,
-    /// Byte offsets of the two letters to exchange (each with the marks that follow it).
-    first: Range<usize>,
-    second: Range<usize>,
+    /// Letter index of the first of the two letters to exchange.
+    pair: usize,
     /// support(repaired) − support(seen) + census bonus, in log10 units.
     gain: f32,
 }
@@ -319,9 +321,8 @@ fn repair_with_cache(
             }
         };
         own.merge(verdict.evidence);
-        if let Some((i, gain)) = verdict.best {
-            clusters(text, word.clone(), &mut cl);
-            candidates.push(Candidate { word, first: cl[i].clone(), second: cl[i + 1].clone(), gain });
+        if let Some((pair, gain)) = verdict.best {
+            candidates.push(Candidate { word, pair, gain });
         }
     });
     if candidates.is_empty() {
@@ -332,11 +333,14 @@ fn repair_with_cache(
     let mut rw = Rewriter::new(text);
     let mut swapped = String::new();
     for cand in candidates.iter().filter(|c| prior + c.gain > opts.min_log_odds) {
+        // The letters to exchange, each with the marks that follow it.
+        clusters(text, cand.word.clone(), &mut cl);
+        let (first, second) = (&cl[cand.pair], &cl[cand.pair + 1]);
         swapped.clear();
-        swapped.push_str(&text[cand.word.start..cand.first.start]);
-        swapped.push_str(&text[cand.second.clone()]);
-        swapped.push_str(&text[cand.first.clone()]);
-        swapped.push_str(&text[cand.second.end..cand.word.end]);
+        swapped.push_str(&text[cand.word.start..first.start]);
+        swapped.push_str(&text[second.clone()]);
+        swapped.push_str(&text[first.clone()]);
+        swapped.push_str(&text[second.end..cand.word.end]);
         rw.replace(cand.word.clone(), &swapped, ChangeClass::LigatureSwap, true);
     }
     rw.finish()

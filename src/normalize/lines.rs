@@ -2,7 +2,7 @@
 //! and lines whose words came out in reversed order.
 
 use super::edit::{Change, ChangeClass, Rewriter};
-use super::wordorder::{document_threshold, WordOrderModel};
+use super::wordorder::{document_threshold, is_double_spaced, WordOrderModel};
 use crate::arabic::is_letter;
 use std::borrow::Cow;
 
@@ -33,7 +33,12 @@ fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
 /// change that: a line put back in order is single-spaced, a moved period drops a word. When
 /// the repaired text calls for a lower threshold, its lines are judged again with it (a higher
 /// one would find nothing new), so that cleaning the output again finds nothing to do.
-pub(crate) fn repair_lines(text: &str, opts: LineRepairs, model: &WordOrderModel) -> Vec<(String, Vec<Change>)> {
+/// `model` is asked for only when a line may be reversed (most texts have none).
+pub(crate) fn repair_lines(
+    text: &str,
+    opts: LineRepairs,
+    model: fn() -> &'static WordOrderModel,
+) -> Vec<(String, Vec<Change>)> {
     let mut stages: Vec<(String, Vec<Change>)> = Vec::new();
     loop {
         let current = stages.last().map_or(text, |(t, _)| t.as_str());
@@ -49,7 +54,11 @@ pub(crate) fn repair_lines(text: &str, opts: LineRepairs, model: &WordOrderModel
 }
 
 /// One pass over the lines, and the word-order threshold it used (when it tried reversals).
-fn one_round(text: &str, opts: LineRepairs, model: &WordOrderModel) -> Option<(String, Vec<Change>, Option<f32>)> {
+fn one_round(
+    text: &str,
+    opts: LineRepairs,
+    model: fn() -> &'static WordOrderModel,
+) -> Option<(String, Vec<Change>, Option<f32>)> {
     if !opts.reversed_lines && !opts.period_at_line_start {
         return None;
     }
@@ -70,9 +79,15 @@ fn one_round(text: &str, opts: LineRepairs, model: &WordOrderModel) -> Option<(S
         // whose period went back to its end can read as reversed. Either way the line is one
         // change, classed as the reversal.
         loop {
-            let may = class != Some(ChangeClass::ReversedLine) && (current.contains("  ") || current.contains('\t'));
-            if let Some(t) = threshold.filter(|_| may) {
-                if let Some(fixed) = model.unreverse(&current, t) {
+            // Only in a document with wide gaps, and on a line that has one.
+            let may = |line: &str| {
+                class != Some(ChangeClass::ReversedLine)
+                    && (memchr::memmem::find(line.as_bytes(), b"  ").is_some()
+                        || memchr::memchr(b'\t', line.as_bytes()).is_some())
+                    && is_double_spaced(line)
+            };
+            if let Some(t) = threshold.filter(|_| may(&current)) {
+                if let Some(fixed) = model().unreverse(&current, t) {
                     (current, class) = (Cow::Owned(fixed), Some(ChangeClass::ReversedLine));
                 }
             }
@@ -139,7 +154,7 @@ mod tests {
     #[test]
     fn a_line_is_repaired_until_nothing_applies() {
         // With its period back at the end, the line reads as reversed.
-        let model = WordOrderModel::builtin();
+        let model = WordOrderModel::builtin;
         let text = "البلاد البلاد البلاد  \n. في  كبيرة     البلاد البلاد  خلال  \n";
         let stages = repair_lines(text, ALL, model);
         assert_eq!(stages.len(), 1);
@@ -152,7 +167,7 @@ mod tests {
     fn lines_are_judged_again_when_the_repairs_lower_the_threshold() {
         // Three of five lines double-spaced: spacing is the style. Once its period moves, the
         // fourth line has two words and no longer counts, and double spacing is the exception.
-        let model = WordOrderModel::builtin();
+        let model = WordOrderModel::builtin;
         let text =
             "البلاد البلاد البلاد  \nالبلاد  البلاد  البلاد  \nالبلاد البلاد البلاد  \n. البلاد  البلاد  \nي  غير  البلاد  \n";
         let stages = repair_lines(text, ALL, model);
@@ -165,7 +180,7 @@ mod tests {
 
     #[test]
     fn period_repair_through_the_stage() {
-        let model = WordOrderModel::builtin();
+        let model = WordOrderModel::builtin;
         let opts = LineRepairs { reversed_lines: false, period_at_line_start: true };
         let (out, changes) = repair_lines("حظي به\r\n. نزارباييف\r\n", opts, model).pop().unwrap();
         assert_eq!(out, "حظي به\r\nنزارباييف.\r\n");

@@ -10,6 +10,7 @@ mod fold;
 pub(crate) mod ligature;
 mod lines;
 mod punct;
+mod scan;
 mod wordorder;
 pub(crate) mod words;
 
@@ -176,7 +177,7 @@ pub fn clean_cow<'a>(text: &'a str, opts: &CleanOptions, evidence: &Evidence) ->
         let out = ligature::repair_ligatures(&current, evidence, lig);
         apply(&mut current, &mut offsets, out);
     }
-    for out in lines::repair_lines(&current, r.lines, WordOrderModel::builtin()) {
+    for out in lines::repair_lines(&current, r.lines, WordOrderModel::builtin) {
         apply(&mut current, &mut offsets, Some(out));
     }
     // Damage found so far (kashidas, swaps, reversed lines) tells the punctuation stage that

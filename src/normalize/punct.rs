@@ -6,6 +6,7 @@
 //! nothing clear (spaces or words on both sides) is left alone, so correct text never changes.
 
 use super::edit::{Change, ChangeClass, Rewriter};
+use super::scan::ByteFinder;
 use crate::arabic::{is_digit, is_mark, TATWEEL};
 
 /// Which punctuation repairs run.
@@ -42,19 +43,7 @@ fn role(prev: Option<char>, next: Option<char>) -> Role {
 /// Bytes that may belong to a mark this stage repairs: the ASCII marks, and the second byte
 /// of « » (C2 AB, C2 BB), ، ؛ (D8 8C, D8 9B), and with `percent`, of ٪ (D9 AA; the same
 /// second byte as the common ت, so it is only looked for in texts that have a ٪).
-const fn trigger_table(percent: bool) -> [bool; 256] {
-    let mut t = [false; 256];
-    let bytes = [b'(', b')', b'%', b',', b'\n', 0xAB, 0xBB, 0x8C, 0x9B];
-    let mut k = 0;
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
-    }
-    t[0xAA] = percent;
-    t
-}
-static TRIGGER: [bool; 256] = trigger_table(false);
-static TRIGGER_WITH_PERCENT: [bool; 256] = trigger_table(true);
+const TRIGGERS: [u8; 10] = [b'(', b')', b'%', b',', b'\n', 0xAB, 0xBB, 0x8C, 0x9B, 0xAA];
 
 struct Edit {
     range: std::ops::Range<usize>,
@@ -83,10 +72,11 @@ pub(crate) fn repair_punct(text: &str, opts: PunctRepairs, damaged: bool) -> Opt
     let mut open_paren: Option<usize> = None; // byte offset of a `)` that reads as an opening mark
     let bytes = text.as_bytes();
     let mut scan = 0;
-    let trigger = if opts.percent && text.contains('٪') { &TRIGGER_WITH_PERCENT } else { &TRIGGER };
+    let with_percent = opts.percent && text.contains('٪');
+    let triggers = if with_percent { &TRIGGERS[..] } else { &TRIGGERS[..TRIGGERS.len() - 1] };
     // Only these marks matter: ( ) % , \n and « » ، ؛ ٪, found by their bytes.
-    while let Some(off) = bytes[scan..].iter().position(|&b| trigger[b as usize]) {
-        let j = scan + off;
+    let mut triggers = ByteFinder::new(bytes, triggers);
+    while let Some(j) = triggers.find_from(scan) {
         scan = j + 1;
         let i = match bytes[j] {
             0xAB | 0xBB if j > 0 && bytes[j - 1] == 0xC2 => j - 1,

@@ -182,7 +182,7 @@ fn gap_stats(line: &[u8]) -> (usize, usize) {
 }
 
 /// Does the line have enough words, with most of its gaps two blanks or wider?
-fn is_double_spaced(line: &str) -> bool {
+pub(crate) fn is_double_spaced(line: &str) -> bool {
     let (words, wide) = gap_stats(line.as_bytes());
     words >= MIN_WORDS && wide * 2 >= words - 1
 }

@@ -139,6 +139,33 @@ const fn context_table() -> [[u8; 16]; 16] {
 }
 static CONTEXT: [[u8; 16]; 16] = context_table();
 
+/// The pair context of a letter from the two letters before it, indexed by
+/// `joins(letter − 2) << 8 | id(letter − 1) << 4 | id(letter)`: [`CONTEXT`] where the letter
+/// before the pair joins it, 0 elsewhere.
+const fn kind_table() -> [u8; 512] {
+    let mut t = [0u8; 512];
+    let mut k = 256;
+    while k < 512 {
+        t[k] = CONTEXT[(k >> 4) & 15][k & 15];
+        k += 1;
+    }
+    t
+}
+static KIND: [u8; 512] = kind_table();
+
+/// The class byte of [`CLASS`] for the two-byte character at `i`, if one of U+0600–U+07FF
+/// starts there (lead bytes D8–DF).
+#[inline(always)]
+fn class_at(b: &[u8], i: usize) -> Option<u8> {
+    let lead = *b.get(i)?;
+    if lead & 0xF8 != 0xD8 {
+        return None;
+    }
+    // U+0600 + (lead & 7) << 6 + (next & 3F)
+    let next = *b.get(i + 1)?;
+    Some(CLASS[(lead as usize & 0x07) << 6 | (next as usize & 0x3F)])
+}
+
 /// Calls `f` with the byte range of every run of Arabic letters and marks (as
 /// [`arabic_runs`] finds them without kashida), its number of letters, and whether it has a
 /// ligature pair in swap context (what `ligature::has_swap_context` computes on its letters).
@@ -146,45 +173,41 @@ static CONTEXT: [[u8; 16]; 16] = context_table();
 /// repair.
 pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bool)) {
     let b = text.as_bytes();
-    let n = b.len();
-    let info_at = |i: usize| -> u8 {
-        // Lead bytes D8–DF start the two-byte code points U+0600–U+07FF.
-        if i + 1 < n && (0xD8..=0xDF).contains(&b[i]) {
-            CLASS[(((b[i] as usize) & 0x1F) << 6 | (b[i + 1] as usize & 0x3F)) - 0x600]
-        } else {
-            0
-        }
-    };
     let mut i = 0;
-    while i < n {
-        let mut info = info_at(i);
-        if info & 3 != 1 {
+    while i + 1 < b.len() {
+        // A word starts at a letter and runs through letters and marks; ASCII is stepped over
+        // first, being most of what is not a letter.
+        if b[i] < 0x80 {
             i += 1;
             continue;
         }
-        // A word starts at a letter and runs through letters and marks.
+        let Some(mut info) = class_at(b, i).filter(|info| info & 3 == 1) else {
+            i += 1;
+            continue;
+        };
         let start = i;
         let mut count = 0usize;
-        // The swap-context test on the way: the two previous letters, and what was found.
-        let (mut before_prev_joins, mut prev_joins, mut prev_id) = (false, false, 0u8);
+        // The swap-context test on the way: the two previous letters as `KIND` indexes them
+        // (the joining bit of the one before last, the id of the last), whether the last
+        // joins, and what was found.
+        let (mut pair_index, mut prev_joins) = (0usize, 0usize);
         let (mut context, mut context_if_last) = (false, false);
         loop {
             if info & 3 == 1 {
-                let id = info >> 4;
+                let id = (info >> 4) as usize;
                 // The pair (previous letter, this one), read either way round, after a letter
                 // that joins: a pair ending in ن or ي counts only if this letter ends the word.
-                let kind = if before_prev_joins { CONTEXT[prev_id as usize][id as usize] } else { 0 };
+                let kind = KIND[pair_index | id];
                 context |= kind == 1;
                 context_if_last = kind == 2;
-                before_prev_joins = prev_joins;
-                prev_joins = info & 4 != 0;
-                prev_id = id;
+                pair_index = prev_joins << 8 | id << 4;
+                prev_joins = (info as usize >> 2) & 1;
                 count += 1;
             }
             i += 2;
-            info = info_at(i);
-            if info & 3 == 0 {
-                break;
+            match class_at(b, i) {
+                Some(next) if next & 3 != 0 => info = next,
+                _ => break,
             }
         }
         f(start..i, count, count >= 3 && (context || context_if_last));

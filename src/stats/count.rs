@@ -3,7 +3,7 @@
 use super::vocab::{self, Id};
 use crate::fingerprint::{fingerprint, ByFingerprint};
 use crate::lexicon::Lexicon;
-use crate::token::{key, tokenize, KeyMode, Token, TokenKind};
+use crate::token::{key_cow, tokenize, KeyMode, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -167,7 +167,8 @@ pub fn count_tokens(
                     return hit;
                 }
                 consulted.set(false);
-                let pair = (vocab::intern(s), vocab::intern(&key(s, opts.by, lexicon, &attested)));
+                let key = key_cow(s, opts.by, lexicon, &attested);
+                let pair = (vocab::intern_fingerprinted(s, *fp), vocab::intern(&key));
                 if !consulted.get() {
                     cache.ids.insert(*fp, pair);
                 }

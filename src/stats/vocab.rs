@@ -2,15 +2,17 @@
 //! id, so that counting adds integers indexed by ids instead of hashing and comparing
 //! strings. Ids are shared by all threads; names are only looked up to write results.
 
-use std::collections::HashMap;
+use crate::fingerprint::{fingerprint, ByFingerprint};
 use std::sync::{Arc, OnceLock, RwLock};
 
 /// The id of an interned string.
 pub type Id = u32;
 
+/// Ids by the fingerprint of their string: a lookup hashes no string and compares none
+/// (counting has the fingerprints of its words already).
 #[derive(Default)]
 struct Vocab {
-    ids: HashMap<Arc<str>, Id, foldhash::fast::FixedState>,
+    ids: ByFingerprint<Id>,
     names: Vec<Arc<str>>,
 }
 
@@ -21,23 +23,26 @@ fn vocab() -> &'static RwLock<Vocab> {
 
 /// The id of `s`, interning it on first sight.
 pub fn intern(s: &str) -> Id {
-    if let Some(&id) = vocab().read().unwrap_or_else(|e| e.into_inner()).ids.get(s) {
+    intern_fingerprinted(s, fingerprint(s))
+}
+
+/// [`intern`] for a string whose [`fingerprint`] is `fp`.
+pub(crate) fn intern_fingerprinted(s: &str, fp: u128) -> Id {
+    if let Some(&id) = vocab().read().unwrap_or_else(|e| e.into_inner()).ids.get(&fp) {
         return id;
     }
     let mut v = vocab().write().unwrap_or_else(|e| e.into_inner());
-    if let Some(&id) = v.ids.get(s) {
-        return id;
+    let next = v.names.len() as Id;
+    let id = *v.ids.entry(fp).or_insert(next);
+    if id == next {
+        v.names.push(s.into());
     }
-    let id = v.names.len() as Id;
-    let name: Arc<str> = s.into();
-    v.names.push(name.clone());
-    v.ids.insert(name, id);
     id
 }
 
 /// The id of `s` if it was ever interned.
 pub fn lookup(s: &str) -> Option<Id> {
-    vocab().read().unwrap_or_else(|e| e.into_inner()).ids.get(s).copied()
+    vocab().read().unwrap_or_else(|e| e.into_inner()).ids.get(&fingerprint(s)).copied()
 }
 
 /// Runs `f` with the names of all ids (index = id), under one lock.

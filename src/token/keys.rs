@@ -56,8 +56,18 @@ pub fn surface(token: &str) -> Cow<'_, str> {
 /// The key of a surface form. `attested` tells whether a form occurs as a word of its own
 /// in the same document (lemma mode uses it for stems the lexicon lacks).
 pub fn key(surface: &str, mode: KeyMode, lexicon: &Lexicon, attested: &dyn Fn(&str) -> bool) -> String {
+    key_cow(surface, mode, lexicon, attested).into_owned()
+}
+
+/// [`key`], borrowing the surface form (or its stem) when it is its own key.
+pub(crate) fn key_cow<'a>(
+    surface: &'a str,
+    mode: KeyMode,
+    lexicon: &Lexicon,
+    attested: &dyn Fn(&str) -> bool,
+) -> Cow<'a, str> {
     match mode {
-        KeyMode::Surface => surface.to_string(),
+        KeyMode::Surface => Cow::Borrowed(surface),
         KeyMode::Fold => fold_key(surface),
         KeyMode::Lemma => {
             if surface.chars().all(is_letter) {
@@ -72,17 +82,21 @@ pub fn key(surface: &str, mode: KeyMode, lexicon: &Lexicon, attested: &dyn Fn(&s
     }
 }
 
-fn fold_key(s: &str) -> String {
+fn fold_key(s: &str) -> Cow<'_, str> {
     let folded = fold_text(s, &FoldOptions::default());
     // Arabic letters have no case: only other scripts go through Unicode lower-casing.
-    let caseless = |c: char| ('\u{600}'..='\u{6ff}').contains(&c) || c.is_ascii() && !c.is_ascii_uppercase();
-    if folded.is_ascii() {
-        folded.to_ascii_lowercase()
-    } else if folded.chars().all(caseless) {
-        folded.into_owned()
+    if is_caseless(folded.as_bytes()) {
+        folded
     } else {
-        folded.to_lowercase()
+        Cow::Owned(folded.to_lowercase())
     }
+}
+
+/// Is the text already in lower case because it holds only U+0600–U+06FF (lead bytes D8–DB)
+/// and ASCII other than capitals? Bytewise: a continuation byte follows a lead byte that was
+/// judged already.
+fn is_caseless(text: &[u8]) -> bool {
+    text.iter().all(|&b| if b < 0x80 { !b.is_ascii_uppercase() } else { b <= 0xBF || (0xD8..=0xDB).contains(&b) })
 }
 
 #[cfg(test)]
@@ -91,6 +105,18 @@ mod tests {
 
     fn k(s: &str, mode: KeyMode) -> String {
         key(s, mode, Lexicon::builtin(), &|_| false)
+    }
+
+    #[test]
+    fn caseless_texts_are_found_bytewise() {
+        let exact = |s: &str| {
+            s.chars().all(|c| ('\u{600}'..='\u{6ff}').contains(&c) || c.is_ascii() && !c.is_ascii_uppercase())
+        };
+        for s in ["", "abc", "aBc", "كتاب", "كتابA", "كتاب a1", "پژوهش", "ݐ", "é", "ß", "Ω", "\u{FEFB}"]
+        {
+            assert_eq!(is_caseless(s.as_bytes()), exact(s), "{s}");
+        }
+        assert_eq!(k("ÉCOLE", KeyMode::Fold), "école");
     }
 
     #[test]
