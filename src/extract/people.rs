@@ -241,6 +241,13 @@ fn place_names() -> &'static HashSet<&'static str, FixedState> {
     PLACES.get_or_init(|| PLACE_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
 }
 
+/// The first words of the [`place_names`]: most names begin with none of them, and need no
+/// key built to be looked up.
+fn place_first_words() -> &'static HashSet<&'static str, FixedState> {
+    static FIRSTS: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
+    FIRSTS.get_or_init(|| place_names().iter().filter_map(|p| p.split(' ').next()).collect())
+}
+
 fn fold(s: &str) -> String {
     fold_text(s, &FoldOptions::default()).into_owned()
 }
@@ -924,12 +931,21 @@ fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> boo
     // A glued preposition is taken off the first word only: the splitter also reads
     // بوسعيد as ب + وسعيد. It leaves a conjunction on short words (وبن عروس).
     let is_place = |r: Range<usize>| {
-        let rest = words[r.start + 1..r.end].iter().map(|w| format!(" {}", w.folded)).collect::<String>();
         let first = &words[r.start];
-        [first.bare(), first.folded]
+        let mut firsts = [first.bare(), first.folded]
             .into_iter()
             .chain(first.folded.strip_prefix(['و', 'ب', 'ف', 'ل']).filter(|_| r.len() > 1))
-            .any(|w| place_names().contains(format!("{w}{rest}").as_str()))
+            .filter(|w| place_first_words().contains(w))
+            .peekable();
+        if firsts.peek().is_none() {
+            return false;
+        }
+        let mut rest = String::new();
+        for w in &words[r.start + 1..r.end] {
+            rest.push(' ');
+            rest.push_str(w.folded);
+        }
+        firsts.any(|w| place_names().contains(format!("{w}{rest}").as_str()))
     };
     if is_place(r.clone()) || (r.start > 0 && is_place(r.start - 1..r.end)) {
         return true;
