@@ -3047,7 +3047,7 @@ mod tests {
 
     #[test]
     fn tails_are_the_zero_padded_bytes() {
-        let bytes: Vec<u8> = (1..=8).map(|b| b * 37).collect();
+        let bytes: Vec<u8> = (1..=8).map(|b| b * 31).collect();
         for n in 0..8 {
             let mut last = [0u8; 8];
             last[..n].copy_from_slice(&bytes[..n]);
