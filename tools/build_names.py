@@ -36,17 +36,18 @@ def fold(w):
     return w.translate(str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه'}))
 
 
-def person_spans(path):
+def entity_spans(path, kind):
+    """The words of each entity of type `kind` (PER, LOC…) in an IOB2 file, as written."""
     spans, cur = [], []
     with open(path, encoding='utf-8', errors='replace') as fh:
         for line in fh:
             parts = line.split()
             tag = parts[-1] if len(parts) >= 2 else 'O'
-            if tag.startswith('B-PER'):
+            if tag.startswith('B-' + kind):
                 if cur:
                     spans.append(cur)
                 cur = [parts[0]]
-            elif tag.startswith('I-PER') and cur:
+            elif tag.startswith('I-' + kind) and cur:
                 cur.append(parts[0])
             else:
                 if cur:
@@ -55,6 +56,23 @@ def person_spans(path):
     if cur:
         spans.append(cur)
     return spans
+
+
+def ner_files(root):
+    """The annotated files under `root` (../shared/data/ner): ANERcorp's train split and AQMAR."""
+    files = [os.path.join(root, 'ANERCorp_CamelLab_train.txt')]
+    aqmar = os.path.join(root, 'aqmar')
+    return files + [os.path.join(aqmar, f) for f in sorted(os.listdir(aqmar)) if f.endswith('.txt')]
+
+
+def read_names(*lists):
+    """The names (first column) of the lists in data/names (given.txt, given-news.txt…)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    names = set()
+    for name in lists:
+        with open(os.path.join(here, '..', 'data', 'names', name), encoding='utf-8') as fh:
+            names.update(l.split('\t')[0].strip() for l in fh if not l.startswith('#'))
+    return names
 
 
 def lexicon_zipf():
@@ -78,12 +96,9 @@ def is_noise(name, count, zipf):
 
 def main():
     root, out = sys.argv[1], sys.argv[2]
-    files = [os.path.join(root, 'ANERCorp_CamelLab_train.txt')]
-    aqmar = os.path.join(root, 'aqmar')
-    files += [os.path.join(aqmar, f) for f in sorted(os.listdir(aqmar)) if f.endswith('.txt')]
     counts = collections.Counter()
-    for f in files:
-        for span in person_spans(f):
+    for f in ner_files(root):
+        for span in entity_spans(f, 'PER'):
             if len(span) < 2:
                 continue
             first = fold(span[0])
@@ -102,9 +117,7 @@ def main():
 
 
 def news_main(news, nass, out):
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, '..', 'data', 'names', 'given.txt'), encoding='utf-8') as fh:
-        known = {l.split('\t')[0] for l in fh if not l.startswith('#')}
+    known = read_names('given.txt')
     zipf = lexicon_zipf()
     run = subprocess.run([nass, 'entities', news], capture_output=True, text=True, check=False)
     opens = collections.Counter()

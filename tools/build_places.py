@@ -20,12 +20,12 @@ Usage:
         data/names/places.txt
 """
 import collections
-import gzip
 import os
 import re
 import sys
 
-DIACRITICS = re.compile('[\u064B-\u0652\u0670\u0640]')
+from build_names import entity_spans, fold, lexicon_zipf, ner_files, read_names
+
 WORD = re.compile('[\u0621-\u064A\u064B-\u0652\u0640\u0670]+')
 # A break in the run of words: any punctuation or digit between two words.
 TOKEN = re.compile(r'[\u0621-\u064A\u064B-\u0652\u0640\u0670]+|[^\s\u0621-\u064A]')
@@ -51,11 +51,6 @@ EXTEND_SHARE = 0.2
 OPENER_SHARE = 0.8
 
 
-def fold(w):
-    w = DIACRITICS.sub('', w)
-    return w.translate(str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه'}))
-
-
 # First words of place names only, never of people's (بسيدي بوسعيد، بعين دراهم): with ب
 # glued on, the run after them is a place.
 PLACE_PARTICLES = {'سيدي', 'بئر', 'عين', 'برج', 'وادي', 'واد', 'حمام', 'دوار', 'حاسي'}
@@ -79,36 +74,12 @@ def place_noun(w):
     return None
 
 
-def spans(path, kind):
-    """The entity spans of type `kind` (LOC, PER) of an IOB2 file, folded."""
-    out, cur = [], []
-    with open(path, encoding='utf-8', errors='replace') as fh:
-        for line in fh:
-            parts = line.split()
-            tag = parts[-1] if len(parts) >= 2 else 'O'
-            if tag.startswith('B-' + kind):
-                if cur:
-                    out.append(' '.join(cur))
-                cur = [fold(parts[0])]
-            elif tag.startswith('I-' + kind) and cur:
-                cur.append(fold(parts[0]))
-            else:
-                if cur:
-                    out.append(' '.join(cur))
-                cur = []
-    if cur:
-        out.append(' '.join(cur))
-    return out
-
-
 def annotated(ner_root):
-    files = [os.path.join(ner_root, 'ANERCorp_CamelLab_train.txt')]
-    aqmar = os.path.join(ner_root, 'aqmar')
-    files += [os.path.join(aqmar, f) for f in sorted(os.listdir(aqmar)) if f.endswith('.txt')]
+    """The place and person names (folded, words joined by spaces) of the annotated corpora."""
     places, people = set(), set()
-    for f in files:
-        places.update(spans(f, 'LOC'))
-        people.update(spans(f, 'PER'))
+    for f in ner_files(ner_root):
+        places.update(' '.join(fold(w) for w in span) for span in entity_spans(f, 'LOC'))
+        people.update(' '.join(fold(w) for w in span) for span in entity_spans(f, 'PER'))
     return places, people
 
 
@@ -121,16 +92,6 @@ def stopwords():
             with open(path, encoding='utf-8') as fh:
                 out.update(fold(l.strip()) for l in fh if l.strip() and not l.startswith('#'))
     return out
-
-
-def lexicon_zipf():
-    here = os.path.dirname(os.path.abspath(__file__))
-    zipf = {}
-    with gzip.open(os.path.join(here, '..', 'data', 'lexicon-ar.tsv.gz'), 'rt', encoding='utf-8') as fh:
-        for line in fh:
-            w, z = line.rstrip('\n').split('\t')
-            zipf[fold(w)] = max(zipf.get(fold(w), 0), int(z) / 10)
-    return zipf
 
 
 def news_texts(root):
@@ -207,6 +168,7 @@ def learnt_places(runs, seen, zipf, people, given):
         if best:
             chosen[best] += 1
     continued = collections.Counter(r[0] for r in runs if len(r) > 1)
+    chosen_firsts = {r[0] for r in chosen}
     keep = set()
     for run, c in chosen.items():
         # بن قردان، سيدي بوزيد: the word after the particle is the one to judge.
@@ -227,25 +189,12 @@ def learnt_places(runs, seen, zipf, people, given):
             continue
         # A place noun or a place with a preposition glued on (بمعتمديه، بسوسه) is counted
         # under its bare form.
-        if place_noun(run[0]) or (run[0][0] in 'وفبل' and run[0][1:] in chosen_words(chosen)):
+        if place_noun(run[0]) or (run[0][0] in 'وفبل' and run[0][1:] in chosen_firsts):
             continue
         name = ' '.join(run)
         if name not in people and first not in given:
             keep.add(name)
     return keep
-
-
-def chosen_words(chosen):
-    return {r[0] for r in chosen}
-
-
-def given_names():
-    here = os.path.dirname(os.path.abspath(__file__))
-    out = set()
-    for name in ('given.txt', 'given-news.txt'):
-        with open(os.path.join(here, '..', 'data', 'names', name), encoding='utf-8') as fh:
-            out.update(l.split('\t')[0].strip() for l in fh if not l.startswith('#'))
-    return out
 
 
 def main():
@@ -255,12 +204,11 @@ def main():
     places, people = annotated(ner_root)
     zipf = lexicon_zipf()
     runs, seen = after_place_nouns(news, stopwords(), zipf)
-    learnt = learnt_places(runs, seen, zipf, people, given_names())
-    # Single-letter and clitic-only leftovers of the annotation are no places.
-    # A given name annotated as a place (المحيط الهادي gives الهادي) is left out: a person is
-    # likelier.
-    # So is a one-word place that is also a family name (خان، السلام in عبد السلام).
-    given = given_names()
+    given = read_names('given.txt', 'given-news.txt')
+    learnt = learnt_places(runs, seen, zipf, people, given)
+    # Single-letter and clitic-only leftovers of the annotation are no places. A given name
+    # annotated as a place (المحيط الهادي gives الهادي) is left out: a person is likelier. So
+    # is a one-word place that is also a family name (خان، السلام in عبد السلام).
     family = {w for p in people for w in p.split()[1:]}
     family |= {w[3:] for p in people for w in p.split() if w.startswith('عبد') and len(w) > 5}  # عبدالسلام
     # A conjunction glued on (وحسان) is taken off when what is left is a place or a name.

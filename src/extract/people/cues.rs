@@ -32,10 +32,7 @@ pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
         let first_support = text_support(first, lexicon);
         let known_first =
             first_support < COMMON || w.folded.strip_prefix('ل').is_some_and(|rest| given_names().contains(rest));
-        let mut run = 1;
-        while i + run < words.len() && run < 3 && continues_name(&words[i + run], lexicon, stop) {
-            run += 1;
-        }
+        let run = continued_run(words, i, 3, lexicon, stop);
         // A first word common enough to be a word (أمينة، كسب) needs a rare family name after
         // it (زريق, not ميزة).
         let family_name_after =
@@ -136,12 +133,19 @@ pub(super) fn add_scorers(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
         if !opens {
             continue;
         }
-        let mut run = 1;
-        while i + run < words.len() && run < MAX_NAME_WORDS && continues_name(&words[i + run], lexicon, stop) {
-            run += 1;
-        }
+        let run = continued_run(words, i, MAX_NAME_WORDS, lexicon, stop);
         if run >= 2 && !overlaps(found, &(i..i + run)) {
             found.push((i..i + run, None));
         }
     }
+}
+
+/// Number of words of a name that opens with `words[start]`: that word and the ones after it
+/// that continue a name, `max` at most.
+fn continued_run(words: &[Word], start: usize, max: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    let mut run = 1;
+    while start + run < words.len() && run < max && continues_name(&words[start + run], lexicon, stop) {
+        run += 1;
+    }
+    run
 }
