@@ -8,7 +8,7 @@ use crate::lexicon::{Census, Lexicon};
 use crate::normalize::{clean_cow, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
 use crate::report::analysis::{DateRow, DocPerson, DocReport, FigureRow, Report};
 use crate::stats::{count_document, count_tokens, CountOptions, Counts, DocCounts, TableOptions};
-use crate::token::{tokenize_into, Token};
+use crate::token::{tokenize, Token};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -158,8 +158,9 @@ fn analyse_some(
     let evidence = Evidence::lexicon_only(lexicon);
     let (text, offsets) = clean_cow(original, &CleanOptions::default(), &evidence);
     // The extraction and the counts read the same tokens of the repaired text: tokenized once.
-    let mut tokens: Vec<Token> = Vec::new();
-    tokenize_into(&text, &mut tokens);
+    // About one token per six bytes of news text.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
+    tokens.extend(tokenize(&text));
     let found = extract_in(&text, &tokens, lexicon, stop);
     // Spans are given in the decoded original text.
     let span = |start: usize, end: usize| offsets.to_original(start..end);

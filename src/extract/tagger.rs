@@ -42,9 +42,8 @@
 //! rows come the word classes: their number (u32), then
 //! per word its length (u8), its UTF-8 bytes and its coarse and fine classes (u16 each).
 
-use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
+use crate::arabic::{is_digit, is_letter};
 use crate::lexicon::Lexicon;
-use crate::normalize::{fold_text, FoldOptions};
 use crate::token::{split_clitics, tokenize, Split, Token, TokenKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -483,11 +482,9 @@ impl WordInfo {
 
 /// A token without its marks and tatweels (the token itself if that leaves nothing).
 fn surface(token: &str) -> String {
-    let surface: String = token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect();
-    if surface.is_empty() {
-        token.to_string()
-    } else {
-        surface
+    match crate::token::surface(token) {
+        s if s.is_empty() => token.to_string(),
+        s => s.into_owned(),
     }
 }
 
@@ -555,18 +552,9 @@ fn stem_facts(stem: &str, lexicon: &Lexicon) -> StemFacts {
     })
 }
 
+/// Folded and lower-cased, as terms are keyed.
 fn fold(s: &str) -> String {
-    let mut folded = fold_text(s, &FoldOptions::default()).into_owned();
-    let caseless = |c: char| ('\u{600}'..='\u{6ff}').contains(&c) || c.is_ascii() && !c.is_ascii_uppercase();
-    if folded.is_ascii() {
-        folded.make_ascii_lowercase();
-        folded
-    } else if folded.chars().all(caseless) {
-        // Arabic letters have no case: lower case already.
-        folded
-    } else {
-        folded.to_lowercase()
-    }
+    crate::token::fold_key(s).into_owned()
 }
 
 fn zipf_bucket(zipf10: u8) -> u8 {
@@ -1266,6 +1254,7 @@ fn viterbi_lanes<'a>(
                 $(next[$p1] = column::<$p1>(score, history, &emit_lanes::<$p1>(&base, e), &word[$p1]);)*
             };
         }
+        const _: () = assert!(NTAGS == 9, "one column per tag");
         columns!(0 1 2 3 4 5 6 7 8);
     }
     // score[p1][t] at position i, as in the recurrence.
@@ -2076,6 +2065,7 @@ impl Tagger {
     /// The emission scores of a sentence (its words' features, their stem bigrams and what the
     /// memory says of them), as the sums of the weights of [`word_features`] and
     /// [`observation_features`] would be.
+    // Not inlined, like `sentence`: inlined into the caller, the whole was measured slower.
     #[inline(never)]
     fn emissions(
         &self,

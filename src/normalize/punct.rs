@@ -42,7 +42,8 @@ fn role(prev: Option<char>, next: Option<char>) -> Role {
 
 /// Bytes that may belong to a mark this stage repairs: the ASCII marks, and the second byte
 /// of « » (C2 AB, C2 BB), ، ؛ (D8 8C, D8 9B), and with `percent`, of ٪ (D9 AA; the same
-/// second byte as the common ت, so it is only looked for in texts that have a ٪).
+/// second byte as the common ت, so it is only looked for in texts that have a ٪: it is the
+/// last, and left off the end otherwise).
 const TRIGGERS: [u8; 10] = [b'(', b')', b'%', b',', b'\n', 0xAB, 0xBB, 0x8C, 0x9B, 0xAA];
 
 struct Edit {

@@ -15,7 +15,7 @@ const NONE: usize = usize::MAX;
 impl<'a> ByteFinder<'a> {
     /// A finder of `bytes` (at most twelve) in `haystack`.
     pub(crate) fn new(haystack: &'a [u8], bytes: &[u8]) -> Self {
-        debug_assert!(bytes.len() <= 12);
+        assert!(bytes.len() <= 12, "a ByteFinder looks for twelve bytes at most");
         let mut finder = ByteFinder { haystack, groups: [([0; 3], 0); 4], len: 0 };
         for chunk in bytes.chunks(3).take(4) {
             // A short group repeats its last byte.

@@ -47,10 +47,16 @@ impl KeyMode {
 /// and shown.
 pub fn surface(token: &str) -> Cow<'_, str> {
     if has_mark_or_tatweel(token.as_bytes()) {
-        Cow::Owned(token.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect())
+        Cow::Owned(without_marks(token))
     } else {
         Cow::Borrowed(token)
     }
+}
+
+/// `text` without its diacritics and tatweel (kept out of line: most tokens have none).
+#[cold]
+pub(crate) fn without_marks(text: &str) -> String {
+    text.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect()
 }
 
 /// The key of a surface form. `attested` tells whether a form occurs as a word of its own
@@ -82,7 +88,7 @@ pub(crate) fn key_cow<'a>(
     }
 }
 
-fn fold_key(s: &str) -> Cow<'_, str> {
+pub(crate) fn fold_key(s: &str) -> Cow<'_, str> {
     let folded = fold_text(s, &FoldOptions::default());
     // Arabic letters have no case: only other scripts go through Unicode lower-casing.
     if is_caseless(folded.as_bytes()) {

@@ -2,11 +2,11 @@
 
 mod tokenize;
 
-pub use tokenize::{is_boundary_punct, tokenize, tokenize_into, Token, TokenKind, Tokens};
+pub use tokenize::{is_boundary_punct, tokenize, Token, TokenKind, Tokens};
 mod clitics;
 
 pub use clitics::{split as split_clitics, Split};
 mod keys;
 
-pub(crate) use keys::key_cow;
+pub(crate) use keys::{fold_key, key_cow, without_marks};
 pub use keys::{key, surface, KeyMode};

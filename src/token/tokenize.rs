@@ -12,6 +12,7 @@
 
 use crate::arabic::{is_digit, is_letter, is_mark, TATWEEL};
 use crate::normalize::words::{arabic_letter_at, arabic_word_scan};
+use crate::token::without_marks;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -59,12 +60,6 @@ impl Token {
             std::borrow::Cow::Owned(without_marks(text))
         }
     }
-}
-
-/// `text` without its diacritics and tatweel (kept out of line: most tokens have none).
-#[cold]
-fn without_marks(text: &str) -> String {
-    text.chars().filter(|&c| !is_mark(c) && c != TATWEEL).collect()
 }
 
 /// Punctuation that ends a sentence or a clause: n-grams never cross it.
@@ -242,17 +237,6 @@ impl Iterator for Tokens<'_> {
     }
 }
 
-/// Appends the tokens of `text` to `out`: [`tokenize`] in one loop, for callers that keep
-/// them all.
-pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
-    let mut tokens = tokenize(text);
-    // About one token per six bytes of news text.
-    out.reserve(text.len() / 6);
-    while let Some(t) = tokens.next_token() {
-        out.push(t);
-    }
-}
-
 impl Tokens<'_> {
     #[inline(always)]
     fn next_token(&mut self) -> Option<Token> {
@@ -404,9 +388,6 @@ mod tests {
         for text in &texts {
             let fast: Vec<Token> = tokenize(text).collect();
             assert_eq!(fast, reference(text), "{text}");
-            let mut into = Vec::new();
-            tokenize_into(text, &mut into);
-            assert_eq!(into, fast);
         }
     }
 
