@@ -306,6 +306,21 @@ mod tests {
     }
 
     #[test]
+    fn separators_end_numbers_where_no_digit_follows() {
+        // The tokens the character-by-character tokenizer gave, before the bytewise number
+        // reader: the fast-path test compares that reader with itself, this one does not.
+        assert_eq!(toks("12,,3"), [(Number, "12"), (Punct, ",,"), (Number, "3")]);
+        assert_eq!(toks("12.,3"), [(Number, "12"), (Punct, "."), (Punct, ","), (Number, "3")]);
+        assert_eq!(toks("1,a"), [(Number, "1"), (Punct, ","), (LatinWord, "a")]);
+        assert_eq!(toks("٣,٤"), [(Number, "٣,٤")]);
+        assert_eq!(toks("7٫x"), [(Number, "7"), (Symbol, "٫"), (LatinWord, "x")]);
+        assert_eq!(toks("%5 5٪"), [(Percentage, "%5"), (Percentage, "5٪")]);
+        assert_eq!(toks("3."), [(Number, "3"), (Punct, ".")]);
+        assert_eq!(toks("4,5,6"), [(Number, "4,5,6")]);
+        assert_eq!(toks("٢٠٢٣/١١"), [(Number, "٢٠٢٣"), (Punct, "/"), (Number, "١١")]);
+    }
+
+    #[test]
     fn words_glued_to_numbers_split() {
         assert_eq!(toks("و456.392"), [(ArabicWord, "و"), (Number, "456.392")]);
         assert_eq!(toks("بـ7 مقاعد"), [(ArabicWord, "بـ"), (Number, "7"), (ArabicWord, "مقاعد")]);
