@@ -5,7 +5,7 @@ Usage:
     python3 tools/wikinews_articles.py /path/to/farasa-wikinews/WikiNewsTruth.txt OUT_DIR [--list]
 
 `WikiNewsTruth.txt` (Darwish & Mubarak, "Farasa: A New Fast and Accurate Arabic Word
-Segmenter", LREC 2016; "Feel free to copy and distribute the files") holds about 60 fully
+Segmenter", LREC 2016; "Feel free to copy and distribute the files") holds 70 fully
 diacritized WikiNews articles, one paragraph per line:
 
   - a line `# <section>` opens a section (ثقافة، صحة، سياسة، علوم، رياضة، فن، اقتصاد);
