@@ -220,6 +220,8 @@ const COMMON_ARTICLE_NAME: f32 = 4.8;
 /// Zipf frequency under which a word with the article may go on a name after a title's
 /// first plain word: السبسي (3.6), السعداوي (3.0) may; المناصب (4.2) may not.
 const RARE_FAMILY_NAME: f32 = 3.8;
+/// Most adjectives between a title and a name (الرئيس الفرنسي الأسبق).
+const MAX_TITLE_MODIFIERS: usize = 2;
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -232,6 +234,26 @@ fn given_names() -> &'static HashSet<&'static str, FixedState> {
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
             .filter(|n| !n.is_empty())
+            .collect()
+    })
+}
+
+/// How many names of the annotated data a given name must begin to open a name even when it
+/// is also a frequent word (محمد، أحمد، عمر، حسن): so many people called so outweigh its other uses.
+const FREQUENT_GIVEN_NAME: u32 = 10;
+
+/// The given names that begin at least [`FREQUENT_GIVEN_NAME`] people's names in the annotated
+/// data (the counts in `given.txt`).
+fn frequent_given_names() -> &'static HashSet<&'static str, FixedState> {
+    static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(_, count)| count.trim().parse::<u32>().is_ok_and(|c| c >= FREQUENT_GIVEN_NAME))
+            .map(|(name, _)| name)
+            .filter(|name| !spans::CONNECTORS.contains(name))
             .collect()
     })
 }
@@ -515,6 +537,7 @@ pub(crate) fn find_people_in(
     cues::add_aged_names(&words, &mut found, lexicon, stop);
     cues::add_names_before_roles(&words, &mut found, lexicon, stop);
     cues::add_scorers(&words, &mut found, lexicon, stop);
+    cues::add_relatives(&words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(&words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_places(&words, &mut found, lexicon, stop);
@@ -600,14 +623,20 @@ fn cut_at_known_names(words: &[Word], found: &mut [Found]) {
 }
 
 /// Is the word a given name that may begin a name, as written (no clitic glued to it), and
-/// hardly a common word (المنصف; not هاجر: emigrated)?
+/// hardly a common word (المنصف; not هاجر: emigrated), or a name so many people bear that it
+/// is one more often than not (محمد، أحمد)?
 fn opens_with_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
-    w.token.kind == TokenKind::ArabicWord
-        && w.bare_from == 0
-        && w.class == WordClass::Other
-        && !w.is_stopword(stop)
-        && given_names().contains(w.folded)
-        && w.support(lexicon) < COMMON_LONE_NAME
+    let given = || {
+        given_names().contains(w.folded)
+            && (w.support(lexicon) < COMMON_LONE_NAME || frequent_given_names().contains(w.folded))
+    };
+    plain_word(w) && !w.is_stopword(stop) && given()
+}
+
+/// Is the word a plain word of the text: Arabic, with no clitic glued to it, neither title,
+/// role nor place word?
+fn plain_word(w: &Word) -> bool {
+    w.token.kind == TokenKind::ArabicWord && w.bare_from == 0 && w.class == WordClass::Other
 }
 
 /// A span of words, with the title or role written before it.
@@ -617,9 +646,8 @@ type Found = (Range<usize>, Option<String>);
 /// taken off, and without lists of lone words joined by و (أكتوبي وأتيراو).
 fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop: &HashSet<String>) -> Vec<Found> {
     let mut found = Vec::new();
-    for span in tagged {
-        let first = words.partition_point(|w| w.token.end <= span.start);
-        let end = words.partition_point(|w| w.token.start < span.end);
+    let tagged = joined_given_names(words, tagger_word_spans(words, tagged), lexicon, stop);
+    for &Range { start: first, end } in &tagged {
         if first < end {
             let r = spans::without_leading_non_names(words, first..end);
             let mut r = spans::without_adverbs(words, spans::without_trailing_roles(words, r));
@@ -655,11 +683,11 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             // A known given name right before the span begins it (المنصف الوهايبي → الوهايبي),
             // unless it ends the name before (a list: يوسف حمدي وأحمد).
             let before = r.start.wrapping_sub(1);
-            let ends_other =
-                |t: &Range<usize>| words.get(before).is_some_and(|b| t.start < b.token.end && b.token.start < t.end);
+            let ends_other = |t: &Range<usize>| t.contains(&before);
             if r.start > 0
                 && r.len() < MAX_NAME_WORDS
                 && opens_with_given_name(&words[before], lexicon, stop)
+                && !spans::CONNECTORS.contains(&words[r.start].bare())
                 && !tagged.iter().any(ends_other)
             {
                 r.start -= 1;
@@ -673,6 +701,47 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         }
     }
     found
+}
+
+/// The tagger's person spans (byte ranges) as word ranges.
+fn tagger_word_spans(words: &[Word], tagged: &[Range<usize>]) -> Vec<Range<usize>> {
+    tagged
+        .iter()
+        .map(|span| {
+            words.partition_point(|w| w.token.end <= span.start)..words.partition_point(|w| w.token.start < span.end)
+        })
+        .collect()
+}
+
+/// The spans with a lone given name joined to the span right after it: the tagger split a
+/// compound given name (محمد | علي اليعقوبي). Names in a list have a comma or و between them.
+fn joined_given_names(
+    words: &[Word],
+    spans: Vec<Range<usize>>,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> Vec<Range<usize>> {
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        // The tagger took it for a name: علي is then the name, not على written loosely.
+        let tagged_given = |w: &Word| {
+            opens_with_given_name(w, lexicon, stop)
+                || (plain_word(w) && frequent_given_names().contains(w.folded) && !w.text.ends_with('ى'))
+        };
+        let follows_lone_given = joined.last().is_some_and(|last| {
+            last.len() == 1
+                && last.end == span.start
+                && span.len() < MAX_NAME_WORDS
+                && words[span.start].bare_from == 0
+                && !spans::CONNECTORS.contains(&words[span.start].bare())
+                && tagged_given(&words[last.start])
+        });
+        match joined.last_mut() {
+            Some(last) if follows_lone_given => last.end = span.end,
+            _ => joined.push(span),
+        }
+    }
+    joined
 }
 
 /// Names after a title or role (الرئيس، وزير الداخلية، برئاسة): a name the tagger found
@@ -694,6 +763,17 @@ fn add_titled_names(
             continue;
         }
         let mut j = if w.class == WordClass::Role { role_complement_end(words, i, lexicon, stop) } else { i + 1 };
+        // Adjectives after a title are part of the role (الرئيس التونسي المؤقت المنصف المرزوقي).
+        let modifiers = if w.class == WordClass::Title {
+            words[j.min(words.len())..]
+                .iter()
+                .take(MAX_TITLE_MODIFIERS)
+                .take_while(|a| spans::title_modifier(a, lexicon))
+                .count()
+        } else {
+            0
+        };
+        j += modifiers;
         // A role's complement may be a name itself (رئيس كازاخستان قاسم جومارت توكاييف): one
         // word, when the tagger's name begins right after it.
         let named_complement = w.class == WordClass::Role
@@ -746,7 +826,11 @@ fn add_titled_names(
             i = start;
             continue;
         }
-        let run = run_after_title(words, start, w.class, after_comma, lexicon, stop);
+        let mut run = run_after_title(words, start, w.class, after_comma, lexicon, stop);
+        // (A comma after the adjectives is cue enough: الرئيس الأميركي، دونالد ترامب.)
+        if modifiers > 0 && !after_comma {
+            run = run_after_modifiers(words, start, run, found, lexicon, stop);
+        }
         let r = start..start + run;
         if run >= min_words && !overlaps(&found[..tagged_found], &r) {
             found.push((r, role));
@@ -820,6 +904,37 @@ fn run_after_title(
         }
     }
     0
+}
+
+/// The name run of `run` words at `start`, after a title and its adjectives, where a verb as
+/// often follows (الرئيس الأوغندي يعترف): it must begin with a given name or a rare word, and
+/// ends before a common word after its first two (باراك أوباما حارة، ميشال عون هنأه).
+fn run_after_modifiers(
+    words: &[Word],
+    start: usize,
+    run: usize,
+    found: &[Found],
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> usize {
+    let Some(first) = words.get(start).filter(|_| run > 0) else { return 0 };
+    let article_given = first.folded.strip_prefix("ال").is_some_and(|name| given_names().contains(name));
+    // A word of a name found elsewhere in the text (أوباما) is no verb.
+    let named_elsewhere = |w: &Word| found.iter().any(|(r, _)| words[r.clone()].iter().any(|x| x.bare() == w.bare()));
+    let plain_opener = || {
+        !has_article(first.folded)
+            && (first.support(lexicon) < RARE
+                || (first.support(lexicon) < COMMON_LONE_NAME && words[start..start + run].iter().any(named_elsewhere)))
+    };
+    let given = given_names().contains(first.folded) && !first.is_stopword(stop);
+    let opens = plain_word(first) && (given || article_given || plain_opener());
+    if !opens {
+        return 0;
+    }
+    let common_end =
+        |w: &Word| w.support(lexicon) >= COMMON && !given_names().contains(w.bare()) && !has_article(w.folded);
+    let run = (2..run).find(|&k| common_end(&words[start + k])).unwrap_or(run);
+    spans::without_adverbs(words, start..start + run).len()
 }
 
 /// Where the complement of the role noun at `i` ends: words that are not names (رئيس
@@ -1516,6 +1631,43 @@ mod tests {
             })
             .collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn a_lone_frequent_given_name_joins_the_tagged_name_after_it() {
+        // The tagger split a compound given name: محمد | علي الورتاني.
+        let text = "وتغيب عن التدريبات محمد علي الورتاني بسبب الإصابة";
+        let found = names_with_tagged(text, &["محمد", "علي الورتاني"]);
+        assert_eq!(just_names(&found), ["محمد علي الورتاني"]);
+        // Names in a list keep apart.
+        let found = names_with_tagged("حضر محمد، علي الورتاني", &["محمد", "علي الورتاني"]);
+        assert!(!just_names(&found).contains(&"محمد علي الورتاني"), "{found:?}");
+        // على written with ى is the preposition, even where the tagger took it for a name.
+        let found = names_with_tagged("وافق على سمير الورتاني", &["على", "سمير الورتاني"]);
+        assert_eq!(just_names(&found), ["سمير الورتاني"]);
+    }
+
+    #[test]
+    fn a_frequent_given_name_before_a_tagged_name_begins_it() {
+        let found = names_with_tagged("واقترح أحمد زكريا الحمروني خطة جديدة", &["زكريا الحمروني"]);
+        assert_eq!(just_names(&found), ["أحمد زكريا الحمروني"]);
+        // Not before a connector: سعيد ابن الضحية is Saïd, the victim's son.
+        let found = names_with_tagged("وإلى جانبه سعيد ابن الضحية", &["ابن الضحية"]);
+        assert!(!just_names(&found).iter().any(|n| n.starts_with("سعيد")), "{found:?}");
+    }
+
+    #[test]
+    fn adjectives_after_a_title_belong_to_the_role() {
+        let found = names("وألقى الرئيس الكولومبي الأسبق خوان سانتوس كلمة في الافتتاح.");
+        assert_eq!(found, [("خوان سانتوس".to_string(), Some("الرئيس الكولومبي الأسبق".to_string()))]);
+        // A nisba that is a family name is the name, not an adjective (الرئيس السبسي).
+        let found = names_with_tagged("وقال الرئيس السبسي إن الانتخابات في موعدها.", &["السبسي"]);
+        assert_eq!(found, [("السبسي".to_string(), Some("الرئيس".to_string()))]);
+        // After the adjectives, a verb is no name.
+        assert!(names("وتعهد الرئيس الأوغندي يعترف بالخطأ.").is_empty());
+        // A comma after the adjectives is apposition.
+        let found = names("ووجه الرئيس الأمريكي، جيمي كارتر، رسالة إلى الكونغرس.");
+        assert_eq!(just_names(&found), ["جيمي كارتر"]);
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! Names found by what press text writes around them, without a title: the author of a work
 //! whose title is quoted («رواية "سفر القلب" لأمينة زريق»), and a person whose age is given
-//! (مارك لور البالغ من العمر 45 عاماً), and a goal scorer after the minute of the goal
-//! (51' علي العابدي).
+//! (مارك لور البالغ من العمر 45 عاماً), a goal scorer after the minute of the goal
+//! (51' علي العابدي), and a relative named after the kinship noun (زوجته ملكة أبيض).
 
 use super::{
-    continues_name, given_names, has_article, name_like, name_run, overlaps, role_complement_end, text_support, Found,
-    Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE_FAMILY_NAME,
+    continues_name, given_names, has_article, name_like, name_run, overlaps, role_complement_end, spans, text_support,
+    Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -148,4 +148,116 @@ fn continued_run(words: &[Word], start: usize, max: usize, lexicon: &Lexicon, st
         run += 1;
     }
     run
+}
+
+/// Kinship nouns, folded, as they stand before a pronoun suffix (زوجت-ه، والد-ها، اخو-ه).
+const KIN_STEMS: [&str; 28] = [
+    "زوج",
+    "زوجت",
+    "والد",
+    "والدت",
+    "ام",
+    "اب",
+    "ابو",
+    "اخ",
+    "اخو",
+    "اخت",
+    "شقيق",
+    "شقيقت",
+    "ابن",
+    "ابنت",
+    "نجل",
+    "نجلت",
+    "جد",
+    "جدت",
+    "حفيد",
+    "حفيدت",
+    "عم",
+    "عمت",
+    "خال",
+    "خالت",
+    "ارمل",
+    "ارملت",
+    "صهر",
+    "كنت",
+];
+
+/// Possessive pronoun suffixes, folded.
+const POSSESSIVES: [&str; 5] = ["ه", "ها", "هم", "هما", "هن"];
+
+/// Kinship nouns with the article (الأخ الأكبر، باري).
+const KIN_WITH_ARTICLE: [&str; 8] = ["الاخ", "الاخت", "الابن", "الابنه", "الزوج", "الزوجه", "الشقيق", "الشقيقه"];
+
+/// Adjectives of age and rank after a kinship noun (أخوه الأصغر).
+const KIN_ADJECTIVES: [&str; 4] = ["الاكبر", "الاصغر", "الكبري", "الصغري"];
+
+/// Is the word a kinship noun with a possessive (زوجته، والدتها، أخوه) or the article (الأخ)?
+fn relative_noun(w: &Word) -> bool {
+    let bare = w.bare();
+    KIN_WITH_ARTICLE.contains(&bare)
+        || POSSESSIVES.iter().any(|p| bare.strip_suffix(p).is_some_and(|stem| KIN_STEMS.contains(&stem)))
+}
+
+/// A name right after a kinship noun with a possessive (زوجته ملكة أبيض، والدته كاثرين،
+/// شقيقه محمد), after a title, adjectives or a comma between them (أخوه الأصغر، آندي): press
+/// text names relatives so, with no other cue. The name's first word must be a given name or
+/// a rare word (not زوجته السابقة، ابنه البكر).
+pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    for i in 0..words.len() {
+        if words[i].token.kind != TokenKind::ArabicWord || !relative_noun(&words[i]) {
+            continue;
+        }
+        let between = |w: &Word| {
+            w.class == WordClass::Title
+                || spans::title_modifier(w, lexicon)
+                || KIN_ADJECTIVES.contains(&w.bare())
+                || matches!(w.text, "،" | ",")
+        };
+        let start = i + 1 + words[i + 1..].iter().take(3).take_while(|w| between(w)).count();
+        let Some(first) = words.get(start) else { continue };
+        let plain = first.token.kind == TokenKind::ArabicWord
+            && first.bare_from == 0
+            && !has_article(first.folded)
+            && !first.is_stopword(stop);
+        let run = name_run(words, start, lexicon, stop);
+        // A rare word alone may be a verb the lexicon lacks (يتلظيان): it needs a second word.
+        let given = given_names().contains(first.folded);
+        if !plain || !(given || (first.support(lexicon) < RARE && run >= 2)) {
+            continue;
+        }
+        // The words after the first two end the name where a common word begins (a verb).
+        let common =
+            |w: &Word| w.support(lexicon) >= COMMON && !given_names().contains(w.bare()) && !has_article(w.folded);
+        let run = (2..run).find(|&k| common(&words[start + k])).unwrap_or(run.max(1));
+        let r = spans::without_adverbs(words, start..start + run);
+        if !overlaps(found, &r) {
+            // The kinship noun is the role: a given name alone is a name after it (والدته سعاد).
+            let kin = &words[i];
+            let clitic = if kin.bare_from > 0 { kin.text.chars().next().map_or(0, char::len_utf8) } else { 0 };
+            found.push((r, Some(kin.text[clitic..].to_string())));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::find_people;
+    use crate::lexicon::Lexicon;
+
+    fn names(text: &str) -> Vec<String> {
+        let stop = crate::stats::stopwords::builtin_folded(Lexicon::builtin());
+        find_people(text, &[], Lexicon::builtin(), &stop).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn relatives_are_named_after_the_kinship_noun() {
+        assert_eq!(names("وحضرت الجنازة زوجته سعاد الحمامي وأبناؤه."), ["سعاد الحمامي"]);
+        assert_eq!(names("وقالت والدته سعاد إنه كان هادئا."), ["سعاد"]);
+        assert_eq!(names("وصل شقيقه الأصغر، سمير، صباحا."), ["سمير"]);
+        // What follows a kinship noun is often no name.
+        assert!(names("وحضرت زوجته السابقة الحفل.").is_empty());
+        assert!(names("ورافقه ابنه إلى المستشفى.").is_empty());
+        // A rare word alone may be a verb the lexicon lacks.
+        assert!(names("كان والده وشقيقه يتسامران ليلا.").is_empty());
+    }
 }

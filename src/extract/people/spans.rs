@@ -2,7 +2,7 @@
 //! not a person, a role noun after a name is not part of it, and a list of lone words joined
 //! by و is not a name.
 
-use super::{given_names, has_surname_ending, Word, WordClass, COMMON};
+use super::{given_names, has_surname_ending, place_names, Word, WordClass, COMMON};
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
 use std::ops::Range;
@@ -98,6 +98,34 @@ pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Ran
 const TITLE_ADJECTIVES: [&str; 9] =
     ["السابق", "الاسبق", "الحالي", "الراحل", "الجديد", "المؤقت", "المخلوع", "الفقيد", "المنتخب"];
 
+/// Is the word an adjective written between a title and the name: one of the
+/// [`TITLE_ADJECTIVES`], or the nisba of a place (الرئيس التونسي، الكاتب الأمريكي)? Many
+/// family names are nisbas too (الرئيس السبسي), so the place must be known, or the adjective
+/// a common word, and never a given name (الباجي).
+pub(super) fn title_modifier(w: &Word, lexicon: &Lexicon) -> bool {
+    let nisba = || {
+        let Some(stem) = w.folded.strip_prefix("ال").and_then(|s| s.strip_suffix('ي')) else { return false };
+        let of_place = || {
+            let place = |p: String| place_names().contains(p.as_str());
+            [stem.to_string(), format!("ال{stem}"), format!("{stem}ا"), format!("{stem}يا"), format!("{stem}ه")]
+                .into_iter()
+                .any(place)
+        };
+        w.bare_from == 0
+            && stem.chars().count() >= 3
+            && !given_names().contains(stem)
+            && !given_names().contains(w.folded)
+            && (of_place() || w.support(lexicon) >= COMMON_NISBA)
+    };
+    w.token.kind == TokenKind::ArabicWord
+        && w.class == WordClass::Other
+        && (TITLE_ADJECTIVES.contains(&w.bare()) || nisba())
+}
+
+/// Zipf frequency from which a nisba is a common adjective (الأمريكي 5.2), not a family
+/// name (المرزوقي 3.7, السبسي 3.6).
+const COMMON_NISBA: f32 = 4.0;
+
 /// A span without the adverbs at its ends (حالياً بن علي يلدريم → بن علي يلدريم): a word with
 /// the tanween of the accusative (ـاً، ـً) is an adverb or a complement, never part of a name.
 pub(super) fn without_adverbs(words: &[Word], mut r: Range<usize>) -> Range<usize> {
@@ -132,7 +160,7 @@ pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: 
 const COMPOUND_PARTS: [&str; 6] = ["الله", "الدين", "الرحمن", "الرحيم", "الاسلام", "العابدين"];
 
 /// Words that join the parts of one name (محمد بن سالم، أبو بكر).
-const CONNECTORS: [&str; 5] = ["بن", "ابن", "بنت", "ابو", "ابي"];
+pub(super) const CONNECTORS: [&str; 5] = ["بن", "ابن", "بنت", "ابو", "ابي"];
 
 /// First parts of compound names, before a word with the article (عبد الفتاح، أبو الحسن).
 const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام", "ذو"];
