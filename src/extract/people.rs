@@ -538,6 +538,8 @@ pub(crate) fn find_people_in(
     cues::add_names_before_roles(&words, &mut found, lexicon, stop);
     cues::add_scorers(&words, &mut found, lexicon, stop);
     cues::add_relatives(&words, &mut found, lexicon, stop);
+    cues::add_compound_names(&words, &mut found, lexicon, stop);
+    cues::add_names_after_nisbas(&words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(&words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_places(&words, &mut found, lexicon, stop);
@@ -931,10 +933,7 @@ fn run_after_modifiers(
     if !opens {
         return 0;
     }
-    let common_end =
-        |w: &Word| w.support(lexicon) >= COMMON && !given_names().contains(w.bare()) && !has_article(w.folded);
-    let run = (2..run).find(|&k| common_end(&words[start + k])).unwrap_or(run);
-    spans::without_adverbs(words, start..start + run).len()
+    cues::run_without_common_end(words, start, run, 2, lexicon) - start
 }
 
 /// Where the complement of the role noun at `i` ends: words that are not names (رئيس

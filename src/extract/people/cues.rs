@@ -150,6 +150,107 @@ fn continued_run(words: &[Word], start: usize, max: usize, lexicon: &Lexicon, st
     run
 }
 
+/// A compound given name and a rare word after it (فتح الله أرسلان، نجم الدين دغفوس): the
+/// shape of a name whoever writes it. The first part must be a given name or عبد, so that
+/// حزب الله and رحمه الله are none; the word after must be rare or a given name.
+pub(super) fn add_compound_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    for i in 0..words.len().saturating_sub(2) {
+        let head = &words[i];
+        let compound = head.token.kind == TokenKind::ArabicWord
+            && head.bare_from == 0
+            && head.class == WordClass::Other
+            && !head.is_stopword(stop)
+            && (head.bare() == "عبد" || given_names().contains(head.bare()))
+            && spans::COMPOUND_PARTS.contains(&words[i + 1].folded);
+        if !compound {
+            continue;
+        }
+        let next = &words[i + 2];
+        let family = next.bare_from == 0
+            && continues_name(next, lexicon, stop)
+            && (given_names().contains(next.bare()) || next.support(lexicon) < RARE_FAMILY_NAME);
+        if !family {
+            continue;
+        }
+        let run = 2 + continued_run(words, i + 2, MAX_NAME_WORDS - 2, lexicon, stop);
+        let r = i..run_without_common_end(words, i, run, 3, lexicon);
+        if !overlaps(found, &r) {
+            found.push((r, None));
+        }
+    }
+}
+
+/// A name of two words or more after the nisba of a known place, which press text writes
+/// as a title (اللاعب الإيطالي جيانلوكا زامبروتا، فاز الأذربيجاني عين الله فتح اليف): its
+/// first word a given name or a rare word. The nisba is its role.
+pub(super) fn add_names_after_nisbas(
+    words: &[Word],
+    found: &mut Vec<Found>,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) {
+    for i in 0..words.len().saturating_sub(2) {
+        // A nisba after a noun with the article describes the noun (النادي البنزرتي ينتدب).
+        let after_noun = i > 0 && has_article(words[i - 1].folded);
+        if after_noun || !spans::place_nisba(&words[i]) {
+            continue;
+        }
+        let start = i + 1;
+        let first = &words[start];
+        // A rare word with a clitic letter first may be a preposition's object (بإحتراز).
+        // So may a verb the lexicon lacks (سيمثلان).
+        let rare_plain = first.support(lexicon) < RARE
+            && !first.folded.starts_with(['و', 'ب', 'ل', 'ف', 'ك', 'ي'])
+            && !first.folded.starts_with("سي");
+        let opens = first.token.kind == TokenKind::ArabicWord
+            && first.bare_from == 0
+            && first.class == WordClass::Other
+            && !has_article(first.folded)
+            && !first.is_stopword(stop)
+            && (given_names().contains(first.folded) || rare_plain);
+        if !opens {
+            continue;
+        }
+        let run = name_run(words, start, lexicon, stop);
+        if run < 2 {
+            continue;
+        }
+        let r = start..run_without_common_end(words, start, run, 2, lexicon);
+        // Another nisba in it: a list of clubs and their countries (ريفرز يونايتد النيجيري).
+        if !overlaps(found, &r) && !words[r.clone()].iter().any(spans::place_nisba) {
+            found.push((r, Some(words[i].text.to_string())));
+        }
+    }
+}
+
+/// The end of the run of `run` words at `start`: before the first word from its `from`-th
+/// on that no name goes on with (a verb after the name: باراك أوباما ارتدى، رؤوف خليف
+/// يقاضي; ماكرون البالغ; الشرميطي للاعتداء), adverbs left out.
+pub(super) fn run_without_common_end(
+    words: &[Word],
+    start: usize,
+    run: usize,
+    from: usize,
+    lexicon: &Lexicon,
+) -> usize {
+    let ends_name = |w: &Word| {
+        let support = w.support(lexicon);
+        let given = given_names().contains(w.bare());
+        let common = support >= COMMON && !given && !has_article(w.folded);
+        // A common word with the article is an adjective more often than a family name.
+        let common_with_article = has_article(w.folded) && support >= COMMON_ARTICLE_WORD;
+        // A word the lexicon knows that begins like a verb in the present or future (ي، سي).
+        let verb_like = support > 0.0 && !given && (w.folded.starts_with('ي') || w.folded.starts_with("سي"));
+        common || common_with_article || verb_like || w.folded.starts_with("لل")
+    };
+    let run = (from..run).find(|&k| ends_name(&words[start + k])).unwrap_or(run);
+    spans::without_adverbs(words, start..start + run).end
+}
+
+/// Zipf frequency from which a word with the article ends a name run ([`run_without_common_end`]):
+/// البالغ، الوسطي; family names with the article are rarer (السبسي 3.6, الجبالي 3.2).
+const COMMON_ARTICLE_WORD: f32 = 4.5;
+
 /// Kinship nouns, folded, as they stand before a pronoun suffix (زوجت-ه، والد-ها، اخو-ه).
 const KIN_STEMS: [&str; 28] = [
     "زوج",
@@ -226,10 +327,7 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
             continue;
         }
         // The words after the first two end the name where a common word begins (a verb).
-        let common =
-            |w: &Word| w.support(lexicon) >= COMMON && !given_names().contains(w.bare()) && !has_article(w.folded);
-        let run = (2..run).find(|&k| common(&words[start + k])).unwrap_or(run.max(1));
-        let r = spans::without_adverbs(words, start..start + run);
+        let r = start..run_without_common_end(words, start, run.max(1), 2, lexicon);
         if !overlaps(found, &r) {
             // The kinship noun is the role: a given name alone is a name after it (والدته سعاد).
             let kin = &words[i];
@@ -247,6 +345,22 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let stop = crate::stats::stopwords::builtin_folded(Lexicon::builtin());
         find_people(text, &[], Lexicon::builtin(), &stop).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn compound_given_names_before_a_rare_word_are_names() {
+        assert_eq!(names("وقرر المجلس تعيين سيف الله القرقوري نائبا له."), ["سيف الله القرقوري"]);
+        assert_eq!(names("وشارك في اللقاء نور الدين بوشيحة."), ["نور الدين بوشيحة"]);
+        // Not a party, nor a prayer.
+        assert!(names("وقال إن حزب الله اللبناني يرفض ذلك.").is_empty());
+        assert!(names("وتوفي رحمه الله تعالى في بيته.").is_empty());
+    }
+
+    #[test]
+    fn a_place_nisba_before_a_name_is_its_title() {
+        assert_eq!(names("وتوج البرتغالي جوزيه ساراماغو بالجائزة."), ["جوزيه ساراماغو"]);
+        // After a noun with the article it describes the noun.
+        assert!(names("وأعلن النادي البنزرتي ينتدب مهاجما.").is_empty());
     }
 
     #[test]

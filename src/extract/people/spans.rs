@@ -103,23 +103,35 @@ const TITLE_ADJECTIVES: [&str; 9] =
 /// family names are nisbas too (الرئيس السبسي), so the place must be known, or the adjective
 /// a common word, and never a given name (الباجي).
 pub(super) fn title_modifier(w: &Word, lexicon: &Lexicon) -> bool {
-    let nisba = || {
-        let Some(stem) = w.folded.strip_prefix("ال").and_then(|s| s.strip_suffix('ي')) else { return false };
-        let of_place = || {
-            let place = |p: String| place_names().contains(p.as_str());
-            [stem.to_string(), format!("ال{stem}"), format!("{stem}ا"), format!("{stem}يا"), format!("{stem}ه")]
-                .into_iter()
-                .any(place)
-        };
-        w.bare_from == 0
-            && stem.chars().count() >= 3
-            && !given_names().contains(stem)
-            && !given_names().contains(w.folded)
-            && (of_place() || w.support(lexicon) >= COMMON_NISBA)
-    };
+    let nisba = || nisba_stem(w).is_some_and(|stem| of_place(stem) || w.support(lexicon) >= COMMON_NISBA);
     w.token.kind == TokenKind::ArabicWord
         && w.class == WordClass::Other
         && (TITLE_ADJECTIVES.contains(&w.bare()) || nisba())
+}
+
+/// Is the word the nisba of a known place (التونسي، الأذربيجاني، السوري)?
+pub(super) fn place_nisba(w: &Word) -> bool {
+    w.token.kind == TokenKind::ArabicWord && w.class == WordClass::Other && nisba_stem(w).is_some_and(of_place)
+}
+
+/// The stem of a nisba with the article (السوري → سور), if the word may be one: no glued
+/// clitic, and no given name (الباجي).
+fn nisba_stem<'w>(w: &Word<'w>) -> Option<&'w str> {
+    let stem = w.folded.strip_prefix("ال")?.strip_suffix('ي')?;
+    let plausible = w.bare_from == 0
+        && stem.chars().count() >= 3
+        && !given_names().contains(stem)
+        && !given_names().contains(w.folded);
+    plausible.then_some(stem)
+}
+
+/// Is a nisba stem that of a known place: the place's name with or without the article, or
+/// with its ending (سوريا، فرنسا، باجة)?
+fn of_place(stem: &str) -> bool {
+    let place = |p: String| place_names().contains(p.as_str());
+    [stem.to_string(), format!("ال{stem}"), format!("{stem}ا"), format!("{stem}يا"), format!("{stem}ه")]
+        .into_iter()
+        .any(place)
 }
 
 /// Zipf frequency from which a nisba is a common adjective (الأمريكي 5.2), not a family
@@ -157,7 +169,7 @@ pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: 
 }
 
 /// Second parts of compound given names (عبد الله، نور الدين، زين العابدين).
-const COMPOUND_PARTS: [&str; 6] = ["الله", "الدين", "الرحمن", "الرحيم", "الاسلام", "العابدين"];
+pub(super) const COMPOUND_PARTS: [&str; 6] = ["الله", "الدين", "الرحمن", "الرحيم", "الاسلام", "العابدين"];
 
 /// Words that join the parts of one name (محمد بن سالم، أبو بكر).
 pub(super) const CONNECTORS: [&str; 5] = ["بن", "ابن", "بنت", "ابو", "ابي"];
