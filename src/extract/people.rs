@@ -1013,10 +1013,20 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
     for (k, w) in words.iter().enumerate() {
         // After في (in), a name is where something happens (في بن قردان): people are seldom
         // written so. (Not after a glued ب: names begin with ب too, برويز، بريان.)
-        if w.class == WordClass::Place || w.folded == "في" {
-            let run = name_run_loose(words, k + 1, lexicon, stop);
+        // A building named after a person, with its adjectives first (المستشفى الجامعي
+        // الهادي شاكر، مستشفى البشير حمزة). With the article, the building must not be the
+        // complement of a role (مدير المعهد X is its head).
+        let after_role = k > 0 && matches!(words[k - 1].class, WordClass::Role | WordClass::Title | WordClass::Lead);
+        let noun = w.bare().strip_prefix("ال");
+        let building = BUILDINGS.contains(&noun.unwrap_or(w.bare()));
+        // (Not after an organisation: الحزب الاشتراكي X is one of its members.)
+        let adjectives = if building { facility_adjectives(words, k + 1) } else { 0 };
+        let place_word = w.class == WordClass::Place || (noun.is_some() && building && adjectives > 0 && !after_role);
+        if place_word || w.folded == "في" {
+            let start = k + 1 + if place_word { adjectives } else { 0 };
+            let run = name_run_loose(words, start, lexicon, stop);
             if run > 0 {
-                not_people.insert(as_key(&(k + 1..k + 1 + run)));
+                not_people.insert(as_key(&(start..start + run)));
             }
         }
     }
@@ -1271,6 +1281,19 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
     n
 }
 
+/// Buildings often named after people, folded (المستشفى الجامعي فرحات حشاد، المطار الدولي
+/// الحبيب بورقيبة، الحي الجامعي ابن خلدون).
+const BUILDINGS: [&str; 5] = ["مستشفي", "مطار", "معهد", "مدرسه", "حي"];
+
+/// Number of adjectives with the article after a place word, at `start` (الجامعي، الجهوي،
+/// الدولي): two at most, none a given name.
+fn facility_adjectives(words: &[Word], start: usize) -> usize {
+    let adjective = |w: &Word| {
+        w.bare_from == 0 && w.folded.strip_prefix("ال").is_some_and(|a| a.ends_with('ي') && !given_names().contains(a))
+    };
+    words.iter().skip(start).take(2).take_while(|w| adjective(w)).count()
+}
+
 /// Like `name_run`, but also through given names that are common words (نور سلطان), for
 /// recognising the names of places and organizations.
 fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
@@ -1278,7 +1301,9 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
     while start + n < words.len() && n < MAX_NAME_WORDS {
         let w = &words[start + n];
         let plain_word = w.token.kind == TokenKind::ArabicWord && !w.is_stopword(stop) && !w.folded.starts_with("ال");
-        if !(name_like(w, lexicon, stop) || (plain_word && w.bare_from == 0)) {
+        // A given name with the article opens one (الهادي شاكر).
+        let article_given = n == 0 && w.folded.strip_prefix("ال").is_some_and(|g| given_names().contains(g));
+        if !(name_like(w, lexicon, stop) || (plain_word && w.bare_from == 0) || article_given) {
             break;
         }
         n += 1;
@@ -1653,6 +1678,16 @@ mod tests {
         // Not before a connector: سعيد ابن الضحية is Saïd, the victim's son.
         let found = names_with_tagged("وإلى جانبه سعيد ابن الضحية", &["ابن الضحية"]);
         assert!(!just_names(&found).iter().any(|n| n.starts_with("سعيد")), "{found:?}");
+    }
+
+    #[test]
+    fn a_building_named_after_a_person_is_no_mention_of_them() {
+        let text = "ونقل المصاب إلى المستشفى الجهوي منجي سليم بالمرسى";
+        assert!(names_with_tagged(text, &["منجي سليم"]).is_empty());
+        assert!(names_with_tagged("وصل إلى مستشفى الطاهر صفر", &["الطاهر صفر"]).is_empty());
+        // The head of the building is a person.
+        let text = "وقال مدير المعهد الثانوي سمير الزواري إن الدروس مستمرة";
+        assert_eq!(just_names(&names_with_tagged(text, &["سمير الزواري"])), ["سمير الزواري"]);
     }
 
     #[test]
