@@ -900,7 +900,8 @@ fn run_after_title(
                 && (!w.folded.starts_with("ال") || w.support(lexicon) < RARE_FAMILY_NAME)
         };
         let first_plain = words.get(start).is_some_and(|f| plain(f) && !f.folded.starts_with("ال"));
-        let n = words.iter().skip(start).take(MAX_NAME_WORDS).take_while(|w| plain(w)).count();
+        let mut n = words.iter().skip(start).take(MAX_NAME_WORDS).take_while(|w| plain(w)).count();
+        n = (1..n).find(|&k| after_family_name(&words[start + k - 1], &words[start + k])).unwrap_or(n);
         if first_plain && n >= 2 {
             return n;
         }
@@ -1268,7 +1269,7 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
         let inner_role = w.class == WordClass::Role
             && n + 1 < MAX_NAME_WORDS
             && words.get(start + n + 1).is_some_and(|next| continues_name(next, lexicon, stop));
-        if !(continues_name(w, lexicon, stop) || inner_role) {
+        if !(continues_name(w, lexicon, stop) || inner_role) || after_family_name(&words[start + n - 1], w) {
             break;
         }
         // A transliterated surname ends a name: a known word after it begins the sentence's
@@ -1292,6 +1293,19 @@ fn facility_adjectives(words: &[Word], start: usize) -> usize {
         w.bare_from == 0 && w.folded.strip_prefix("ال").is_some_and(|a| a.ends_with('ي') && !given_names().contains(a))
     };
     words.iter().skip(start).take(2).take_while(|w| adjective(w)).count()
+}
+
+/// Does a family name with the article end the name before `next` (خميس الجهيناوي | عشية،
+/// مالك الجزيري | المصنف)? Not when it is a given name with the article (محمد المنصف
+/// المرزوقي) or the end of a compound (زين العابدين بن علي), nor before بن or آل.
+fn after_family_name(prev: &Word, next: &Word) -> bool {
+    let Some(name) = prev.folded.strip_prefix("ال") else { return false };
+    let goes_on = given_names().contains(name)
+        || given_names().contains(prev.folded)
+        || spans::COMPOUND_PARTS.contains(&prev.folded)
+        || spans::CONNECTORS.contains(&next.bare())
+        || next.bare() == "ال";
+    prev.bare_from == 0 && !goes_on
 }
 
 /// Like `name_run`, but also through given names that are common words (نور سلطان), for
@@ -1678,6 +1692,15 @@ mod tests {
         // Not before a connector: سعيد ابن الضحية is Saïd, the victim's son.
         let found = names_with_tagged("وإلى جانبه سعيد ابن الضحية", &["ابن الضحية"]);
         assert!(!just_names(&found).iter().any(|n| n.starts_with("سعيد")), "{found:?}");
+    }
+
+    #[test]
+    fn a_family_name_with_the_article_ends_the_name() {
+        let found = names("وأعلن وزير الخارجية نبيل الكسراوي صباح اليوم أن الزيارة تأجلت");
+        assert_eq!(just_names(&found), ["نبيل الكسراوي"]);
+        // A given name with the article goes on (محمد المنصف المرزوقي), and so does بن.
+        let found = names("وقال الرئيس محمد المنصف المرزوقي إن الحوار ضروري");
+        assert_eq!(just_names(&found), ["محمد المنصف المرزوقي"]);
     }
 
     #[test]

@@ -295,8 +295,11 @@ const KIN_ADJECTIVES: [&str; 4] = ["الاكبر", "الاصغر", "الكبري
 /// Is the word a kinship noun with a possessive (زوجته، والدتها، أخوه) or the article (الأخ)?
 fn relative_noun(w: &Word) -> bool {
     let bare = w.bare();
-    KIN_WITH_ARTICLE.contains(&bare)
-        || POSSESSIVES.iter().any(|p| bare.strip_suffix(p).is_some_and(|stem| KIN_STEMS.contains(&stem)))
+    // Folding writes ة as ه: والدة نذير (Nadhir's mother) is no والده (his father).
+    let possessive = |p: &&str| {
+        (*p != "ه" || w.text.ends_with('ه')) && bare.strip_suffix(*p).is_some_and(|s| KIN_STEMS.contains(&s))
+    };
+    KIN_WITH_ARTICLE.contains(&bare) || POSSESSIVES.iter().any(possessive)
 }
 
 /// A name right after a kinship noun with a possessive (زوجته ملكة أبيض، والدته كاثرين،
@@ -368,6 +371,9 @@ mod tests {
         assert_eq!(names("وحضرت الجنازة زوجته سعاد الحمامي وأبناؤه."), ["سعاد الحمامي"]);
         assert_eq!(names("وقالت والدته سعاد إنه كان هادئا."), ["سعاد"]);
         assert_eq!(names("وصل شقيقه الأصغر، سمير، صباحا."), ["سمير"]);
+        // والدة (the mother of) is no والده (his father), though both fold alike.
+        assert!(!names("وقالت والدة سمير الحمامي إنها تنتظر.").contains(&"الحمامي".to_string()));
+        assert_eq!(names("وقالت ابنتها سعاد إنها تنتظر."), ["سعاد"]);
         // What follows a kinship noun is often no name.
         assert!(names("وحضرت زوجته السابقة الحفل.").is_empty());
         assert!(names("ورافقه ابنه إلى المستشفى.").is_empty());
