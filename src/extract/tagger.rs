@@ -45,6 +45,7 @@
 use crate::arabic::{is_digit, is_letter};
 use crate::lexicon::Lexicon;
 use crate::token::{split_clitics, tokenize, Split, Token, TokenKind};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -434,57 +435,98 @@ impl WordInfo {
     /// Like [`WordInfo::new`], with `attested` telling the clitic splitter which stems the
     /// lexicon lacks are words all the same (see [`split_clitics`]).
     pub fn with_attested(token: &str, attested: &dyn Fn(&str) -> bool) -> WordInfo {
-        let surface = surface(token);
-        let shape = shape(&surface);
-        if shape != Shape::Arabic {
-            return WordInfo::unsplit(&surface, shape);
-        }
-        let lexicon = Lexicon::builtin();
-        let split = split_clitics(&surface, lexicon, attested);
-        let stem = StemInfo::new(split.stem(&surface), lexicon);
-        WordInfo::arabic(&surface, split, &stem, lexicon)
+        let reading = Reading::new(token, attested);
+        let stem = reading.split.map(|_| StemInfo::new(reading.stem()));
+        let mut info = WordInfo::default();
+        reading.fill(stem.as_ref(), &mut info);
+        info
     }
+}
 
-    /// A word that is not Arabic: its own stem, no clitics.
-    fn unsplit(surface: &str, shape: Shape) -> WordInfo {
-        let form = fold(surface);
+/// A word with nothing in it yet, to [`Reading::fill`].
+impl Default for WordInfo {
+    fn default() -> WordInfo {
         WordInfo {
-            stem: form.clone(),
-            form,
+            form: String::new(),
+            stem: String::new(),
             prefix: String::new(),
             enclitic: String::new(),
-            shape,
+            shape: Shape::Mixed,
             zipf_word: 0,
             zipf_stem: 0,
             clusters: [NO_CLUSTER; 2],
             inflections: [0; 4],
         }
     }
+}
 
-    /// An Arabic word split into clitics and `stem`.
-    fn arabic(surface: &str, split: Split, stem: &StemInfo, lexicon: &Lexicon) -> WordInfo {
-        // Without clitics the stem is the word.
-        let zipf_word =
-            if split.prefix + split.suffix == 0 { stem.zipf_stem } else { zipf_bucket(lexicon.zipf10(surface)) };
-        WordInfo {
-            inflections: stem.inflections,
-            form: fold(surface),
-            stem: stem.stem.clone(),
-            prefix: fold_short(&surface[..split.prefix]),
-            enclitic: fold_short(&surface[surface.len() - split.suffix..]),
-            shape: Shape::Arabic,
-            zipf_word,
-            zipf_stem: stem.zipf_stem,
-            clusters: [NO_CLUSTER; 2],
+/// A token read up to its stem: without marks and tatweels, its shape, and for an Arabic
+/// word its clitics. The steps of [`WordInfo::with_attested`], which the tagger takes one by
+/// one to look the stem up in its cache before reading what the lexicon says of it.
+struct Reading<'a> {
+    surface: Cow<'a, str>,
+    shape: Shape,
+    /// The clitics of an Arabic word (`None` for any other).
+    split: Option<Split>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(token: &'a str, attested: &dyn Fn(&str) -> bool) -> Reading<'a> {
+        // The token itself if it is all marks.
+        let surface = match crate::token::surface(token) {
+            s if s.is_empty() => Cow::Borrowed(token),
+            s => s,
+        };
+        let shape = shape(&surface);
+        let split = (shape == Shape::Arabic).then(|| split_clitics(&surface, Lexicon::builtin(), attested));
+        Reading { surface, shape, split }
+    }
+
+    /// The stem as written: without its clitics, the whole word if it is not Arabic.
+    fn stem(&self) -> &str {
+        self.split.map_or(&self.surface, |split| split.stem(&self.surface))
+    }
+
+    /// The word's [`WordInfo`] into `info` (in the memory of its strings), without classes;
+    /// `stem`: the facts of [`Reading::stem`] for an Arabic word, `None` for any other.
+    fn fill(&self, stem: Option<&StemInfo>, info: &mut WordInfo) {
+        let surface = &*self.surface;
+        replace(&mut info.form, surface);
+        info.shape = self.shape;
+        info.clusters = [NO_CLUSTER; 2];
+        match (self.split, stem) {
+            (Some(split), Some(stem)) => {
+                info.stem.clone_from(&stem.stem);
+                replace(&mut info.prefix, &surface[..split.prefix]);
+                replace(&mut info.enclitic, &surface[surface.len() - split.suffix..]);
+                // Without clitics the stem is the word.
+                info.zipf_word = if split.prefix + split.suffix == 0 {
+                    stem.zipf_stem
+                } else {
+                    zipf_bucket(Lexicon::builtin().zipf10(surface))
+                };
+                info.zipf_stem = stem.zipf_stem;
+                info.inflections = stem.inflections;
+            }
+            // Not Arabic: its own stem, no clitics.
+            _ => {
+                info.stem.clone_from(&info.form);
+                info.prefix.clear();
+                info.enclitic.clear();
+                info.zipf_word = 0;
+                info.zipf_stem = 0;
+                info.inflections = [0; 4];
+            }
         }
     }
 }
 
-/// A token without its marks and tatweels (the token itself if that leaves nothing).
-fn surface(token: &str) -> String {
-    match crate::token::surface(token) {
-        s if s.is_empty() => token.to_string(),
-        s => s.into_owned(),
+/// `s` [`fold`]ed into `out` (its memory kept).
+fn replace(out: &mut String, s: &str) {
+    out.clear();
+    // Nothing to fold in an empty clitic.
+    if !s.is_empty() {
+        out.push_str(&crate::token::fold_key(s));
     }
 }
 
@@ -498,58 +540,39 @@ struct StemInfo {
 }
 
 impl StemInfo {
-    fn new(stem: &str, lexicon: &Lexicon) -> StemInfo {
-        let (zipf_stem, inflections) = stem_facts(stem, lexicon);
+    fn new(stem: &str) -> StemInfo {
+        let (zipf_stem, inflections) = stem_facts(stem, Lexicon::builtin());
         StemInfo { stem: fold(stem), zipf_stem, inflections }
     }
 }
 
-/// [`fold`] of a clitic: nothing to fold in an empty one.
-fn fold_short(s: &str) -> String {
-    if s.is_empty() {
-        String::new()
-    } else {
-        fold(s)
-    }
-}
-
-/// A stem's frequency and inflections (see [`stem_facts`]).
-type StemFacts = (u8, [u8; 4]);
-
 /// What the lexicon says of a stem: its frequency (whole Zipf units) and its inflections (see
-/// [`WordInfo::inflections`]). The same for all the forms of a stem (with و, ال, ب…), so
-/// remembered per stem and thread.
-fn stem_facts(stem: &str, lexicon: &Lexicon) -> StemFacts {
-    const LIMIT: usize = 200_000;
-    thread_local! {
-        static STEMS: RefCell<foldhash::HashMap<Box<str>, StemFacts>> = RefCell::default();
-    }
-    STEMS.with(|stems| {
-        if let Some(&facts) = stems.borrow().get(stem) {
-            return facts;
-        }
-        let z = |w: &str| zipf_bucket(lexicon.zipf10(w));
-        let definite = if stem.starts_with("ال") { 9 } else { z(&format!("ال{stem}")) };
-        let feminine = match stem.strip_suffix('ة') {
-            Some(base) => z(base),
-            None => z(&format!("{stem}ة")),
-        };
-        let plural = z(&format!("{stem}ات")).max(z(&format!("{stem}ون")));
-        let singular = ["يون", "يين", "ون", "ين", "ان", "ات"]
-            .iter()
-            .find_map(|suffix| {
-                let base = stem.strip_suffix(suffix).filter(|b| b.chars().nth(1).is_some())?;
-                Some(z(base).max(z(&format!("{base}ي"))).max(z(&format!("{base}ة"))) + 1)
-            })
-            .unwrap_or(0);
-        let facts = (z(stem), [definite, feminine, plural, singular]);
-        let mut stems = stems.borrow_mut();
-        if stems.len() >= LIMIT {
-            stems.clear();
-        }
-        stems.insert(stem.into(), facts);
-        facts
-    })
+/// [`WordInfo::inflections`]). The same for all the forms of a stem (with و, ال, ب…); the
+/// tagger remembers it per stem.
+fn stem_facts(stem: &str, lexicon: &Lexicon) -> (u8, [u8; 4]) {
+    // The stem with a prefix or a suffix, in one buffer (no string per lookup).
+    let mut buffer = String::with_capacity(stem.len() + 8);
+    let mut z = |before: &str, word: &str, after: &str| {
+        buffer.clear();
+        buffer.push_str(before);
+        buffer.push_str(word);
+        buffer.push_str(after);
+        zipf_bucket(lexicon.zipf10(&buffer))
+    };
+    let definite = if stem.starts_with("ال") { 9 } else { z("ال", stem, "") };
+    let feminine = match stem.strip_suffix('ة') {
+        Some(base) => z("", base, ""),
+        None => z("", stem, "ة"),
+    };
+    let plural = z("", stem, "ات").max(z("", stem, "ون"));
+    let singular = ["يون", "يين", "ون", "ين", "ان", "ات"]
+        .iter()
+        .find_map(|suffix| {
+            let base = stem.strip_suffix(suffix).filter(|b| b.chars().nth(1).is_some())?;
+            Some(z("", base, "").max(z("", base, "ي")).max(z("", base, "ة")) + 1)
+        })
+        .unwrap_or(0);
+    (z("", stem, ""), [definite, feminine, plural, singular])
 }
 
 /// Folded and lower-cased, as terms are keyed.
@@ -1666,6 +1689,8 @@ struct WordCache {
     own_prev: Vec<PrevLanes>,
     /// The stems of the Arabic words in `words`.
     stem_scores: StemCache,
+    /// Memory to read a new word into (see [`Tagger::new_word`]).
+    scratch: WordInfo,
     /// Buffers of `Tagger::tag_remembering`, kept between sentences.
     hashes: Vec<u64>,
     ids: Vec<usize>,
@@ -1727,7 +1752,8 @@ impl WordCache {
         // A new word, in the empty slot found.
         let form = short.map_or_else(|| Form::Long(token.into()), Form::Short);
         let k = self.words.len();
-        self.words.push(tagger.new_word(token, hash, form, &mut self.own_prev, &mut self.stem_scores));
+        let scores = tagger.new_word(token, hash, form, &mut self.own_prev, &mut self.stem_scores, &mut self.scratch);
+        self.words.push(scores);
         self.slots[s] = word_slot(hash, k);
         if self.words.len() * 2 > self.slots.len() {
             self.grow();
@@ -1991,7 +2017,7 @@ impl Tagger {
 
     /// The scores of a word not seen before: those its stem gives from `stems` if an Arabic
     /// word's stem (as written) was seen before (see [`Parts::STEM`]), computed and remembered
-    /// there if not, plus those of its form.
+    /// there if not, plus those of its form. `info`: memory to read the word into.
     fn new_word(
         &self,
         token: &str,
@@ -1999,33 +2025,31 @@ impl Tagger {
         form: Form,
         own_prev: &mut Vec<PrevLanes>,
         stems: &mut StemCache,
+        info: &mut WordInfo,
     ) -> WordScores {
-        let surface = surface(token);
-        let shape = shape(&surface);
-        if shape != Shape::Arabic {
-            let mut info = WordInfo::unsplit(&surface, shape);
-            self.lexicons.annotate(&mut info);
-            let by_offset = self.part_scores(&WordView::new(&info), Parts::ALL, [[0; NTAGS]; NEAR]);
-            let (keys, prev) = self.prev_scores(&info, own_prev);
+        // As Lexicons::info reads it.
+        let reading = Reading::new(token, &|_| false);
+        if reading.split.is_none() {
+            reading.fill(None, info);
+            self.lexicons.annotate(info);
+            let by_offset = self.part_scores(&WordView::new(info), Parts::ALL, [[0; NTAGS]; NEAR]);
+            let (keys, prev) = self.prev_scores(info, own_prev);
             return WordScores { hash, form, keys, prev, by_offset };
         }
-        let lexicon = Lexicon::builtin();
-        // As Lexicons::info splits it.
-        let split = split_clitics(&surface, lexicon, &|_| false);
-        let raw = split.stem(&surface);
+        let raw = reading.stem();
         if let Some(stem) = stems.get(raw) {
-            let mut info = WordInfo::arabic(&surface, split, &stem.info, lexicon);
+            reading.fill(Some(&stem.info), info);
             info.clusters = stem.clusters;
-            let by_offset = self.part_scores(&WordView::with_kind(&info, stem.kind), Parts::FORM, stem.by_offset);
+            let by_offset = self.part_scores(&WordView::with_kind(info, stem.kind), Parts::FORM, stem.by_offset);
             return WordScores { hash, form, keys: stem.keys, prev: stem.prev, by_offset };
         }
-        let stem_info = StemInfo::new(raw, lexicon);
-        let mut info = WordInfo::arabic(&surface, split, &stem_info, lexicon);
-        self.lexicons.annotate(&mut info);
-        let view = WordView::new(&info);
+        let stem_info = StemInfo::new(raw);
+        reading.fill(Some(&stem_info), info);
+        self.lexicons.annotate(info);
+        let view = WordView::new(info);
         let stem_scores = self.part_scores(&view, Parts::STEM, [[0; NTAGS]; NEAR]);
         let by_offset = self.part_scores(&view, Parts::FORM, stem_scores);
-        let (keys, prev) = self.prev_scores(&info, own_prev);
+        let (keys, prev) = self.prev_scores(info, own_prev);
         let clusters = info.clusters;
         stems.insert(
             raw.into(),
@@ -2036,13 +2060,8 @@ impl Tagger {
 
     /// `by_offset` plus the scores of the word's features of `parts` at each offset.
     fn part_scores(&self, view: &WordView, parts: Parts, mut by_offset: [[i32; NTAGS]; NEAR]) -> [[i32; NTAGS]; NEAR] {
-        let mut features = Vec::with_capacity(64);
         for (k, scores) in by_offset.iter_mut().enumerate() {
-            features.clear();
-            view.features(CENTER - SPAN + k, parts, &mut |f| features.push(f));
-            for &f in &features {
-                self.weights.add_to(f, scores);
-            }
+            view.features(CENTER - SPAN + k, parts, &mut |f| self.weights.add_to(f, scores));
         }
         by_offset
     }
