@@ -2103,22 +2103,30 @@ impl Tagger {
             }
         };
         emit.clear();
-        emit.resize(n, [0; NTAGS]);
-        for (i, scores) in emit.iter_mut().enumerate() {
-            for offset in 0..OFFSETS {
-                match (i + offset).checked_sub(CENTER) {
-                    Some(j) if j < n => {
-                        if offset.abs_diff(CENTER) <= SPAN {
-                            add(scores, &words(j).by_offset[offset + SPAN - CENTER]);
+        emit.extend((0..n).map(|i| {
+            let mut scores = [0; NTAGS];
+            if i >= CENTER && i + CENTER < n {
+                // Inside the sentence: a word at every offset, with features at the nearest.
+                for (k, &id) in ids[i - SPAN..=i + SPAN].iter().enumerate() {
+                    add(&mut scores, &cached[id].by_offset[k]);
+                }
+            } else {
+                for offset in 0..OFFSETS {
+                    match (i + offset).checked_sub(CENTER) {
+                        Some(j) if j < n => {
+                            if offset.abs_diff(CENTER) <= SPAN {
+                                add(&mut scores, &words(j).by_offset[offset + SPAN - CENTER]);
+                            }
                         }
+                        _ => add(&mut scores, &self.boundary[offset]),
                     }
-                    _ => add(scores, &self.boundary[offset]),
                 }
             }
             for f in pairs[i] {
-                self.weights.add_to(f, scores);
+                self.weights.add_to(f, &mut scores);
             }
-        }
+            scores
+        }));
         // Memory features: word j is the left word (offset 0) of token j + 1, the token itself
         // (offset 1) of j and the right word (offset 2) of j - 1.
         for (j, &stem) in stems.iter().enumerate() {
@@ -2184,7 +2192,7 @@ fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: imp
     let mut sentence = Vec::new();
     let mut last_end = 0;
     for token in tokens {
-        if !sentence.is_empty() && (text[last_end..token.start].contains("\n\n") || sentence.len() >= MAX_SENTENCE) {
+        if !sentence.is_empty() && (blank_line(&text[last_end..token.start]) || sentence.len() >= MAX_SENTENCE) {
             f(&sentence);
             sentence.clear();
         }
@@ -2198,6 +2206,12 @@ fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: imp
     if !sentence.is_empty() {
         f(&sentence);
     }
+}
+
+/// Does the text between two tokens hold a blank line (`\n\n`)? Bytewise: the gap is most
+/// often one space, too short for `str::contains` to be worth setting up.
+fn blank_line(gap: &str) -> bool {
+    gap.as_bytes().windows(2).any(|w| w == b"\n\n")
 }
 
 /// Longest run of tokens tagged as one sentence (text without full stops).
