@@ -1346,7 +1346,7 @@ struct Memory {
     window: usize,
     /// The stems seen in the document, numbered in order (one lookup per token: the counts
     /// and the remembered sentences are by number).
-    ids: foldhash::HashMap<u64, u32>,
+    ids: StemIds,
     /// Per stem number, how often it was tagged as each type (0: outside) in `recent`.
     counts: Vec<[u16; 5]>,
     /// The remembered sentences, as (stem number, type) pairs one after another (one buffer
@@ -1359,12 +1359,14 @@ impl Memory {
     fn new(window: usize) -> Memory {
         // Room for the stems of a typical article, not to grow the tables word by word.
         let room = if window > 0 { 256 } else { 0 };
-        Memory {
-            window,
-            ids: foldhash::HashMap::with_capacity_and_hasher(room, Default::default()),
-            counts: Vec::with_capacity(room),
-            ..Memory::default()
-        }
+        Memory { window, ids: StemIds::with_capacity(room), counts: Vec::with_capacity(room), ..Memory::default() }
+    }
+
+    /// Forgets everything, for a new document remembering `window` sentences (the buffers
+    /// are kept).
+    fn reset(&mut self, window: usize) {
+        self.window = window;
+        self.clear();
     }
 
     fn clear(&mut self) {
@@ -1377,7 +1379,7 @@ impl Memory {
     /// The number of a stem.
     fn id(&mut self, stem: u64) -> u32 {
         let next = self.counts.len() as u32;
-        let id = *self.ids.entry(stem).or_insert(next);
+        let id = self.ids.get_or_insert(stem, next);
         if id == next {
             self.counts.push([0; 5]);
         }
@@ -1388,7 +1390,7 @@ impl Memory {
         if stem == NO_WORD {
             return;
         }
-        let Some(&id) = self.ids.get(&stem) else { return };
+        let Some(id) = self.ids.get(stem) else { return };
         out.extend(memory_keys(&self.counts[id as usize]).map(|(k, c)| memory_feature(offset, k, c)));
     }
 
@@ -1417,6 +1419,78 @@ impl Memory {
             for (id, kind) in self.recent.drain(..old.min(self.recent.len())) {
                 self.counts[id as usize][kind as usize] -= 1;
             }
+        }
+    }
+}
+
+/// The numbers of a document's stems by stem key (see [`Memory::id`]): open addressing, linear
+/// probing, at most half full, a power of two of slots. The keys are hashes already, so their
+/// low bits are the slot: one probe or two per token, without hashing again.
+#[derive(Clone, Debug, Default)]
+struct StemIds {
+    /// (key, number) pairs; key 0 is an empty slot.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    /// The number of key 0, which has no slot (no stem has it: hashes are never 0).
+    zero: Option<u32>,
+}
+
+impl StemIds {
+    fn with_capacity(n: usize) -> StemIds {
+        let slots = if n == 0 { Vec::new() } else { vec![(0, 0); (2 * n).next_power_of_two()] };
+        StemIds { slots, len: 0, zero: None }
+    }
+
+    fn clear(&mut self) {
+        self.slots.fill((0, 0));
+        self.len = 0;
+        self.zero = None;
+    }
+
+    /// The slot of `key`: its own, or the empty one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = key as usize & mask;
+        while self.slots[s].0 != 0 && self.slots[s].0 != key {
+            s = (s + 1) & mask;
+        }
+        s
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        if key == 0 {
+            return self.zero;
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let (k, id) = self.slots[self.slot(key)];
+        (k == key).then_some(id)
+    }
+
+    /// The number of `key`, given `next` if it has none yet.
+    fn get_or_insert(&mut self, key: u64, next: u32) -> u32 {
+        if key == 0 {
+            return *self.zero.get_or_insert(next);
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let s = self.slot(key);
+        if self.slots[s].0 == 0 {
+            self.slots[s] = (key, next);
+            self.len += 1;
+        }
+        self.slots[s].1
+    }
+
+    /// Doubles the slots (16 at least).
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        for (key, id) in old.into_iter().filter(|&(key, _)| key != 0) {
+            let s = self.slot(key);
+            self.slots[s] = (key, id);
         }
     }
 }
@@ -1512,13 +1586,16 @@ impl Weights {
         prefetch(&self.filter[Weights::filter_bits(hash, self.filter.len()).0]);
     }
 
-    /// Requests the slot of a hash from memory, if the filter lets the hash through.
+    /// Requests the slot of a hash from memory, if the filter lets the hash through (then
+    /// true).
     #[inline]
-    fn prefetch_slot(&self, hash: u64) {
+    fn prefetch_slot(&self, hash: u64) -> bool {
         let (word, bits) = Weights::filter_bits(hash, self.filter.len());
-        if self.filter[word] & bits == bits {
+        let pass = self.filter[word] & bits == bits;
+        if pass {
             prefetch(&self.slots[(hash as usize) & (self.slots.len() - 1)]);
         }
+        pass
     }
 
     #[inline]
@@ -1661,6 +1738,14 @@ enum PrevScores {
     Own(u32),
 }
 
+/// Memory that reading a new word needs, kept from word to word (see [`Tagger::new_word`]).
+#[derive(Default)]
+struct Scratch {
+    info: WordInfo,
+    /// The hashes of its features at one offset.
+    features: Vec<u64>,
+}
+
 /// Words cached per thread before the cache is emptied.
 const CACHE_LIMIT: usize = 200_000;
 
@@ -1690,8 +1775,10 @@ struct WordCache {
     /// The stems of the Arabic words in `words`.
     stem_scores: StemCache,
     /// Memory to read a new word into (see [`Tagger::new_word`]).
-    scratch: WordInfo,
-    /// Buffers of `Tagger::tag_remembering`, kept between sentences.
+    scratch: Scratch,
+    /// The document memory, between documents (see [`Tagger::with_document`]).
+    memory: Memory,
+    /// Buffers of `Tagger::tag_sentence`, kept between sentences.
     hashes: Vec<u64>,
     ids: Vec<usize>,
     pairs: Vec<[u64; 2]>,
@@ -1847,17 +1934,7 @@ impl Tagger {
                 return Err("model rows are not sorted".into());
             }
             last = hash;
-            let mask = r.u16()?;
-            if mask >> NTAGS != 0 {
-                return Err("bad tag mask in model".into());
-            }
-            let mut row = [0i16; NTAGS];
-            for (k, w) in row.iter_mut().enumerate() {
-                if mask & (1 << k) != 0 {
-                    *w = r.u16()? as i16;
-                }
-            }
-            rows.push((hash, row));
+            rows.push((hash, r.weights()?));
         }
         let n = r.u32()? as usize;
         let mut classes = foldhash::HashMap::with_capacity_and_hasher(n.min(bytes.len() / 5), Default::default());
@@ -1961,63 +2038,78 @@ impl Tagger {
 
     /// IOB2 tags for a sentence of tokens (words as written).
     pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
-        self.tag_remembering(tokens, &mut Memory::new(0))
+        WORD_CACHE.with(|cache| self.tag_sentence(&mut cache.borrow_mut(), tokens, &mut Memory::new(0)))
     }
 
     /// IOB2 tags for the sentences of one document, in order: what was tagged in the
     /// sentences before (up to the model's memory window) informs each sentence.
     pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
-        let mut memory = Memory::new(self.memory);
-        sentences
-            .iter()
-            .map(|s| {
-                let tokens: Vec<&str> = s.as_ref().iter().map(|t| t.as_ref()).collect();
-                self.tag_remembering(&tokens, &mut memory)
-            })
-            .collect()
+        self.with_document(|cache, memory| {
+            sentences
+                .iter()
+                .map(|s| {
+                    let tokens: Vec<&str> = s.as_ref().iter().map(|t| t.as_ref()).collect();
+                    self.tag_sentence(cache, &tokens, memory)
+                })
+                .collect()
+        })
     }
 
-    fn tag_remembering(&self, tokens: &[&str], memory: &mut Memory) -> Vec<Tag> {
+    /// Runs `f` with this thread's word cache and an empty document memory (the cache's, whose
+    /// buffers serve one document after another): one thread-local access per document.
+    fn with_document<R>(&self, f: impl FnOnce(&mut WordCache, &mut Memory) -> R) -> R {
         WORD_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let cache = &mut *cache;
-            if cache.owner != self.id || cache.words.len() > CACHE_LIMIT {
-                *cache = WordCache { owner: self.id, ..WordCache::default() };
-            }
-            let mut ids = std::mem::take(&mut cache.ids);
-            cache.sentence(self, tokens, &mut ids);
-            // What the emissions and the Viterbi read from memory (weights of stem pairs, and
-            // each word's previous-tag scores) is requested first, so that the waits overlap:
-            // the filter words of the pairs, then the slots the filter lets through.
-            stem_pairs(&cache.words, &ids, &mut cache.pairs);
-            for &f in cache.pairs.iter().flatten() {
-                self.weights.prefetch_filter(f);
-            }
-            for &k in &ids {
-                prefetch_all(cache.prev(self, k));
-            }
-            cache.stems.clear();
-            if memory.window > 0 {
-                cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
-            }
-            for &f in cache.pairs.iter().flatten() {
-                self.weights.prefetch_slot(f);
-            }
-            self.emissions(&cache.words, &ids, &cache.pairs, memory, &cache.stems, &mut cache.sums);
-            cache.emit.clear();
-            cache.emit.extend(cache.sums.iter().map(|s| s.map(|s| s as f32)));
-            let mut lattice = std::mem::take(&mut cache.lattice);
-            let tags = viterbi(&cache.emit, |i| cache.prev(self, ids[i]), &self.history, &mut lattice);
-            memory.push_ids(&cache.stems, &tags);
-            cache.lattice = lattice;
-            cache.ids = ids;
-            tags
+            let cache = &mut *cache.borrow_mut();
+            let mut memory = std::mem::take(&mut cache.memory);
+            memory.reset(self.memory);
+            let result = f(cache, &mut memory);
+            cache.memory = memory;
+            result
         })
+    }
+
+    /// Tags a sentence with the words of this thread's `cache`, informed by `memory`.
+    fn tag_sentence(&self, cache: &mut WordCache, tokens: &[&str], memory: &mut Memory) -> Vec<Tag> {
+        if cache.owner != self.id || cache.words.len() > CACHE_LIMIT {
+            *cache = WordCache { owner: self.id, ..WordCache::default() };
+        }
+        let mut ids = std::mem::take(&mut cache.ids);
+        cache.sentence(self, tokens, &mut ids);
+        // What the emissions and the Viterbi read from memory (weights of stem pairs, and
+        // each word's previous-tag scores) is requested first, so that the waits overlap:
+        // the filter words of the pairs, then the slots the filter lets through.
+        stem_pairs(&cache.words, &ids, &mut cache.pairs);
+        for &f in cache.pairs.iter().flatten() {
+            self.weights.prefetch_filter(f);
+        }
+        for &k in &ids {
+            prefetch_all(cache.prev(self, k));
+        }
+        cache.stems.clear();
+        if memory.window > 0 {
+            cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
+        }
+        // A pair the filter rules out has no weight: 0 (no feature's hash) spares the emissions
+        // the filter.
+        for f in cache.pairs.iter_mut().flatten() {
+            if !self.weights.prefetch_slot(*f) {
+                *f = 0;
+            }
+        }
+        self.emissions(&cache.words, &ids, &cache.pairs, memory, &cache.stems, &mut cache.sums);
+        cache.emit.clear();
+        cache.emit.extend(cache.sums.iter().map(|s| s.map(|s| s as f32)));
+        let mut lattice = std::mem::take(&mut cache.lattice);
+        let tags = viterbi(&cache.emit, |i| cache.prev(self, ids[i]), &self.history, &mut lattice);
+        memory.push_ids(&cache.stems, &tags);
+        cache.lattice = lattice;
+        cache.ids = ids;
+        tags
     }
 
     /// The scores of a word not seen before: those its stem gives from `stems` if an Arabic
     /// word's stem (as written) was seen before (see [`Parts::STEM`]), computed and remembered
-    /// there if not, plus those of its form. `info`: memory to read the word into.
+    /// there if not, plus those of its form.
     fn new_word(
         &self,
         token: &str,
@@ -2025,14 +2117,15 @@ impl Tagger {
         form: Form,
         own_prev: &mut Vec<PrevLanes>,
         stems: &mut StemCache,
-        info: &mut WordInfo,
+        scratch: &mut Scratch,
     ) -> WordScores {
+        let Scratch { info, features } = scratch;
         // As Lexicons::info reads it.
         let reading = Reading::new(token, &|_| false);
         if reading.split.is_none() {
             reading.fill(None, info);
             self.lexicons.annotate(info);
-            let by_offset = self.part_scores(&WordView::new(info), Parts::ALL, [[0; NTAGS]; NEAR]);
+            let by_offset = self.part_scores(&WordView::new(info), Parts::ALL, [[0; NTAGS]; NEAR], features);
             let (keys, prev) = self.prev_scores(info, own_prev);
             return WordScores { hash, form, keys, prev, by_offset };
         }
@@ -2040,15 +2133,16 @@ impl Tagger {
         if let Some(stem) = stems.get(raw) {
             reading.fill(Some(&stem.info), info);
             info.clusters = stem.clusters;
-            let by_offset = self.part_scores(&WordView::with_kind(info, stem.kind), Parts::FORM, stem.by_offset);
+            let view = WordView::with_kind(info, stem.kind);
+            let by_offset = self.part_scores(&view, Parts::FORM, stem.by_offset, features);
             return WordScores { hash, form, keys: stem.keys, prev: stem.prev, by_offset };
         }
         let stem_info = StemInfo::new(raw);
         reading.fill(Some(&stem_info), info);
         self.lexicons.annotate(info);
         let view = WordView::new(info);
-        let stem_scores = self.part_scores(&view, Parts::STEM, [[0; NTAGS]; NEAR]);
-        let by_offset = self.part_scores(&view, Parts::FORM, stem_scores);
+        let stem_scores = self.part_scores(&view, Parts::STEM, [[0; NTAGS]; NEAR], features);
+        let by_offset = self.part_scores(&view, Parts::FORM, stem_scores, features);
         let (keys, prev) = self.prev_scores(info, own_prev);
         let clusters = info.clusters;
         stems.insert(
@@ -2058,10 +2152,21 @@ impl Tagger {
         WordScores { hash, form, keys, prev, by_offset }
     }
 
-    /// `by_offset` plus the scores of the word's features of `parts` at each offset.
-    fn part_scores(&self, view: &WordView, parts: Parts, mut by_offset: [[i32; NTAGS]; NEAR]) -> [[i32; NTAGS]; NEAR] {
+    /// `by_offset` plus the scores of the word's features of `parts` at each offset (collected
+    /// in `features` first: one loop of lookups, not one call per feature).
+    fn part_scores(
+        &self,
+        view: &WordView,
+        parts: Parts,
+        mut by_offset: [[i32; NTAGS]; NEAR],
+        features: &mut Vec<u64>,
+    ) -> [[i32; NTAGS]; NEAR] {
         for (k, scores) in by_offset.iter_mut().enumerate() {
-            view.features(CENTER - SPAN + k, parts, &mut |f| self.weights.add_to(f, scores));
+            features.clear();
+            view.features(CENTER - SPAN + k, parts, &mut |f| features.push(f));
+            for &f in features.iter() {
+                self.weights.add_to(f, scores);
+            }
         }
         by_offset
     }
@@ -2081,9 +2186,9 @@ impl Tagger {
         (keys, prev)
     }
 
-    /// The emission scores of a sentence (its words' features, their stem bigrams and what the
-    /// memory says of them), as the sums of the weights of [`word_features`] and
-    /// [`observation_features`] would be.
+    /// The emission scores of a sentence (its words' features, their stem bigrams — 0 for a
+    /// pair known to have no weight — and what the memory says of them), as the sums of the
+    /// weights of [`word_features`] and [`observation_features`] would be.
     // Not inlined, like `sentence`: inlined into the caller, the whole was measured slower.
     #[inline(never)]
     fn emissions(
@@ -2122,7 +2227,7 @@ impl Tagger {
                     }
                 }
             }
-            for f in pairs[i] {
+            for f in pairs[i].into_iter().filter(|&f| f != 0) {
                 self.weights.add_to(f, &mut scores);
             }
             scores
@@ -2154,15 +2259,16 @@ impl Tagger {
     /// them already.
     pub(crate) fn find_entities_in(&self, text: &str, tokens: impl IntoIterator<Item = Token>) -> Vec<Mention> {
         let mut out = Vec::new();
-        let mut memory = Memory::new(self.memory);
-        let mut words: Vec<&str> = Vec::new();
-        each_sentence(text, tokens, |sentence| {
-            words.clear();
-            words.extend(sentence.iter().map(|r| &text[r.clone()]));
-            let tags = self.tag_remembering(&words, &mut memory);
-            for e in entities(&tags) {
-                out.push(Mention { kind: e.kind, start: sentence[e.start].start, end: sentence[e.end - 1].end });
-            }
+        let mut words: Vec<&str> = Vec::with_capacity(64);
+        self.with_document(|cache, memory| {
+            each_sentence(text, tokens, |sentence| {
+                words.clear();
+                words.extend(sentence.iter().map(|r| &text[r.clone()]));
+                let tags = self.tag_sentence(cache, &words, memory);
+                for e in entities(&tags) {
+                    out.push(Mention { kind: e.kind, start: sentence[e.start].start, end: sentence[e.end - 1].end });
+                }
+            });
         });
         out
     }
@@ -2189,7 +2295,7 @@ pub fn sentences(text: &str) -> Vec<Vec<std::ops::Range<usize>>> {
 
 /// Calls `f` with each of [`sentences`] in turn (`tokens`: those of `text`).
 fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: impl FnMut(&[std::ops::Range<usize>])) {
-    let mut sentence = Vec::new();
+    let mut sentence = Vec::with_capacity(64);
     let mut last_end = 0;
     for token in tokens {
         if !sentence.is_empty() && (blank_line(&text[last_end..token.start]) || sentence.len() >= MAX_SENTENCE) {
@@ -2249,6 +2355,22 @@ impl<'a> Reader<'a> {
 
     fn u64(&mut self) -> Result<u64, String> {
         self.take::<8>().map(u64::from_le_bytes)
+    }
+
+    /// The weights of a row: the mask of the tags that have one (u16), then those (i16 each),
+    /// placed by the set bits of the mask (most rows have two or three, of nine).
+    fn weights(&mut self) -> Result<[i16; NTAGS], String> {
+        let mask = self.u16()?;
+        if mask >> NTAGS != 0 {
+            return Err("bad tag mask in model".into());
+        }
+        let mut row = [0i16; NTAGS];
+        let mut bits = mask;
+        while bits != 0 {
+            row[bits.trailing_zeros() as usize] = i16::from_le_bytes(self.take::<2>()?);
+            bits &= bits - 1;
+        }
+        Ok(row)
     }
 
     /// A word: its length in bytes (u8), then its UTF-8 bytes.
