@@ -240,6 +240,10 @@ pub fn entities(tags: &[Tag]) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut open: Option<Entity> = None;
     for (i, &tag) in tags.iter().enumerate() {
+        // Most tokens: outside, after no entity.
+        if tag == Tag::O && open.is_none() {
+            continue;
+        }
         let continues = matches!((tag, open), (Tag::I(t), Some(e)) if e.kind == t);
         if continues {
             if let Some(e) = open.as_mut() {
@@ -3188,6 +3192,25 @@ mod tests {
             memory.push_ids(&stems, &tags);
         }
         assert!(remembered > 0, "the memory gave no feature");
+    }
+
+    #[test]
+    fn stem_ids_number_keys_as_a_map_would() {
+        let mut ids = StemIds::default();
+        let mut map = std::collections::HashMap::new();
+        // Keys that share low bits (long probe runs), key 0, and enough to grow several times.
+        let keys: Vec<u64> = (0..300u64).map(|k| (k % 97) << 40 | (k % 5)).chain([0, 7, 0]).collect();
+        for (round, &key) in keys.iter().enumerate() {
+            let next = map.len() as u32;
+            let expected = *map.entry(key).or_insert(next);
+            assert_eq!(ids.get_or_insert(key, next), expected, "key {key:#x}, round {round}");
+        }
+        for (&key, &id) in &map {
+            assert_eq!(ids.get(key), Some(id));
+        }
+        assert_eq!(ids.get(12345), None);
+        ids.clear();
+        assert_eq!((ids.get(7), ids.get(0)), (None, None));
     }
 
     #[test]
