@@ -45,6 +45,7 @@
 use crate::arabic::{is_digit, is_letter};
 use crate::lexicon::Lexicon;
 use crate::token::{split_clitics, tokenize, Split, Token, TokenKind};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -239,6 +240,10 @@ pub fn entities(tags: &[Tag]) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut open: Option<Entity> = None;
     for (i, &tag) in tags.iter().enumerate() {
+        // Most tokens: outside, after no entity.
+        if tag == Tag::O && open.is_none() {
+            continue;
+        }
         let continues = matches!((tag, open), (Tag::I(t), Some(e)) if e.kind == t);
         if continues {
             if let Some(e) = open.as_mut() {
@@ -434,57 +439,98 @@ impl WordInfo {
     /// Like [`WordInfo::new`], with `attested` telling the clitic splitter which stems the
     /// lexicon lacks are words all the same (see [`split_clitics`]).
     pub fn with_attested(token: &str, attested: &dyn Fn(&str) -> bool) -> WordInfo {
-        let surface = surface(token);
-        let shape = shape(&surface);
-        if shape != Shape::Arabic {
-            return WordInfo::unsplit(&surface, shape);
-        }
-        let lexicon = Lexicon::builtin();
-        let split = split_clitics(&surface, lexicon, attested);
-        let stem = StemInfo::new(split.stem(&surface), lexicon);
-        WordInfo::arabic(&surface, split, &stem, lexicon)
+        let reading = Reading::new(token, attested);
+        let stem = reading.split.map(|_| StemInfo::new(reading.stem()));
+        let mut info = WordInfo::default();
+        reading.fill(stem.as_ref(), &mut info);
+        info
     }
+}
 
-    /// A word that is not Arabic: its own stem, no clitics.
-    fn unsplit(surface: &str, shape: Shape) -> WordInfo {
-        let form = fold(surface);
+/// A word with nothing in it yet, to [`Reading::fill`].
+impl Default for WordInfo {
+    fn default() -> WordInfo {
         WordInfo {
-            stem: form.clone(),
-            form,
+            form: String::new(),
+            stem: String::new(),
             prefix: String::new(),
             enclitic: String::new(),
-            shape,
+            shape: Shape::Mixed,
             zipf_word: 0,
             zipf_stem: 0,
             clusters: [NO_CLUSTER; 2],
             inflections: [0; 4],
         }
     }
+}
 
-    /// An Arabic word split into clitics and `stem`.
-    fn arabic(surface: &str, split: Split, stem: &StemInfo, lexicon: &Lexicon) -> WordInfo {
-        // Without clitics the stem is the word.
-        let zipf_word =
-            if split.prefix + split.suffix == 0 { stem.zipf_stem } else { zipf_bucket(lexicon.zipf10(surface)) };
-        WordInfo {
-            inflections: stem.inflections,
-            form: fold(surface),
-            stem: stem.stem.clone(),
-            prefix: fold_short(&surface[..split.prefix]),
-            enclitic: fold_short(&surface[surface.len() - split.suffix..]),
-            shape: Shape::Arabic,
-            zipf_word,
-            zipf_stem: stem.zipf_stem,
-            clusters: [NO_CLUSTER; 2],
+/// A token read up to its stem: without marks and tatweels, its shape, and for an Arabic
+/// word its clitics. The steps of [`WordInfo::with_attested`], which the tagger takes one by
+/// one to look the stem up in its cache before reading what the lexicon says of it.
+struct Reading<'a> {
+    surface: Cow<'a, str>,
+    shape: Shape,
+    /// The clitics of an Arabic word (`None` for any other).
+    split: Option<Split>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(token: &'a str, attested: &dyn Fn(&str) -> bool) -> Reading<'a> {
+        // The token itself if it is all marks.
+        let surface = match crate::token::surface(token) {
+            s if s.is_empty() => Cow::Borrowed(token),
+            s => s,
+        };
+        let shape = shape(&surface);
+        let split = (shape == Shape::Arabic).then(|| split_clitics(&surface, Lexicon::builtin(), attested));
+        Reading { surface, shape, split }
+    }
+
+    /// The stem as written: without its clitics, the whole word if it is not Arabic.
+    fn stem(&self) -> &str {
+        self.split.map_or(&self.surface, |split| split.stem(&self.surface))
+    }
+
+    /// The word's [`WordInfo`] into `info` (in the memory of its strings), without classes;
+    /// `stem`: the facts of [`Reading::stem`] for an Arabic word, `None` for any other.
+    fn fill(&self, stem: Option<&StemInfo>, info: &mut WordInfo) {
+        let surface = &*self.surface;
+        replace(&mut info.form, surface);
+        info.shape = self.shape;
+        info.clusters = [NO_CLUSTER; 2];
+        match (self.split, stem) {
+            (Some(split), Some(stem)) => {
+                info.stem.clone_from(&stem.stem);
+                replace(&mut info.prefix, &surface[..split.prefix]);
+                replace(&mut info.enclitic, &surface[surface.len() - split.suffix..]);
+                // Without clitics the stem is the word.
+                info.zipf_word = if split.prefix + split.suffix == 0 {
+                    stem.zipf_stem
+                } else {
+                    zipf_bucket(Lexicon::builtin().zipf10(surface))
+                };
+                info.zipf_stem = stem.zipf_stem;
+                info.inflections = stem.inflections;
+            }
+            // Not Arabic: its own stem, no clitics.
+            _ => {
+                info.stem.clone_from(&info.form);
+                info.prefix.clear();
+                info.enclitic.clear();
+                info.zipf_word = 0;
+                info.zipf_stem = 0;
+                info.inflections = [0; 4];
+            }
         }
     }
 }
 
-/// A token without its marks and tatweels (the token itself if that leaves nothing).
-fn surface(token: &str) -> String {
-    match crate::token::surface(token) {
-        s if s.is_empty() => token.to_string(),
-        s => s.into_owned(),
+/// `s` [`fold`]ed into `out` (its memory kept).
+fn replace(out: &mut String, s: &str) {
+    out.clear();
+    // Nothing to fold in an empty clitic.
+    if !s.is_empty() {
+        out.push_str(&crate::token::fold_key(s));
     }
 }
 
@@ -498,58 +544,39 @@ struct StemInfo {
 }
 
 impl StemInfo {
-    fn new(stem: &str, lexicon: &Lexicon) -> StemInfo {
-        let (zipf_stem, inflections) = stem_facts(stem, lexicon);
+    fn new(stem: &str) -> StemInfo {
+        let (zipf_stem, inflections) = stem_facts(stem, Lexicon::builtin());
         StemInfo { stem: fold(stem), zipf_stem, inflections }
     }
 }
 
-/// [`fold`] of a clitic: nothing to fold in an empty one.
-fn fold_short(s: &str) -> String {
-    if s.is_empty() {
-        String::new()
-    } else {
-        fold(s)
-    }
-}
-
-/// A stem's frequency and inflections (see [`stem_facts`]).
-type StemFacts = (u8, [u8; 4]);
-
 /// What the lexicon says of a stem: its frequency (whole Zipf units) and its inflections (see
-/// [`WordInfo::inflections`]). The same for all the forms of a stem (with و, ال, ب…), so
-/// remembered per stem and thread.
-fn stem_facts(stem: &str, lexicon: &Lexicon) -> StemFacts {
-    const LIMIT: usize = 200_000;
-    thread_local! {
-        static STEMS: RefCell<foldhash::HashMap<Box<str>, StemFacts>> = RefCell::default();
-    }
-    STEMS.with(|stems| {
-        if let Some(&facts) = stems.borrow().get(stem) {
-            return facts;
-        }
-        let z = |w: &str| zipf_bucket(lexicon.zipf10(w));
-        let definite = if stem.starts_with("ال") { 9 } else { z(&format!("ال{stem}")) };
-        let feminine = match stem.strip_suffix('ة') {
-            Some(base) => z(base),
-            None => z(&format!("{stem}ة")),
-        };
-        let plural = z(&format!("{stem}ات")).max(z(&format!("{stem}ون")));
-        let singular = ["يون", "يين", "ون", "ين", "ان", "ات"]
-            .iter()
-            .find_map(|suffix| {
-                let base = stem.strip_suffix(suffix).filter(|b| b.chars().nth(1).is_some())?;
-                Some(z(base).max(z(&format!("{base}ي"))).max(z(&format!("{base}ة"))) + 1)
-            })
-            .unwrap_or(0);
-        let facts = (z(stem), [definite, feminine, plural, singular]);
-        let mut stems = stems.borrow_mut();
-        if stems.len() >= LIMIT {
-            stems.clear();
-        }
-        stems.insert(stem.into(), facts);
-        facts
-    })
+/// [`WordInfo::inflections`]). The same for all the forms of a stem (with و, ال, ب…); the
+/// tagger remembers it per stem.
+fn stem_facts(stem: &str, lexicon: &Lexicon) -> (u8, [u8; 4]) {
+    // The stem with a prefix or a suffix, in one buffer (no string per lookup).
+    let mut buffer = String::with_capacity(stem.len() + 8);
+    let mut z = |before: &str, word: &str, after: &str| {
+        buffer.clear();
+        buffer.push_str(before);
+        buffer.push_str(word);
+        buffer.push_str(after);
+        zipf_bucket(lexicon.zipf10(&buffer))
+    };
+    let definite = if stem.starts_with("ال") { 9 } else { z("ال", stem, "") };
+    let feminine = match stem.strip_suffix('ة') {
+        Some(base) => z("", base, ""),
+        None => z("", stem, "ة"),
+    };
+    let plural = z("", stem, "ات").max(z("", stem, "ون"));
+    let singular = ["يون", "يين", "ون", "ين", "ان", "ات"]
+        .iter()
+        .find_map(|suffix| {
+            let base = stem.strip_suffix(suffix).filter(|b| b.chars().nth(1).is_some())?;
+            Some(z("", base, "").max(z("", base, "ي")).max(z("", base, "ة")) + 1)
+        })
+        .unwrap_or(0);
+    (z("", stem, ""), [definite, feminine, plural, singular])
 }
 
 /// Folded and lower-cased, as terms are keyed.
@@ -1323,7 +1350,7 @@ struct Memory {
     window: usize,
     /// The stems seen in the document, numbered in order (one lookup per token: the counts
     /// and the remembered sentences are by number).
-    ids: foldhash::HashMap<u64, u32>,
+    ids: StemIds,
     /// Per stem number, how often it was tagged as each type (0: outside) in `recent`.
     counts: Vec<[u16; 5]>,
     /// The remembered sentences, as (stem number, type) pairs one after another (one buffer
@@ -1336,12 +1363,14 @@ impl Memory {
     fn new(window: usize) -> Memory {
         // Room for the stems of a typical article, not to grow the tables word by word.
         let room = if window > 0 { 256 } else { 0 };
-        Memory {
-            window,
-            ids: foldhash::HashMap::with_capacity_and_hasher(room, Default::default()),
-            counts: Vec::with_capacity(room),
-            ..Memory::default()
-        }
+        Memory { window, ids: StemIds::with_capacity(room), counts: Vec::with_capacity(room), ..Memory::default() }
+    }
+
+    /// Forgets everything, for a new document remembering `window` sentences (the buffers
+    /// are kept).
+    fn reset(&mut self, window: usize) {
+        self.window = window;
+        self.clear();
     }
 
     fn clear(&mut self) {
@@ -1354,7 +1383,7 @@ impl Memory {
     /// The number of a stem.
     fn id(&mut self, stem: u64) -> u32 {
         let next = self.counts.len() as u32;
-        let id = *self.ids.entry(stem).or_insert(next);
+        let id = self.ids.get_or_insert(stem, next);
         if id == next {
             self.counts.push([0; 5]);
         }
@@ -1365,7 +1394,7 @@ impl Memory {
         if stem == NO_WORD {
             return;
         }
-        let Some(&id) = self.ids.get(&stem) else { return };
+        let Some(id) = self.ids.get(stem) else { return };
         out.extend(memory_keys(&self.counts[id as usize]).map(|(k, c)| memory_feature(offset, k, c)));
     }
 
@@ -1394,6 +1423,78 @@ impl Memory {
             for (id, kind) in self.recent.drain(..old.min(self.recent.len())) {
                 self.counts[id as usize][kind as usize] -= 1;
             }
+        }
+    }
+}
+
+/// The numbers of a document's stems by stem key (see [`Memory::id`]): open addressing, linear
+/// probing, at most half full, a power of two of slots. The keys are hashes already, so their
+/// low bits are the slot: one probe or two per token, without hashing again.
+#[derive(Clone, Debug, Default)]
+struct StemIds {
+    /// (key, number) pairs; key 0 is an empty slot.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    /// The number of key 0, which has no slot (no stem has it: hashes are never 0).
+    zero: Option<u32>,
+}
+
+impl StemIds {
+    fn with_capacity(n: usize) -> StemIds {
+        let slots = if n == 0 { Vec::new() } else { vec![(0, 0); (2 * n).next_power_of_two()] };
+        StemIds { slots, len: 0, zero: None }
+    }
+
+    fn clear(&mut self) {
+        self.slots.fill((0, 0));
+        self.len = 0;
+        self.zero = None;
+    }
+
+    /// The slot of `key`: its own, or the empty one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = key as usize & mask;
+        while self.slots[s].0 != 0 && self.slots[s].0 != key {
+            s = (s + 1) & mask;
+        }
+        s
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        if key == 0 {
+            return self.zero;
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let (k, id) = self.slots[self.slot(key)];
+        (k == key).then_some(id)
+    }
+
+    /// The number of `key`, given `next` if it has none yet.
+    fn get_or_insert(&mut self, key: u64, next: u32) -> u32 {
+        if key == 0 {
+            return *self.zero.get_or_insert(next);
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let s = self.slot(key);
+        if self.slots[s].0 == 0 {
+            self.slots[s] = (key, next);
+            self.len += 1;
+        }
+        self.slots[s].1
+    }
+
+    /// Doubles the slots (16 at least).
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        for (key, id) in old.into_iter().filter(|&(key, _)| key != 0) {
+            let s = self.slot(key);
+            self.slots[s] = (key, id);
         }
     }
 }
@@ -1489,13 +1590,16 @@ impl Weights {
         prefetch(&self.filter[Weights::filter_bits(hash, self.filter.len()).0]);
     }
 
-    /// Requests the slot of a hash from memory, if the filter lets the hash through.
+    /// Requests the slot of a hash from memory, if the filter lets the hash through (then
+    /// true).
     #[inline]
-    fn prefetch_slot(&self, hash: u64) {
+    fn prefetch_slot(&self, hash: u64) -> bool {
         let (word, bits) = Weights::filter_bits(hash, self.filter.len());
-        if self.filter[word] & bits == bits {
+        let pass = self.filter[word] & bits == bits;
+        if pass {
             prefetch(&self.slots[(hash as usize) & (self.slots.len() - 1)]);
         }
+        pass
     }
 
     #[inline]
@@ -1638,6 +1742,14 @@ enum PrevScores {
     Own(u32),
 }
 
+/// Memory that reading a new word needs, kept from word to word (see [`Tagger::new_word`]).
+#[derive(Default)]
+struct Scratch {
+    info: WordInfo,
+    /// The hashes of its features at one offset.
+    features: Vec<u64>,
+}
+
 /// Words cached per thread before the cache is emptied.
 const CACHE_LIMIT: usize = 200_000;
 
@@ -1666,7 +1778,11 @@ struct WordCache {
     own_prev: Vec<PrevLanes>,
     /// The stems of the Arabic words in `words`.
     stem_scores: StemCache,
-    /// Buffers of `Tagger::tag_remembering`, kept between sentences.
+    /// Memory to read a new word into (see [`Tagger::new_word`]).
+    scratch: Scratch,
+    /// The document memory, between documents (see [`Tagger::with_document`]).
+    memory: Memory,
+    /// Buffers of `Tagger::tag_sentence`, kept between sentences.
     hashes: Vec<u64>,
     ids: Vec<usize>,
     pairs: Vec<[u64; 2]>,
@@ -1727,7 +1843,8 @@ impl WordCache {
         // A new word, in the empty slot found.
         let form = short.map_or_else(|| Form::Long(token.into()), Form::Short);
         let k = self.words.len();
-        self.words.push(tagger.new_word(token, hash, form, &mut self.own_prev, &mut self.stem_scores));
+        let scores = tagger.new_word(token, hash, form, &mut self.own_prev, &mut self.stem_scores, &mut self.scratch);
+        self.words.push(scores);
         self.slots[s] = word_slot(hash, k);
         if self.words.len() * 2 > self.slots.len() {
             self.grow();
@@ -1821,17 +1938,7 @@ impl Tagger {
                 return Err("model rows are not sorted".into());
             }
             last = hash;
-            let mask = r.u16()?;
-            if mask >> NTAGS != 0 {
-                return Err("bad tag mask in model".into());
-            }
-            let mut row = [0i16; NTAGS];
-            for (k, w) in row.iter_mut().enumerate() {
-                if mask & (1 << k) != 0 {
-                    *w = r.u16()? as i16;
-                }
-            }
-            rows.push((hash, row));
+            rows.push((hash, r.weights()?));
         }
         let n = r.u32()? as usize;
         let mut classes = foldhash::HashMap::with_capacity_and_hasher(n.min(bytes.len() / 5), Default::default());
@@ -1935,58 +2042,73 @@ impl Tagger {
 
     /// IOB2 tags for a sentence of tokens (words as written).
     pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
-        self.tag_remembering(tokens, &mut Memory::new(0))
+        WORD_CACHE.with(|cache| self.tag_sentence(&mut cache.borrow_mut(), tokens, &mut Memory::new(0)))
     }
 
     /// IOB2 tags for the sentences of one document, in order: what was tagged in the
     /// sentences before (up to the model's memory window) informs each sentence.
     pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
-        let mut memory = Memory::new(self.memory);
-        sentences
-            .iter()
-            .map(|s| {
-                let tokens: Vec<&str> = s.as_ref().iter().map(|t| t.as_ref()).collect();
-                self.tag_remembering(&tokens, &mut memory)
-            })
-            .collect()
+        self.with_document(|cache, memory| {
+            sentences
+                .iter()
+                .map(|s| {
+                    let tokens: Vec<&str> = s.as_ref().iter().map(|t| t.as_ref()).collect();
+                    self.tag_sentence(cache, &tokens, memory)
+                })
+                .collect()
+        })
     }
 
-    fn tag_remembering(&self, tokens: &[&str], memory: &mut Memory) -> Vec<Tag> {
+    /// Runs `f` with this thread's word cache and an empty document memory (the cache's, whose
+    /// buffers serve one document after another): one thread-local access per document.
+    fn with_document<R>(&self, f: impl FnOnce(&mut WordCache, &mut Memory) -> R) -> R {
         WORD_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let cache = &mut *cache;
-            if cache.owner != self.id || cache.words.len() > CACHE_LIMIT {
-                *cache = WordCache { owner: self.id, ..WordCache::default() };
-            }
-            let mut ids = std::mem::take(&mut cache.ids);
-            cache.sentence(self, tokens, &mut ids);
-            // What the emissions and the Viterbi read from memory (weights of stem pairs, and
-            // each word's previous-tag scores) is requested first, so that the waits overlap:
-            // the filter words of the pairs, then the slots the filter lets through.
-            stem_pairs(&cache.words, &ids, &mut cache.pairs);
-            for &f in cache.pairs.iter().flatten() {
-                self.weights.prefetch_filter(f);
-            }
-            for &k in &ids {
-                prefetch_all(cache.prev(self, k));
-            }
-            cache.stems.clear();
-            if memory.window > 0 {
-                cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
-            }
-            for &f in cache.pairs.iter().flatten() {
-                self.weights.prefetch_slot(f);
-            }
-            self.emissions(&cache.words, &ids, &cache.pairs, memory, &cache.stems, &mut cache.sums);
-            cache.emit.clear();
-            cache.emit.extend(cache.sums.iter().map(|s| s.map(|s| s as f32)));
-            let mut lattice = std::mem::take(&mut cache.lattice);
-            let tags = viterbi(&cache.emit, |i| cache.prev(self, ids[i]), &self.history, &mut lattice);
-            memory.push_ids(&cache.stems, &tags);
-            cache.lattice = lattice;
-            cache.ids = ids;
-            tags
+            let cache = &mut *cache.borrow_mut();
+            let mut memory = std::mem::take(&mut cache.memory);
+            memory.reset(self.memory);
+            let result = f(cache, &mut memory);
+            cache.memory = memory;
+            result
         })
+    }
+
+    /// Tags a sentence with the words of this thread's `cache`, informed by `memory`.
+    fn tag_sentence(&self, cache: &mut WordCache, tokens: &[&str], memory: &mut Memory) -> Vec<Tag> {
+        if cache.owner != self.id || cache.words.len() > CACHE_LIMIT {
+            *cache = WordCache { owner: self.id, ..WordCache::default() };
+        }
+        let mut ids = std::mem::take(&mut cache.ids);
+        cache.sentence(self, tokens, &mut ids);
+        // What the emissions and the Viterbi read from memory (weights of stem pairs, and
+        // each word's previous-tag scores) is requested first, so that the waits overlap:
+        // the filter words of the pairs, then the slots the filter lets through.
+        stem_pairs(&cache.words, &ids, &mut cache.pairs);
+        for &f in cache.pairs.iter().flatten() {
+            self.weights.prefetch_filter(f);
+        }
+        for &k in &ids {
+            prefetch_all(cache.prev(self, k));
+        }
+        cache.stems.clear();
+        if memory.window > 0 {
+            cache.stems.extend(ids.iter().map(|&k| memory.id(cache.words[k].keys.stem)));
+        }
+        // A pair the filter rules out has no weight: 0 (no feature's hash) spares the emissions
+        // the filter.
+        for f in cache.pairs.iter_mut().flatten() {
+            if !self.weights.prefetch_slot(*f) {
+                *f = 0;
+            }
+        }
+        self.emissions(&cache.words, &ids, &cache.pairs, memory, &cache.stems, &mut cache.sums);
+        cache.emit.clear();
+        cache.emit.extend(cache.sums.iter().map(|s| s.map(|s| s as f32)));
+        let mut lattice = std::mem::take(&mut cache.lattice);
+        let tags = viterbi(&cache.emit, |i| cache.prev(self, ids[i]), &self.history, &mut lattice);
+        memory.push_ids(&cache.stems, &tags);
+        cache.lattice = lattice;
+        cache.ids = ids;
+        tags
     }
 
     /// The scores of a word not seen before: those its stem gives from `stems` if an Arabic
@@ -1999,33 +2121,33 @@ impl Tagger {
         form: Form,
         own_prev: &mut Vec<PrevLanes>,
         stems: &mut StemCache,
+        scratch: &mut Scratch,
     ) -> WordScores {
-        let surface = surface(token);
-        let shape = shape(&surface);
-        if shape != Shape::Arabic {
-            let mut info = WordInfo::unsplit(&surface, shape);
-            self.lexicons.annotate(&mut info);
-            let by_offset = self.part_scores(&WordView::new(&info), Parts::ALL, [[0; NTAGS]; NEAR]);
-            let (keys, prev) = self.prev_scores(&info, own_prev);
+        let Scratch { info, features } = scratch;
+        // As Lexicons::info reads it.
+        let reading = Reading::new(token, &|_| false);
+        if reading.split.is_none() {
+            reading.fill(None, info);
+            self.lexicons.annotate(info);
+            let by_offset = self.part_scores(&WordView::new(info), Parts::ALL, [[0; NTAGS]; NEAR], features);
+            let (keys, prev) = self.prev_scores(info, own_prev);
             return WordScores { hash, form, keys, prev, by_offset };
         }
-        let lexicon = Lexicon::builtin();
-        // As Lexicons::info splits it.
-        let split = split_clitics(&surface, lexicon, &|_| false);
-        let raw = split.stem(&surface);
+        let raw = reading.stem();
         if let Some(stem) = stems.get(raw) {
-            let mut info = WordInfo::arabic(&surface, split, &stem.info, lexicon);
+            reading.fill(Some(&stem.info), info);
             info.clusters = stem.clusters;
-            let by_offset = self.part_scores(&WordView::with_kind(&info, stem.kind), Parts::FORM, stem.by_offset);
+            let view = WordView::with_kind(info, stem.kind);
+            let by_offset = self.part_scores(&view, Parts::FORM, stem.by_offset, features);
             return WordScores { hash, form, keys: stem.keys, prev: stem.prev, by_offset };
         }
-        let stem_info = StemInfo::new(raw, lexicon);
-        let mut info = WordInfo::arabic(&surface, split, &stem_info, lexicon);
-        self.lexicons.annotate(&mut info);
-        let view = WordView::new(&info);
-        let stem_scores = self.part_scores(&view, Parts::STEM, [[0; NTAGS]; NEAR]);
-        let by_offset = self.part_scores(&view, Parts::FORM, stem_scores);
-        let (keys, prev) = self.prev_scores(&info, own_prev);
+        let stem_info = StemInfo::new(raw);
+        reading.fill(Some(&stem_info), info);
+        self.lexicons.annotate(info);
+        let view = WordView::new(info);
+        let stem_scores = self.part_scores(&view, Parts::STEM, [[0; NTAGS]; NEAR], features);
+        let by_offset = self.part_scores(&view, Parts::FORM, stem_scores, features);
+        let (keys, prev) = self.prev_scores(info, own_prev);
         let clusters = info.clusters;
         stems.insert(
             raw.into(),
@@ -2034,13 +2156,19 @@ impl Tagger {
         WordScores { hash, form, keys, prev, by_offset }
     }
 
-    /// `by_offset` plus the scores of the word's features of `parts` at each offset.
-    fn part_scores(&self, view: &WordView, parts: Parts, mut by_offset: [[i32; NTAGS]; NEAR]) -> [[i32; NTAGS]; NEAR] {
-        let mut features = Vec::with_capacity(64);
+    /// `by_offset` plus the scores of the word's features of `parts` at each offset (collected
+    /// in `features` first: one loop of lookups, not one call per feature).
+    fn part_scores(
+        &self,
+        view: &WordView,
+        parts: Parts,
+        mut by_offset: [[i32; NTAGS]; NEAR],
+        features: &mut Vec<u64>,
+    ) -> [[i32; NTAGS]; NEAR] {
         for (k, scores) in by_offset.iter_mut().enumerate() {
             features.clear();
             view.features(CENTER - SPAN + k, parts, &mut |f| features.push(f));
-            for &f in &features {
+            for &f in features.iter() {
                 self.weights.add_to(f, scores);
             }
         }
@@ -2062,9 +2190,9 @@ impl Tagger {
         (keys, prev)
     }
 
-    /// The emission scores of a sentence (its words' features, their stem bigrams and what the
-    /// memory says of them), as the sums of the weights of [`word_features`] and
-    /// [`observation_features`] would be.
+    /// The emission scores of a sentence (its words' features, their stem bigrams — 0 for a
+    /// pair known to have no weight — and what the memory says of them), as the sums of the
+    /// weights of [`word_features`] and [`observation_features`] would be.
     // Not inlined, like `sentence`: inlined into the caller, the whole was measured slower.
     #[inline(never)]
     fn emissions(
@@ -2084,22 +2212,30 @@ impl Tagger {
             }
         };
         emit.clear();
-        emit.resize(n, [0; NTAGS]);
-        for (i, scores) in emit.iter_mut().enumerate() {
-            for offset in 0..OFFSETS {
-                match (i + offset).checked_sub(CENTER) {
-                    Some(j) if j < n => {
-                        if offset.abs_diff(CENTER) <= SPAN {
-                            add(scores, &words(j).by_offset[offset + SPAN - CENTER]);
+        emit.extend((0..n).map(|i| {
+            let mut scores = [0; NTAGS];
+            if i >= CENTER && i + CENTER < n {
+                // Inside the sentence: a word at every offset, with features at the nearest.
+                for (k, &id) in ids[i - SPAN..=i + SPAN].iter().enumerate() {
+                    add(&mut scores, &cached[id].by_offset[k]);
+                }
+            } else {
+                for offset in 0..OFFSETS {
+                    match (i + offset).checked_sub(CENTER) {
+                        Some(j) if j < n => {
+                            if offset.abs_diff(CENTER) <= SPAN {
+                                add(&mut scores, &words(j).by_offset[offset + SPAN - CENTER]);
+                            }
                         }
+                        _ => add(&mut scores, &self.boundary[offset]),
                     }
-                    _ => add(scores, &self.boundary[offset]),
                 }
             }
-            for f in pairs[i] {
-                self.weights.add_to(f, scores);
+            for f in pairs[i].into_iter().filter(|&f| f != 0) {
+                self.weights.add_to(f, &mut scores);
             }
-        }
+            scores
+        }));
         // Memory features: word j is the left word (offset 0) of token j + 1, the token itself
         // (offset 1) of j and the right word (offset 2) of j - 1.
         for (j, &stem) in stems.iter().enumerate() {
@@ -2127,15 +2263,16 @@ impl Tagger {
     /// them already.
     pub(crate) fn find_entities_in(&self, text: &str, tokens: impl IntoIterator<Item = Token>) -> Vec<Mention> {
         let mut out = Vec::new();
-        let mut memory = Memory::new(self.memory);
-        let mut words: Vec<&str> = Vec::new();
-        each_sentence(text, tokens, |sentence| {
-            words.clear();
-            words.extend(sentence.iter().map(|r| &text[r.clone()]));
-            let tags = self.tag_remembering(&words, &mut memory);
-            for e in entities(&tags) {
-                out.push(Mention { kind: e.kind, start: sentence[e.start].start, end: sentence[e.end - 1].end });
-            }
+        let mut words: Vec<&str> = Vec::with_capacity(64);
+        self.with_document(|cache, memory| {
+            each_sentence(text, tokens, |sentence| {
+                words.clear();
+                words.extend(sentence.iter().map(|r| &text[r.clone()]));
+                let tags = self.tag_sentence(cache, &words, memory);
+                for e in entities(&tags) {
+                    out.push(Mention { kind: e.kind, start: sentence[e.start].start, end: sentence[e.end - 1].end });
+                }
+            });
         });
         out
     }
@@ -2162,10 +2299,10 @@ pub fn sentences(text: &str) -> Vec<Vec<std::ops::Range<usize>>> {
 
 /// Calls `f` with each of [`sentences`] in turn (`tokens`: those of `text`).
 fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: impl FnMut(&[std::ops::Range<usize>])) {
-    let mut sentence = Vec::new();
+    let mut sentence = Vec::with_capacity(64);
     let mut last_end = 0;
     for token in tokens {
-        if !sentence.is_empty() && (text[last_end..token.start].contains("\n\n") || sentence.len() >= MAX_SENTENCE) {
+        if !sentence.is_empty() && (blank_line(&text[last_end..token.start]) || sentence.len() >= MAX_SENTENCE) {
             f(&sentence);
             sentence.clear();
         }
@@ -2179,6 +2316,12 @@ fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: imp
     if !sentence.is_empty() {
         f(&sentence);
     }
+}
+
+/// Does the text between two tokens hold a blank line (`\n\n`)? Bytewise: the gap is most
+/// often one space, too short for `str::contains` to be worth setting up.
+fn blank_line(gap: &str) -> bool {
+    gap.as_bytes().windows(2).any(|w| w == b"\n\n")
 }
 
 /// Longest run of tokens tagged as one sentence (text without full stops).
@@ -2216,6 +2359,22 @@ impl<'a> Reader<'a> {
 
     fn u64(&mut self) -> Result<u64, String> {
         self.take::<8>().map(u64::from_le_bytes)
+    }
+
+    /// The weights of a row: the mask of the tags that have one (u16), then those (i16 each),
+    /// placed by the set bits of the mask (most rows have two or three, of nine).
+    fn weights(&mut self) -> Result<[i16; NTAGS], String> {
+        let mask = self.u16()?;
+        if mask >> NTAGS != 0 {
+            return Err("bad tag mask in model".into());
+        }
+        let mut row = [0i16; NTAGS];
+        let mut bits = mask;
+        while bits != 0 {
+            row[bits.trailing_zeros() as usize] = i16::from_le_bytes(self.take::<2>()?);
+            bits &= bits - 1;
+        }
+        Ok(row)
     }
 
     /// A word: its length in bytes (u8), then its UTF-8 bytes.
@@ -3033,6 +3192,25 @@ mod tests {
             memory.push_ids(&stems, &tags);
         }
         assert!(remembered > 0, "the memory gave no feature");
+    }
+
+    #[test]
+    fn stem_ids_number_keys_as_a_map_would() {
+        let mut ids = StemIds::default();
+        let mut map = std::collections::HashMap::new();
+        // Keys that share low bits (long probe runs), key 0, and enough to grow several times.
+        let keys: Vec<u64> = (0..300u64).map(|k| (k % 97) << 40 | (k % 5)).chain([0, 7, 0]).collect();
+        for (round, &key) in keys.iter().enumerate() {
+            let next = map.len() as u32;
+            let expected = *map.entry(key).or_insert(next);
+            assert_eq!(ids.get_or_insert(key, next), expected, "key {key:#x}, round {round}");
+        }
+        for (&key, &id) in &map {
+            assert_eq!(ids.get(key), Some(id));
+        }
+        assert_eq!(ids.get(12345), None);
+        ids.clear();
+        assert_eq!((ids.get(7), ids.get(0)), (None, None));
     }
 
     #[test]
