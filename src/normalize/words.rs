@@ -139,19 +139,39 @@ const fn context_table() -> [[u8; 16]; 16] {
 }
 static CONTEXT: [[u8; 16]; 16] = context_table();
 
-/// The pair context of a letter from the two letters before it, indexed by
-/// `joins(letter − 2) << 8 | id(letter − 1) << 4 | id(letter)`: [`CONTEXT`] where the letter
-/// before the pair joins it, 0 elsewhere.
-const fn kind_table() -> [u8; 512] {
-    let mut t = [0u8; 512];
-    let mut k = 256;
-    while k < 512 {
-        t[k] = CONTEXT[(k >> 4) & 15][k & 15];
-        k += 1;
+/// The swap-context test of [`for_each_letter_run`] as a state machine over the letters of a
+/// word, one table lookup per letter. The state after a letter:
+/// - bit 0: that letter joins the next one; bits 1–4: its pair-letter id;
+/// - bit 5: the letter before it joins it;
+/// - bit 6 ([`IN_CONTEXT`]): a pair in swap context was seen (sticky);
+/// - bit 7 ([`IN_CONTEXT_IF_LAST`]): the last two letters form a pair that counts only at the
+///   end of the word (second letter ن or ي).
+///
+/// `STEP[state << 6 | class >> 2]` is the state after a letter whose [`CLASS`] byte is `class`
+/// (bits 2–7 of it: joins, and the id). The start state is 0.
+const fn step_table() -> [u8; 256 * 64] {
+    let mut t = [0u8; 256 * 64];
+    let mut state = 0;
+    while state < 256 {
+        let mut letter = 0;
+        while letter < 64 {
+            let (joins, id) = (letter & 1, letter >> 2);
+            let (prev_joins, prev_id, joined) = (state & 1, (state >> 1) & 15, (state >> 5) & 1);
+            // The pair (previous letter, this one), read either way round, after a letter that
+            // joins it.
+            let kind = if joined == 1 { CONTEXT[prev_id][id] } else { 0 };
+            let sticky = (state & IN_CONTEXT as usize) | if kind == 1 { IN_CONTEXT as usize } else { 0 };
+            let if_last = if kind == 2 { IN_CONTEXT_IF_LAST as usize } else { 0 };
+            t[state << 6 | letter] = (joins | id << 1 | prev_joins << 5 | sticky | if_last) as u8;
+            letter += 1;
+        }
+        state += 1;
     }
     t
 }
-static KIND: [u8; 512] = kind_table();
+const IN_CONTEXT: u8 = 1 << 6;
+const IN_CONTEXT_IF_LAST: u8 = 1 << 7;
+static STEP: [u8; 256 * 64] = step_table();
 
 /// The class byte of [`CLASS`] for the two-byte character at `i`, if one of U+0600–U+07FF
 /// starts there (lead bytes D8–DF).
@@ -187,21 +207,11 @@ pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bo
         };
         let start = i;
         let mut count = 0usize;
-        // The swap-context test on the way: the two previous letters as `KIND` indexes them
-        // (the joining bit of the one before last, the id of the last), whether the last
-        // joins, and what was found.
-        let (mut pair_index, mut prev_joins) = (0usize, 0usize);
-        let (mut context, mut context_if_last) = (false, false);
+        // The swap-context test on the way (see `step_table`).
+        let mut state = 0u8;
         loop {
             if info & 3 == 1 {
-                let id = (info >> 4) as usize;
-                // The pair (previous letter, this one), read either way round, after a letter
-                // that joins: a pair ending in ن or ي counts only if this letter ends the word.
-                let kind = KIND[pair_index | id];
-                context |= kind == 1;
-                context_if_last = kind == 2;
-                pair_index = prev_joins << 8 | id << 4;
-                prev_joins = (info as usize >> 2) & 1;
+                state = STEP[(state as usize) << 6 | (info >> 2) as usize];
                 count += 1;
             }
             i += 2;
@@ -210,7 +220,7 @@ pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bo
                 _ => break,
             }
         }
-        f(start..i, count, count >= 3 && (context || context_if_last));
+        f(start..i, count, count >= 3 && state & (IN_CONTEXT | IN_CONTEXT_IF_LAST) != 0);
     }
 }
 

@@ -35,6 +35,10 @@ pub struct Row {
 impl Counts {
     /// The single-term table.
     pub fn term_rows(&self, opts: &TableOptions) -> Vec<Row> {
+        // A key is a stopword when its id is a stopword's: a few hundred lookups instead of
+        // hashing the name of every term counted. (Looked up before `with_names` takes the
+        // vocabulary's lock.)
+        let stop_ids: IdSet = opts.stop_keys.iter().filter_map(|w| vocab::lookup(w)).collect();
         vocab::with_names(|names| {
             let name = |id: Id| &*names[id as usize];
             // The rows are ranked by key first, so that only the shown ones (`top`) need their
@@ -42,7 +46,7 @@ impl Counts {
             let mut picked: Vec<(Id, Stats)> = self
                 .terms
                 .iter()
-                .filter(|(k, st)| st.count >= opts.min_count.max(1) && !opts.stop_keys.contains(name(*k)))
+                .filter(|(k, st)| st.count >= opts.min_count.max(1) && !stop_ids.contains(k))
                 .map(|(k, st)| (k, *st))
                 .collect();
             // Most frequent first, then by key (keys differ: a total order). With a `top`, the
@@ -55,7 +59,7 @@ impl Counts {
             }
             picked.sort_unstable_by(order);
             // Spellings other than the key itself; the key's own spelling has the rest.
-            let mut others: HashMap<Id, Vec<(Id, u64)>> = picked.iter().map(|&(k, _)| (k, Vec::new())).collect();
+            let mut others: IdMap<Vec<(Id, u64)>> = picked.iter().map(|&(k, _)| (k, Vec::new())).collect();
             for (sid, &(kid, n)) in self.surfaces.iter() {
                 if let Some(spellings) = others.get_mut(&kid) {
                     spellings.push((sid, n));
@@ -96,6 +100,10 @@ impl Counts {
         })
     }
 }
+
+/// Sets and maps of ids, with a fast hash (ids are small integers, not attacker-chosen).
+type IdSet = HashSet<Id, foldhash::fast::FixedState>;
+type IdMap<V> = HashMap<Id, V, foldhash::fast::FixedState>;
 
 fn rows(entries: impl Iterator<Item = (String, String, Stats)>, counts: &Counts, opts: &TableOptions) -> Vec<Row> {
     let mut picked: Vec<(String, String, Stats)> =
