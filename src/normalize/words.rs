@@ -63,35 +63,57 @@ const fn class_table() -> [u8; 512] {
 }
 static CLASS: [u8; 512] = class_table();
 
+/// Bit of a [`UNIT`] entry set for the tatweel (class 0 in [`CLASS`]: it continues a token,
+/// not a letter run).
+const TATWEEL_BIT: u8 = 8;
+
+/// [`CLASS`] by the two bytes of a character of U+0600–U+07FF read as a little-endian `u16`
+/// (lead byte low), with [`TATWEEL_BIT`] for U+0640; 0 for any other two bytes. One lookup
+/// per character, without decoding it.
+const fn unit_table() -> [u8; 1 << 16] {
+    let mut t = [0u8; 1 << 16];
+    let mut cp = 0x600;
+    while cp < 0x800 {
+        let (lead, next) = (0xC0 | (cp >> 6), 0x80 | (cp & 0x3F));
+        let tatweel = if cp == 0x640 { TATWEEL_BIT } else { 0 };
+        t[lead | next << 8] = CLASS[cp - 0x600] | tatweel;
+        cp += 1;
+    }
+    t
+}
+static UNIT: [u8; 1 << 16] = unit_table();
+
+/// The [`UNIT`] entry of the two bytes at `i` (0 past the end).
+#[inline(always)]
+fn unit_at(b: &[u8], i: usize) -> u8 {
+    match b.get(i..i + 2) {
+        Some(&[lead, next]) => UNIT[lead as usize | (next as usize) << 8],
+        _ => 0,
+    }
+}
+
 /// The run of Arabic letters, marks and tatweel that starts `bytes` (the body of an Arabic
 /// word token), found bytewise: its byte length, and whether it holds only letters (no mark,
 /// no tatweel).
 pub fn arabic_word_scan(bytes: &[u8]) -> (usize, bool) {
     let mut i = 0;
     let mut plain = true;
-    while i + 1 < bytes.len() {
-        let (lead, next) = (bytes[i], bytes[i + 1]);
-        if !(0xD8..=0xDF).contains(&lead) {
+    loop {
+        // Letters and marks (class bits), or the tatweel.
+        let unit = unit_at(bytes, i);
+        if unit & (3 | TATWEEL_BIT) == 0 {
             break;
         }
-        let cp = ((lead as usize) & 0x1F) << 6 | (next as usize & 0x3F);
-        // Letters and marks (class bits), or the tatweel U+0640.
-        match CLASS[cp - 0x600] & 3 {
-            1 => {}
-            2 => plain = false,
-            _ if cp == 0x640 => plain = false,
-            _ => break,
-        }
+        plain &= unit & (2 | TATWEEL_BIT) == 0;
         i += 2;
     }
     (i, plain)
 }
 
 /// Does an Arabic letter of U+0600–U+07FF start at byte `i`?
+#[inline]
 pub fn arabic_letter_at(bytes: &[u8], i: usize) -> bool {
-    i + 1 < bytes.len()
-        && (0xD8..=0xDF).contains(&bytes[i])
-        && CLASS[(((bytes[i] as usize) & 0x1F) << 6 | (bytes[i + 1] as usize & 0x3F)) - 0x600] & 3 == 1
+    unit_at(bytes, i) & 3 == 1
 }
 
 /// Does the text hold a mark or a tatweel? Bytewise: every mark is in U+0610–U+06ED.
@@ -173,19 +195,6 @@ const IN_CONTEXT: u8 = 1 << 6;
 const IN_CONTEXT_IF_LAST: u8 = 1 << 7;
 static STEP: [u8; 256 * 64] = step_table();
 
-/// The class byte of [`CLASS`] for the two-byte character at `i`, if one of U+0600–U+07FF
-/// starts there (lead bytes D8–DF).
-#[inline(always)]
-fn class_at(b: &[u8], i: usize) -> Option<u8> {
-    let lead = *b.get(i)?;
-    if lead & 0xF8 != 0xD8 {
-        return None;
-    }
-    // U+0600 + (lead & 7) << 6 + (next & 3F)
-    let next = *b.get(i + 1)?;
-    Some(CLASS[(lead as usize & 0x07) << 6 | (next as usize & 0x3F)])
-}
-
 /// Calls `f` with the byte range of every run of Arabic letters and marks (as
 /// [`arabic_runs`] finds them without kashida), its number of letters, and whether it has a
 /// ligature pair in swap context (what `ligature::has_swap_context` computes on its letters).
@@ -201,10 +210,11 @@ pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bo
             i += 1;
             continue;
         }
-        let Some(mut info) = class_at(b, i).filter(|info| info & 3 == 1) else {
+        let mut info = unit_at(b, i);
+        if info & 3 != 1 {
             i += 1;
             continue;
-        };
+        }
         let start = i;
         let mut count = 0usize;
         // The swap-context test on the way (see `step_table`).
@@ -215,8 +225,8 @@ pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bo
                 count += 1;
             }
             i += 2;
-            match class_at(b, i) {
-                Some(next) if next & 3 != 0 => info = next,
+            match unit_at(b, i) {
+                next if next & 3 != 0 => info = next,
                 _ => break,
             }
         }

@@ -43,16 +43,17 @@ impl Counts {
             let name = |id: Id| &*names[id as usize];
             // The rows are ranked by key first, so that only the shown ones (`top`) need their
             // spellings and strings: a corpus has far more terms than a table shows.
-            let mut picked: Vec<(Id, Stats)> = self
+            // (id, count) only: small entries to select and sort; the stats are fetched for the
+            // rows shown.
+            let mut picked: Vec<(Id, u64)> = self
                 .terms
                 .iter()
                 .filter(|(k, st)| st.count >= opts.min_count.max(1) && !stop_ids.contains(k))
-                .map(|(k, st)| (k, *st))
+                .map(|(k, st)| (k, st.count))
                 .collect();
             // Most frequent first, then by key (keys differ: a total order). With a `top`, the
             // rows shown are selected first and only they are sorted.
-            let order =
-                |a: &(Id, Stats), b: &(Id, Stats)| b.1.count.cmp(&a.1.count).then_with(|| name(a.0).cmp(name(b.0)));
+            let order = |a: &(Id, u64), b: &(Id, u64)| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0)));
             if opts.top > 0 && opts.top < picked.len() {
                 picked.select_nth_unstable_by(opts.top - 1, order);
                 picked.truncate(opts.top);
@@ -65,7 +66,8 @@ impl Counts {
                     spellings.push((sid, n));
                 }
             }
-            let entries = picked.into_iter().map(|(k, st)| {
+            let entries = picked.into_iter().map(|(k, _)| {
+                let st = self.terms.get(k).copied().unwrap_or_default();
                 let spellings = others.get(&k).map_or(&[][..], Vec::as_slice);
                 let own = st.count - spellings.iter().map(|&(_, n)| n).sum::<u64>();
                 // The most frequent spelling (ties: the first in code-point order).
