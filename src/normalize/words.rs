@@ -83,11 +83,17 @@ const fn unit_table() -> [u8; 1 << 16] {
 }
 static UNIT: [u8; 1 << 16] = unit_table();
 
+/// The [`UNIT`] entry of two bytes.
+#[inline(always)]
+fn unit(lead: u8, next: u8) -> u8 {
+    UNIT[usize::from(u16::from_le_bytes([lead, next]))]
+}
+
 /// The [`UNIT`] entry of the two bytes at `i` (0 past the end).
 #[inline(always)]
 fn unit_at(b: &[u8], i: usize) -> u8 {
     match b.get(i..i + 2) {
-        Some(&[lead, next]) => UNIT[lead as usize | (next as usize) << 8],
+        Some(&[lead, next]) => unit(lead, next),
         _ => 0,
     }
 }
@@ -96,18 +102,20 @@ fn unit_at(b: &[u8], i: usize) -> u8 {
 /// word token), found bytewise: its byte length, and whether it holds only letters (no mark,
 /// no tatweel).
 pub fn arabic_word_scan(bytes: &[u8]) -> (usize, bool) {
-    let mut i = 0;
-    let mut plain = true;
-    loop {
+    let mut len = 0;
+    // The entries of the run's characters or-ed together: a mark or a tatweel leaves its bit.
+    let mut seen = 0;
+    // Two bytes at a time: every character of the run has two.
+    for pair in bytes.chunks_exact(2) {
         // Letters and marks (class bits), or the tatweel.
-        let unit = unit_at(bytes, i);
+        let unit = unit(pair[0], pair[1]);
         if unit & (3 | TATWEEL_BIT) == 0 {
             break;
         }
-        plain &= unit & (2 | TATWEEL_BIT) == 0;
-        i += 2;
+        seen |= unit;
+        len += 2;
     }
-    (i, plain)
+    (len, seen & (2 | TATWEEL_BIT) == 0)
 }
 
 /// Does an Arabic letter of U+0600–U+07FF start at byte `i`?
@@ -169,10 +177,10 @@ static CONTEXT: [[u8; 16]; 16] = context_table();
 /// - bit 7 ([`IN_CONTEXT_IF_LAST`]): the last two letters form a pair that counts only at the
 ///   end of the word (second letter ن or ي).
 ///
-/// `STEP[state << 6 | class >> 2]` is the state after a letter whose [`CLASS`] byte is `class`
+/// `STEP[state][class >> 2]` is the state after a letter whose [`CLASS`] byte is `class`
 /// (bits 2–7 of it: joins, and the id). The start state is 0.
-const fn step_table() -> [u8; 256 * 64] {
-    let mut t = [0u8; 256 * 64];
+const fn step_table() -> [[u8; 64]; 256] {
+    let mut t = [[0u8; 64]; 256];
     let mut state = 0;
     while state < 256 {
         let mut letter = 0;
@@ -184,7 +192,7 @@ const fn step_table() -> [u8; 256 * 64] {
             let kind = if joined == 1 { CONTEXT[prev_id][id] } else { 0 };
             let sticky = (state & IN_CONTEXT as usize) | if kind == 1 { IN_CONTEXT as usize } else { 0 };
             let if_last = if kind == 2 { IN_CONTEXT_IF_LAST as usize } else { 0 };
-            t[state << 6 | letter] = (joins | id << 1 | prev_joins << 5 | sticky | if_last) as u8;
+            t[state][letter] = (joins | id << 1 | prev_joins << 5 | sticky | if_last) as u8;
             letter += 1;
         }
         state += 1;
@@ -193,7 +201,27 @@ const fn step_table() -> [u8; 256 * 64] {
 }
 const IN_CONTEXT: u8 = 1 << 6;
 const IN_CONTEXT_IF_LAST: u8 = 1 << 7;
-static STEP: [u8; 256 * 64] = step_table();
+static STEP: [[u8; 64]; 256] = step_table();
+
+/// The run of letters and marks that starts `bytes` (with a letter), two bytes at a time: its
+/// byte length, its number of letters and its swap-context state (see [`step_table`]).
+#[inline(always)]
+fn letter_run(bytes: &[u8]) -> (usize, usize, u8) {
+    let (mut len, mut count, mut state) = (0, 0, 0u8);
+    for pair in bytes.chunks_exact(2) {
+        let info = unit(pair[0], pair[1]);
+        match info & 3 {
+            0 => break,
+            1 => {
+                state = STEP[state as usize][(info >> 2) as usize];
+                count += 1;
+            }
+            _ => {}
+        }
+        len += 2;
+    }
+    (len, count, state)
+}
 
 /// Calls `f` with the byte range of every run of Arabic letters and marks (as
 /// [`arabic_runs`] finds them without kashida), its number of letters, and whether it has a
@@ -210,26 +238,13 @@ pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bo
             i += 1;
             continue;
         }
-        let mut info = unit_at(b, i);
-        if info & 3 != 1 {
+        if unit_at(b, i) & 3 != 1 {
             i += 1;
             continue;
         }
         let start = i;
-        let mut count = 0usize;
-        // The swap-context test on the way (see `step_table`).
-        let mut state = 0u8;
-        loop {
-            if info & 3 == 1 {
-                state = STEP[(state as usize) << 6 | (info >> 2) as usize];
-                count += 1;
-            }
-            i += 2;
-            match unit_at(b, i) {
-                next if next & 3 != 0 => info = next,
-                _ => break,
-            }
-        }
+        let (len, count, state) = letter_run(&b[start..]);
+        i += len;
         f(start..i, count, count >= 3 && state & (IN_CONTEXT | IN_CONTEXT_IF_LAST) != 0);
     }
 }
