@@ -192,7 +192,7 @@ fn analyse_some(
             }
         })
         .collect();
-    let mut roles: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut roles: HashMap<&str, Vec<String>, foldhash::fast::FixedState> = HashMap::default();
     for m in &found.people {
         if let Some(r) = &m.role {
             let list = roles.entry(m.name.as_str()).or_default();

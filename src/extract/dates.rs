@@ -357,6 +357,16 @@ fn fold_word(word: &str) -> String {
     key
 }
 
+/// Appends the character at byte `i` of `text` in lower case (ASCII, most Latin text, without
+/// decoding it).
+#[inline]
+fn push_lowercase(keys: &mut String, text: &str, i: usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => keys.push(char::from(b.to_ascii_lowercase())),
+        _ => keys.extend(text[i..].chars().next().unwrap_or('\0').to_lowercase()),
+    }
+}
+
 #[inline(never)]
 /// Reads the tokens of `text` into `toks`; gives the keys of numbers and Latin words, the
 /// (empty) folded keys of the words that fold (see [`Key`]) and the tokens a date can start at
@@ -431,13 +441,13 @@ fn scan(text: &str, toks: &mut Vec<Tok>) -> (String, Vec<OnceCell<String>>, Vec<
                 (Kind::Num, None)
             }
             Class::Alpha => {
-                keys.extend(char_at(start).to_lowercase());
+                push_lowercase(&mut keys, text, start);
                 while i < bytes.len() {
                     let (_, _, latin, len) = class_at(i);
                     if !latin {
                         break;
                     }
-                    keys.extend(char_at(i).to_lowercase());
+                    push_lowercase(&mut keys, text, i);
                     i += len;
                     end = i;
                 }

@@ -103,36 +103,39 @@ thread_local! {
     static TABLE: std::cell::RefCell<Option<FoldTable>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Folds `text`; `None` when nothing changes.
-pub(crate) fn fold(text: &str, opts: &FoldOptions) -> Option<(String, Vec<Change>)> {
+/// Runs `f` with the table of `opts`: the default options' is built once for all threads
+/// (most callers fold with them, word by word), others once per thread.
+#[inline]
+fn with_table<R>(opts: &FoldOptions, f: impl FnOnce(&FoldTable) -> R) -> R {
+    if *opts == FoldOptions::default() {
+        static DEFAULT: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+        return f(DEFAULT.get_or_init(|| FoldTable::new(FoldOptions::default())));
+    }
     TABLE.with_borrow_mut(|slot| {
         let table = match slot {
             Some(t) if t.options == *opts => t,
             _ => slot.insert(FoldTable::new(*opts)),
         };
-        fold_with(text, table)
+        f(table)
     })
+}
+
+/// Folds `text`; `None` when nothing changes.
+pub(crate) fn fold(text: &str, opts: &FoldOptions) -> Option<(String, Vec<Change>)> {
+    with_table(opts, |table| fold_with(text, table))
 }
 
 /// Appends `text` folded to `out`: the text [`fold`] makes, without recording the changes
 /// (for words folded by the thousand, one buffer for all).
 pub(crate) fn fold_into(text: &str, opts: &FoldOptions, out: &mut String) {
-    TABLE.with_borrow_mut(|slot| {
-        let table = match slot {
-            Some(t) if t.options == *opts => t,
-            _ => slot.insert(FoldTable::new(*opts)),
-        };
+    with_table(opts, |table| {
         fold_into_with(text, table, 0, out);
     })
 }
 
 /// The text [`fold`] makes, without recording the changes; `None` when nothing changes.
 pub(crate) fn fold_str(text: &str, opts: &FoldOptions) -> Option<String> {
-    TABLE.with_borrow_mut(|slot| {
-        let table = match slot {
-            Some(t) if t.options == *opts => t,
-            _ => slot.insert(FoldTable::new(*opts)),
-        };
+    with_table(opts, |table| {
         let bytes = text.as_bytes();
         // Most words fold to themselves: find the first change before allocating.
         let mut first = 0;

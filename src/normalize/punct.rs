@@ -46,6 +46,13 @@ fn role(prev: Option<char>, next: Option<char>) -> Role {
 /// last, and left off the end otherwise).
 const TRIGGERS: [u8; 10] = [b'(', b')', b'%', b',', b'\n', 0xAB, 0xBB, 0x8C, 0x9B, 0xAA];
 
+/// Does the text hold `c`? A search for its two bytes together: `str::contains` looks for
+/// its last byte, which for ٪ and « is also that of the common ت and ث.
+fn holds(bytes: &[u8], c: char) -> bool {
+    let mut utf8 = [0; 4];
+    memchr::memmem::find(bytes, c.encode_utf8(&mut utf8).as_bytes()).is_some()
+}
+
 struct Edit {
     range: std::ops::Range<usize>,
     with: String,
@@ -57,10 +64,12 @@ struct Edit {
 /// only taken for damage in a document that shows other damage (mirrored marks count).
 pub(crate) fn repair_punct(text: &str, opts: PunctRepairs, damaged: bool) -> Option<(String, Vec<Change>)> {
     let bytes = text.as_bytes();
-    let interesting = (opts.quotes && (text.contains('«') || text.contains('»')))
+    let with_percent = opts.percent && holds(bytes, '٪');
+    let interesting = (opts.quotes && (holds(bytes, '«') || holds(bytes, '»')))
         || (opts.parens && memchr::memchr2(b'(', b')', bytes).is_some())
-        || (opts.percent && (memchr::memchr(b'%', bytes).is_some() || text.contains('٪')))
-        || (opts.comma && (text.contains('،') || text.contains('؛') || memchr::memchr(b',', bytes).is_some()));
+        || (opts.percent && memchr::memchr(b'%', bytes).is_some())
+        || with_percent
+        || (opts.comma && (holds(bytes, '،') || holds(bytes, '؛') || memchr::memchr(b',', bytes).is_some()));
     if !interesting {
         return None;
     }
@@ -73,7 +82,6 @@ pub(crate) fn repair_punct(text: &str, opts: PunctRepairs, damaged: bool) -> Opt
     let mut open_paren: Option<usize> = None; // byte offset of a `)` that reads as an opening mark
     let bytes = text.as_bytes();
     let mut scan = 0;
-    let with_percent = opts.percent && text.contains('٪');
     let triggers = if with_percent { &TRIGGERS[..] } else { &TRIGGERS[..TRIGGERS.len() - 1] };
     // Only these marks matter: ( ) % , \n and « » ، ؛ ٪, found by their bytes.
     let mut triggers = ByteFinder::new(bytes, triggers);

@@ -63,35 +63,65 @@ const fn class_table() -> [u8; 512] {
 }
 static CLASS: [u8; 512] = class_table();
 
+/// Bit of a [`UNIT`] entry set for the tatweel (class 0 in [`CLASS`]: it continues a token,
+/// not a letter run).
+const TATWEEL_BIT: u8 = 8;
+
+/// [`CLASS`] by the two bytes of a character of U+0600–U+07FF read as a little-endian `u16`
+/// (lead byte low), with [`TATWEEL_BIT`] for U+0640; 0 for any other two bytes. One lookup
+/// per character, without decoding it.
+const fn unit_table() -> [u8; 1 << 16] {
+    let mut t = [0u8; 1 << 16];
+    let mut cp = 0x600;
+    while cp < 0x800 {
+        let (lead, next) = (0xC0 | (cp >> 6), 0x80 | (cp & 0x3F));
+        let tatweel = if cp == 0x640 { TATWEEL_BIT } else { 0 };
+        t[lead | next << 8] = CLASS[cp - 0x600] | tatweel;
+        cp += 1;
+    }
+    t
+}
+static UNIT: [u8; 1 << 16] = unit_table();
+
+/// The [`UNIT`] entry of two bytes.
+#[inline(always)]
+fn unit(lead: u8, next: u8) -> u8 {
+    UNIT[usize::from(u16::from_le_bytes([lead, next]))]
+}
+
+/// The [`UNIT`] entry of the two bytes at `i` (0 past the end).
+#[inline(always)]
+fn unit_at(b: &[u8], i: usize) -> u8 {
+    match b.get(i..i + 2) {
+        Some(&[lead, next]) => unit(lead, next),
+        _ => 0,
+    }
+}
+
 /// The run of Arabic letters, marks and tatweel that starts `bytes` (the body of an Arabic
 /// word token), found bytewise: its byte length, and whether it holds only letters (no mark,
 /// no tatweel).
 pub fn arabic_word_scan(bytes: &[u8]) -> (usize, bool) {
-    let mut i = 0;
-    let mut plain = true;
-    while i + 1 < bytes.len() {
-        let (lead, next) = (bytes[i], bytes[i + 1]);
-        if !(0xD8..=0xDF).contains(&lead) {
+    let mut len = 0;
+    // The entries of the run's characters or-ed together: a mark or a tatweel leaves its bit.
+    let mut seen = 0;
+    // Two bytes at a time: every character of the run has two.
+    for pair in bytes.chunks_exact(2) {
+        // Letters and marks (class bits), or the tatweel.
+        let unit = unit(pair[0], pair[1]);
+        if unit & (3 | TATWEEL_BIT) == 0 {
             break;
         }
-        let cp = ((lead as usize) & 0x1F) << 6 | (next as usize & 0x3F);
-        // Letters and marks (class bits), or the tatweel U+0640.
-        match CLASS[cp - 0x600] & 3 {
-            1 => {}
-            2 => plain = false,
-            _ if cp == 0x640 => plain = false,
-            _ => break,
-        }
-        i += 2;
+        seen |= unit;
+        len += 2;
     }
-    (i, plain)
+    (len, seen & (2 | TATWEEL_BIT) == 0)
 }
 
 /// Does an Arabic letter of U+0600–U+07FF start at byte `i`?
+#[inline]
 pub fn arabic_letter_at(bytes: &[u8], i: usize) -> bool {
-    i + 1 < bytes.len()
-        && (0xD8..=0xDF).contains(&bytes[i])
-        && CLASS[(((bytes[i] as usize) & 0x1F) << 6 | (bytes[i + 1] as usize & 0x3F)) - 0x600] & 3 == 1
+    unit_at(bytes, i) & 3 == 1
 }
 
 /// Does the text hold a mark or a tatweel? Bytewise: every mark is in U+0610–U+06ED.
@@ -139,31 +169,58 @@ const fn context_table() -> [[u8; 16]; 16] {
 }
 static CONTEXT: [[u8; 16]; 16] = context_table();
 
-/// The pair context of a letter from the two letters before it, indexed by
-/// `joins(letter − 2) << 8 | id(letter − 1) << 4 | id(letter)`: [`CONTEXT`] where the letter
-/// before the pair joins it, 0 elsewhere.
-const fn kind_table() -> [u8; 512] {
-    let mut t = [0u8; 512];
-    let mut k = 256;
-    while k < 512 {
-        t[k] = CONTEXT[(k >> 4) & 15][k & 15];
-        k += 1;
+/// The swap-context test of [`for_each_letter_run`] as a state machine over the letters of a
+/// word, one table lookup per letter. The state after a letter:
+/// - bit 0: that letter joins the next one; bits 1–4: its pair-letter id;
+/// - bit 5: the letter before it joins it;
+/// - bit 6 ([`IN_CONTEXT`]): a pair in swap context was seen (sticky);
+/// - bit 7 ([`IN_CONTEXT_IF_LAST`]): the last two letters form a pair that counts only at the
+///   end of the word (second letter ن or ي).
+///
+/// `STEP[state][class >> 2]` is the state after a letter whose [`CLASS`] byte is `class`
+/// (bits 2–7 of it: joins, and the id). The start state is 0.
+const fn step_table() -> [[u8; 64]; 256] {
+    let mut t = [[0u8; 64]; 256];
+    let mut state = 0;
+    while state < 256 {
+        let mut letter = 0;
+        while letter < 64 {
+            let (joins, id) = (letter & 1, letter >> 2);
+            let (prev_joins, prev_id, joined) = (state & 1, (state >> 1) & 15, (state >> 5) & 1);
+            // The pair (previous letter, this one), read either way round, after a letter that
+            // joins it.
+            let kind = if joined == 1 { CONTEXT[prev_id][id] } else { 0 };
+            let sticky = (state & IN_CONTEXT as usize) | if kind == 1 { IN_CONTEXT as usize } else { 0 };
+            let if_last = if kind == 2 { IN_CONTEXT_IF_LAST as usize } else { 0 };
+            t[state][letter] = (joins | id << 1 | prev_joins << 5 | sticky | if_last) as u8;
+            letter += 1;
+        }
+        state += 1;
     }
     t
 }
-static KIND: [u8; 512] = kind_table();
+const IN_CONTEXT: u8 = 1 << 6;
+const IN_CONTEXT_IF_LAST: u8 = 1 << 7;
+static STEP: [[u8; 64]; 256] = step_table();
 
-/// The class byte of [`CLASS`] for the two-byte character at `i`, if one of U+0600–U+07FF
-/// starts there (lead bytes D8–DF).
+/// The run of letters and marks that starts `bytes` (with a letter), two bytes at a time: its
+/// byte length, its number of letters and its swap-context state (see [`step_table`]).
 #[inline(always)]
-fn class_at(b: &[u8], i: usize) -> Option<u8> {
-    let lead = *b.get(i)?;
-    if lead & 0xF8 != 0xD8 {
-        return None;
+fn letter_run(bytes: &[u8]) -> (usize, usize, u8) {
+    let (mut len, mut count, mut state) = (0, 0, 0u8);
+    for pair in bytes.chunks_exact(2) {
+        let info = unit(pair[0], pair[1]);
+        match info & 3 {
+            0 => break,
+            1 => {
+                state = STEP[state as usize][(info >> 2) as usize];
+                count += 1;
+            }
+            _ => {}
+        }
+        len += 2;
     }
-    // U+0600 + (lead & 7) << 6 + (next & 3F)
-    let next = *b.get(i + 1)?;
-    Some(CLASS[(lead as usize & 0x07) << 6 | (next as usize & 0x3F)])
+    (len, count, state)
 }
 
 /// Calls `f` with the byte range of every run of Arabic letters and marks (as
@@ -181,36 +238,14 @@ pub fn for_each_letter_run(text: &str, mut f: impl FnMut(Range<usize>, usize, bo
             i += 1;
             continue;
         }
-        let Some(mut info) = class_at(b, i).filter(|info| info & 3 == 1) else {
+        if unit_at(b, i) & 3 != 1 {
             i += 1;
             continue;
-        };
-        let start = i;
-        let mut count = 0usize;
-        // The swap-context test on the way: the two previous letters as `KIND` indexes them
-        // (the joining bit of the one before last, the id of the last), whether the last
-        // joins, and what was found.
-        let (mut pair_index, mut prev_joins) = (0usize, 0usize);
-        let (mut context, mut context_if_last) = (false, false);
-        loop {
-            if info & 3 == 1 {
-                let id = (info >> 4) as usize;
-                // The pair (previous letter, this one), read either way round, after a letter
-                // that joins: a pair ending in ن or ي counts only if this letter ends the word.
-                let kind = KIND[pair_index | id];
-                context |= kind == 1;
-                context_if_last = kind == 2;
-                pair_index = prev_joins << 8 | id << 4;
-                prev_joins = (info as usize >> 2) & 1;
-                count += 1;
-            }
-            i += 2;
-            match class_at(b, i) {
-                Some(next) if next & 3 != 0 => info = next,
-                _ => break,
-            }
         }
-        f(start..i, count, count >= 3 && (context || context_if_last));
+        let start = i;
+        let (len, count, state) = letter_run(&b[start..]);
+        i += len;
+        f(start..i, count, count >= 3 && state & (IN_CONTEXT | IN_CONTEXT_IF_LAST) != 0);
     }
 }
 

@@ -96,6 +96,14 @@ impl<T: Default + PartialEq + Clone> Dense<T> {
         &mut self.values[i]
     }
 
+    /// Makes room for every id below `len` at once (one allocation instead of one per new
+    /// id beyond the end).
+    fn cover(&mut self, len: usize) {
+        if len > self.values.len() {
+            self.values.resize(len, T::default());
+        }
+    }
+
     fn get(&self, id: Id) -> Option<&T> {
         self.values.get(id as usize).filter(|v| **v != T::default())
     }
@@ -194,6 +202,10 @@ impl Counts {
         // A key's count in the document is the sum over its surfaces (الانتخابات and
         // الإنتخابات are one key): summed in place, then added once.
         let stamp = self.documents;
+        // Every id of the document is interned already: room for all of them, once.
+        let ids = vocab::len();
+        self.terms.cover(ids);
+        self.surfaces.cover(ids);
         let mut touched = std::mem::take(&mut self.touched);
         touched.clear();
         for &(_, kid, n) in &doc.surfaces {

@@ -35,33 +35,39 @@ pub struct Row {
 impl Counts {
     /// The single-term table.
     pub fn term_rows(&self, opts: &TableOptions) -> Vec<Row> {
+        // A key is a stopword when its id is a stopword's: a few hundred lookups instead of
+        // hashing the name of every term counted. (Looked up before `with_names` takes the
+        // vocabulary's lock.)
+        let stop_ids: IdSet = opts.stop_keys.iter().filter_map(|w| vocab::lookup(w)).collect();
         vocab::with_names(|names| {
             let name = |id: Id| &*names[id as usize];
             // The rows are ranked by key first, so that only the shown ones (`top`) need their
             // spellings and strings: a corpus has far more terms than a table shows.
-            let mut picked: Vec<(Id, Stats)> = self
+            // (id, count) only: small entries to select and sort; the stats are fetched for the
+            // rows shown.
+            let mut picked: Vec<(Id, u64)> = self
                 .terms
                 .iter()
-                .filter(|(k, st)| st.count >= opts.min_count.max(1) && !opts.stop_keys.contains(name(*k)))
-                .map(|(k, st)| (k, *st))
+                .filter(|(k, st)| st.count >= opts.min_count.max(1) && !stop_ids.contains(k))
+                .map(|(k, st)| (k, st.count))
                 .collect();
             // Most frequent first, then by key (keys differ: a total order). With a `top`, the
             // rows shown are selected first and only they are sorted.
-            let order =
-                |a: &(Id, Stats), b: &(Id, Stats)| b.1.count.cmp(&a.1.count).then_with(|| name(a.0).cmp(name(b.0)));
+            let order = |a: &(Id, u64), b: &(Id, u64)| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0)));
             if opts.top > 0 && opts.top < picked.len() {
                 picked.select_nth_unstable_by(opts.top - 1, order);
                 picked.truncate(opts.top);
             }
             picked.sort_unstable_by(order);
             // Spellings other than the key itself; the key's own spelling has the rest.
-            let mut others: HashMap<Id, Vec<(Id, u64)>> = picked.iter().map(|&(k, _)| (k, Vec::new())).collect();
+            let mut others: IdMap<Vec<(Id, u64)>> = picked.iter().map(|&(k, _)| (k, Vec::new())).collect();
             for (sid, &(kid, n)) in self.surfaces.iter() {
                 if let Some(spellings) = others.get_mut(&kid) {
                     spellings.push((sid, n));
                 }
             }
-            let entries = picked.into_iter().map(|(k, st)| {
+            let entries = picked.into_iter().map(|(k, _)| {
+                let st = self.terms.get(k).copied().unwrap_or_default();
                 let spellings = others.get(&k).map_or(&[][..], Vec::as_slice);
                 let own = st.count - spellings.iter().map(|&(_, n)| n).sum::<u64>();
                 // The most frequent spelling (ties: the first in code-point order).
@@ -96,6 +102,10 @@ impl Counts {
         })
     }
 }
+
+/// Sets and maps of ids, with a fast hash (ids are small integers, not attacker-chosen).
+type IdSet = HashSet<Id, foldhash::fast::FixedState>;
+type IdMap<V> = HashMap<Id, V, foldhash::fast::FixedState>;
 
 fn rows(entries: impl Iterator<Item = (String, String, Stats)>, counts: &Counts, opts: &TableOptions) -> Vec<Row> {
     let mut picked: Vec<(String, String, Stats)> =

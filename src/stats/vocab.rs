@@ -45,6 +45,11 @@ pub fn lookup(s: &str) -> Option<Id> {
     vocab().read().unwrap_or_else(|e| e.into_inner()).ids.get(&fingerprint(s)).copied()
 }
 
+/// How many ids there are: every id is below this.
+pub(crate) fn len() -> usize {
+    vocab().read().unwrap_or_else(|e| e.into_inner()).names.len()
+}
+
 /// Runs `f` with the names of all ids (index = id), under one lock.
 pub fn with_names<R>(f: impl FnOnce(&[Arc<str>]) -> R) -> R {
     f(&vocab().read().unwrap_or_else(|e| e.into_inner()).names)
