@@ -300,6 +300,9 @@ struct Word<'a> {
     text: &'a str,
     /// Its [`text_support`], once asked.
     support: OnceCell<f32>,
+    /// Whether it is a stopword, once asked (the stopword set is the same for every word of
+    /// a text, and the rules ask again and again).
+    stopword: OnceCell<bool>,
 }
 
 impl<'a> Word<'a> {
@@ -313,7 +316,7 @@ impl<'a> Word<'a> {
             .or_else(|| if bare_from > 0 { word_classes().get(folded) } else { None })
             .copied()
             .unwrap_or(WordClass::Other);
-        Word { token, folded, bare_from, class, text: raw, support: OnceCell::new() }
+        Word { token, folded, bare_from, class, text: raw, support: OnceCell::new(), stopword: OnceCell::new() }
     }
 
     /// The word's [`text_support`], looked up once: the rules ask it of the same words again
@@ -331,6 +334,11 @@ impl<'a> Word<'a> {
     /// أمين: a given name written with a hamza is a stopword only if written as one. (Not so
     /// for ى and ي: علي is often على written loosely.)
     fn is_stopword(&self, stop: &HashSet<String>) -> bool {
+        *self.stopword.get_or_init(|| self.in_stopwords(stop))
+    }
+
+    /// [`Word::is_stopword`], computed.
+    fn in_stopwords(&self, stop: &HashSet<String>) -> bool {
         let hamza_spelt_name = given_names().contains(self.bare())
             && self.text.contains(['أ', 'إ', 'آ'])
             && !written_stopwords().contains(self.text);

@@ -9,7 +9,9 @@ use super::{
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
-use std::collections::HashSet;
+use foldhash::fast::FixedState;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Marks that close a quoted title.
 const CLOSING_QUOTES: [&str; 3] = ["»", "\"", "”"];
@@ -156,12 +158,13 @@ fn continued_run(words: &[Word], start: usize, max: usize, lexicon: &Lexicon, st
 pub(super) fn add_compound_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     for i in 0..words.len().saturating_sub(2) {
         let head = &words[i];
-        let compound = head.token.kind == TokenKind::ArabicWord
+        // The rare second part first: it rules out almost every word.
+        let compound = spans::COMPOUND_PARTS.contains(&words[i + 1].folded)
+            && head.token.kind == TokenKind::ArabicWord
             && head.bare_from == 0
             && head.class == WordClass::Other
             && !head.is_stopword(stop)
-            && (head.bare() == "عبد" || given_names().contains(head.bare()))
-            && spans::COMPOUND_PARTS.contains(&words[i + 1].folded);
+            && (head.bare() == "عبد" || given_names().contains(head.bare()));
         if !compound {
             continue;
         }
@@ -294,12 +297,26 @@ const KIN_ADJECTIVES: [&str; 4] = ["الاكبر", "الاصغر", "الكبري
 
 /// Is the word a kinship noun with a possessive (زوجته، والدتها، أخوه) or the article (الأخ)?
 fn relative_noun(w: &Word) -> bool {
-    let bare = w.bare();
     // Folding writes ة as ه: والدة نذير (Nadhir's mother) is no والده (his father).
-    let possessive = |p: &&str| {
-        (*p != "ه" || w.text.ends_with('ه')) && bare.strip_suffix(*p).is_some_and(|s| KIN_STEMS.contains(&s))
-    };
-    KIN_WITH_ARTICLE.contains(&bare) || POSSESSIVES.iter().any(possessive)
+    relative_forms().get(w.bare()).is_some_and(|&ends_in_ha| !ends_in_ha || w.text.ends_with('ه'))
+}
+
+/// Every kinship noun with a possessive or the article, folded, each with whether its
+/// pronoun is the ه that folding also makes of ة (one lookup a word, not one per stem and
+/// suffix).
+fn relative_forms() -> &'static HashMap<String, bool, FixedState> {
+    static FORMS: OnceLock<HashMap<String, bool, FixedState>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let with_article = KIN_WITH_ARTICLE.iter().map(|k| (k.to_string(), false));
+        let possessive =
+            KIN_STEMS.iter().flat_map(|stem| POSSESSIVES.iter().map(move |p| (format!("{stem}{p}"), *p == "ه")));
+        // A form read both ways keeps the stricter reading.
+        let mut forms: HashMap<String, bool, FixedState> = HashMap::default();
+        for (form, ends_in_ha) in with_article.chain(possessive) {
+            *forms.entry(form).or_insert(false) |= ends_in_ha;
+        }
+        forms
+    })
 }
 
 /// A name right after a kinship noun with a possessive (زوجته ملكة أبيض، والدته كاثرين،

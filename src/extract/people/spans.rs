@@ -5,7 +5,10 @@
 use super::{given_names, has_surname_ending, place_names, Word, WordClass, COMMON};
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
+use foldhash::fast::FixedState;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Longest quoted or bracketed segment, in words, whose names are read as the names of things.
 const MAX_QUOTED_WORDS: usize = 5;
@@ -128,10 +131,22 @@ fn nisba_stem<'w>(w: &Word<'w>) -> Option<&'w str> {
 /// Is a nisba stem that of a known place: the place's name with or without the article, or
 /// with its ending (سوريا، فرنسا، باجة)?
 fn of_place(stem: &str) -> bool {
-    let place = |p: String| place_names().contains(p.as_str());
-    [stem.to_string(), format!("ال{stem}"), format!("{stem}ا"), format!("{stem}يا"), format!("{stem}ه")]
-        .into_iter()
-        .any(place)
+    place_nisba_stems().contains(stem)
+}
+
+/// The nisba stems of the known places, once for all: each one-word place name, without the
+/// article, and without the ending ا، يا or ه (السوري from سوريا, الفرنسي from فرنسا).
+fn place_nisba_stems() -> &'static HashSet<&'static str, FixedState> {
+    static STEMS: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        let mut stems = HashSet::default();
+        for place in place_names().iter().filter(|p| !p.contains(' ')) {
+            stems.insert(*place);
+            stems.insert(place.strip_prefix("ال").unwrap_or(place));
+            stems.extend(["يا", "ا", "ه"].iter().filter_map(|ending| place.strip_suffix(ending)));
+        }
+        stems
+    })
 }
 
 /// Zipf frequency from which a nisba is a common adjective (الأمريكي 5.2), not a family
