@@ -1025,12 +1025,13 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
         // A building named after a person, with its adjectives first (المستشفى الجامعي
         // الهادي شاكر، مستشفى البشير حمزة). With the article, the building must not be the
         // complement of a role (مدير المعهد X is its head).
-        let after_role = k > 0 && matches!(words[k - 1].class, WordClass::Role | WordClass::Title | WordClass::Lead);
-        let noun = w.bare().strip_prefix("ال");
-        let building = BUILDINGS.contains(&noun.unwrap_or(w.bare()));
+        let after_role = || k > 0 && matches!(words[k - 1].class, WordClass::Role | WordClass::Title | WordClass::Lead);
+        let place_class = w.class == WordClass::Place;
+        let article_building = !place_class && w.bare().strip_prefix("ال").is_some_and(|b| BUILDINGS.contains(&b));
         // (Not after an organisation: الحزب الاشتراكي X is one of its members.)
+        let building = article_building || (place_class && BUILDINGS.contains(&w.bare()));
         let adjectives = if building { facility_adjectives(words, k + 1) } else { 0 };
-        let place_word = w.class == WordClass::Place || (noun.is_some() && building && adjectives > 0 && !after_role);
+        let place_word = place_class || (article_building && adjectives > 0 && !after_role());
         if place_word || w.folded == "في" {
             let start = k + 1 + if place_word { adjectives } else { 0 };
             let run = name_run_loose(words, start, lexicon, stop);
