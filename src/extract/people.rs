@@ -784,6 +784,17 @@ fn add_titled_names(
             0
         };
         j += modifiers;
+        // A title's complement with ل (الرئيس المؤقت للحكومة التونسية X): the name after it
+        // must open with a given name.
+        let complement = if w.class == WordClass::Title { title_complement(words, j) } else { 0 };
+        let complement_then_given =
+            complement > 0 && words.get(j + complement).is_some_and(|g| opens_with_given_name(g, lexicon, stop));
+        let modifiers = if complement_then_given {
+            j += complement;
+            modifiers + complement
+        } else {
+            modifiers
+        };
         // A role's complement may be a name itself (رئيس كازاخستان قاسم جومارت توكاييف): one
         // word, when the tagger's name begins right after it.
         let named_complement = w.class == WordClass::Role
@@ -915,6 +926,17 @@ fn run_after_title(
         }
     }
     0
+}
+
+/// Number of words of a complement with ل at `j` after a title (للحكومة التونسية،
+/// للجمهورية): a word of لل, then up to two words with the article, none a given name.
+fn title_complement(words: &[Word], j: usize) -> usize {
+    let with_lam = words.get(j).is_some_and(|w| w.token.kind == TokenKind::ArabicWord && w.folded.starts_with("لل"));
+    if !with_lam {
+        return 0;
+    }
+    let adjective = |w: &&Word| w.bare_from == 0 && w.folded.starts_with("ال") && !given_names().contains(w.folded);
+    1 + words[j + 1..].iter().take(2).take_while(adjective).count()
 }
 
 /// The name run of `run` words at `start`, after a title and its adjectives, where a verb as
@@ -1701,6 +1723,14 @@ mod tests {
         // Not before a connector: سعيد ابن الضحية is Saïd, the victim's son.
         let found = names_with_tagged("وإلى جانبه سعيد ابن الضحية", &["ابن الضحية"]);
         assert!(!just_names(&found).iter().any(|n| n.starts_with("سعيد")), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_reaches_its_name_across_a_complement_with_lam() {
+        let found = names("وألقى الرئيس المؤقت للجمهورية اللبنانية رؤوف الكسراوي كلمة");
+        assert_eq!(found, [("رؤوف الكسراوي".to_string(), Some("الرئيس المؤقت للجمهورية اللبنانية".to_string()))]);
+        // Not when no given name follows the complement.
+        assert!(names("وقال الرئيس المؤقت للجمهورية اللبنانية الجديدة إن").is_empty());
     }
 
     #[test]
