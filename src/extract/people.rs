@@ -238,17 +238,19 @@ fn given_names() -> &'static HashSet<&'static str, FixedState> {
     })
 }
 
-/// How many names of the annotated data a given name must begin to open a name even when it
-/// is also a frequent word (محمد، أحمد، عمر، حسن): so many people called so outweigh its other uses.
+/// How many names a given name must begin, in the annotated data or after the cues of ANT
+/// news (`given-news.txt`), to open a name even when it is also a frequent word (محمد، أحمد،
+/// عمر، حسن، ياسين): so many people called so outweigh its other uses.
 const FREQUENT_GIVEN_NAME: u32 = 10;
 
-/// The given names that begin at least [`FREQUENT_GIVEN_NAME`] people's names in the annotated
-/// data (the counts in `given.txt`).
+/// The given names that begin at least [`FREQUENT_GIVEN_NAME`] people's names (the counts in
+/// `given.txt` and `given-news.txt`).
 fn frequent_given_names() -> &'static HashSet<&'static str, FixedState> {
     static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
     NAMES.get_or_init(|| {
         GIVEN_NAMES
             .lines()
+            .chain(NEWS_GIVEN_NAMES.lines())
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
             .filter(|(_, count)| count.trim().parse::<u32>().is_ok_and(|c| c >= FREQUENT_GIVEN_NAME))
@@ -697,6 +699,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             if r.start > 0
                 && r.len() < MAX_NAME_WORDS
                 && opens_with_given_name(&words[before], lexicon, stop)
+                && !glued_waw(&words[r.start])
                 && !spans::CONNECTORS.contains(&words[r.start].bare())
                 && !tagged.iter().any(ends_other)
             {
@@ -743,6 +746,7 @@ fn joined_given_names(
                 && last.end == span.start
                 && span.len() < MAX_NAME_WORDS
                 && words[span.start].bare_from == 0
+                && !glued_waw(&words[span.start])
                 && !spans::CONNECTORS.contains(&words[span.start].bare())
                 && tagged_given(&words[last.start])
         });
@@ -752,6 +756,12 @@ fn joined_given_names(
         }
     }
     joined
+}
+
+/// Does the word begin with a glued و that the clitic splitter left on a name it does not
+/// know (والشاذلي)? A given name that begins with و (وليد) does not.
+fn glued_waw(w: &Word) -> bool {
+    w.text.starts_with('و') && w.text.chars().count() > 3 && !given_names().contains(w.folded)
 }
 
 /// Names after a title or role (الرئيس، وزير الداخلية، برئاسة): a name the tagger found
@@ -1347,7 +1357,10 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
         let w = &words[start + n];
         let plain_word = w.token.kind == TokenKind::ArabicWord && !w.is_stopword(stop) && !w.folded.starts_with("ال");
         // A given name with the article opens one (الهادي شاكر).
-        let article_given = n == 0 && w.folded.strip_prefix("ال").is_some_and(|g| given_names().contains(g));
+        let article_given = n == 0
+            && w.folded
+                .strip_prefix("ال")
+                .is_some_and(|g| given_names().contains(g) || given_names().contains(w.folded));
         if !(name_like(w, lexicon, stop) || (plain_word && w.bare_from == 0) || article_given) {
             break;
         }
@@ -1714,6 +1727,13 @@ mod tests {
         // على written with ى is the preposition, even where the tagger took it for a name.
         let found = names_with_tagged("وافق على سمير الورتاني", &["على", "سمير الورتاني"]);
         assert_eq!(just_names(&found), ["سمير الورتاني"]);
+    }
+
+    #[test]
+    fn a_given_name_does_not_join_a_name_with_a_glued_waw() {
+        // Two people in a list: عمار | والشاذلي الورتاني, the tagger finding the second.
+        let found = names_with_tagged("ومن بينهم عمار والشاذلي الورتاني", &["والشاذلي الورتاني"]);
+        assert!(!just_names(&found).iter().any(|n| n.starts_with("عمار")), "{found:?}");
     }
 
     #[test]
