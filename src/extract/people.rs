@@ -225,17 +225,19 @@ const MAX_TITLE_MODIFIERS: usize = 2;
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
 
+/// The entries of the given-name lists (`given.txt`, then `given-news.txt`): each name, with
+/// the count of names it begins written after it.
+fn given_name_entries() -> impl Iterator<Item = (&'static str, Option<u32>)> {
+    GIVEN_NAMES.lines().chain(NEWS_GIVEN_NAMES.lines()).filter(|l| !l.starts_with('#')).filter_map(|l| {
+        let mut fields = l.split('\t');
+        let name = fields.next().filter(|n| !n.is_empty())?;
+        Some((name, fields.next().and_then(|count| count.trim().parse().ok())))
+    })
+}
+
 fn given_names() -> &'static HashSet<&'static str, FixedState> {
     static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        GIVEN_NAMES
-            .lines()
-            .chain(NEWS_GIVEN_NAMES.lines())
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .filter(|n| !n.is_empty())
-            .collect()
-    })
+    NAMES.get_or_init(|| given_name_entries().map(|(name, _)| name).collect())
 }
 
 /// How many names a given name must begin, in the annotated data or after the cues of ANT
@@ -248,14 +250,11 @@ const FREQUENT_GIVEN_NAME: u32 = 10;
 fn frequent_given_names() -> &'static HashSet<&'static str, FixedState> {
     static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        GIVEN_NAMES
-            .lines()
-            .chain(NEWS_GIVEN_NAMES.lines())
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .filter(|(_, count)| count.trim().parse::<u32>().is_ok_and(|c| c >= FREQUENT_GIVEN_NAME))
+        given_name_entries()
+            .filter(|&(name, count)| {
+                count.is_some_and(|c| c >= FREQUENT_GIVEN_NAME) && !spans::CONNECTORS.contains(&name)
+            })
             .map(|(name, _)| name)
-            .filter(|name| !spans::CONNECTORS.contains(name))
             .collect()
     })
 }
@@ -734,13 +733,13 @@ fn joined_given_names(
     lexicon: &Lexicon,
     stop: &HashSet<String>,
 ) -> Vec<Range<usize>> {
+    // The tagger took it for a name: علي is then the name, not على written loosely.
+    let tagged_given = |w: &Word| {
+        opens_with_given_name(w, lexicon, stop)
+            || (plain_word(w) && frequent_given_names().contains(w.folded) && !w.text.ends_with('ى'))
+    };
     let mut joined: Vec<Range<usize>> = Vec::with_capacity(spans.len());
     for span in spans {
-        // The tagger took it for a name: علي is then the name, not على written loosely.
-        let tagged_given = |w: &Word| {
-            opens_with_given_name(w, lexicon, stop)
-                || (plain_word(w) && frequent_given_names().contains(w.folded) && !w.text.ends_with('ى'))
-        };
         let follows_lone_given = joined.last().is_some_and(|last| {
             last.len() == 1
                 && last.end == span.start
@@ -961,7 +960,7 @@ fn run_after_modifiers(
     stop: &HashSet<String>,
 ) -> usize {
     let Some(first) = words.get(start).filter(|_| run > 0) else { return 0 };
-    let article_given = first.folded.strip_prefix("ال").is_some_and(|name| given_names().contains(name));
+    let article_given = article_given_name(first);
     // A word of a name found elsewhere in the text (أوباما) is no verb.
     let named_elsewhere = |w: &Word| found.iter().any(|(r, _)| words[r.clone()].iter().any(|x| x.bare() == w.bare()));
     let plain_opener = || {
@@ -1284,7 +1283,7 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
     let Some(first) = words.get(start) else { return 0 };
     let article_name = first.class == WordClass::Other
         && first.bare_from == 0
-        && first.folded.strip_prefix("ال").is_some_and(|name| given_names().contains(name))
+        && article_given_name(first)
         && first.support(lexicon) < COMMON_ARTICLE_NAME;
     if !(name_like(first, lexicon, stop) || article_name) {
         return 0;
@@ -1334,6 +1333,11 @@ fn facility_adjectives(words: &[Word], start: usize) -> usize {
         w.bare_from == 0 && w.folded.strip_prefix("ال").is_some_and(|a| a.ends_with('ي') && !given_names().contains(a))
     };
     words.iter().skip(start).take(2).take_while(|w| adjective(w)).count()
+}
+
+/// Is the word a given name with the article, as Maghrebi names are written (الحبيب، الهادي)?
+fn article_given_name(w: &Word) -> bool {
+    w.folded.strip_prefix("ال").is_some_and(|name| given_names().contains(name))
 }
 
 /// Does a family name with the article end the name before `next` (خميس الجهيناوي | عشية،
