@@ -253,7 +253,7 @@ pub(super) fn run_without_common_end(
 
 /// Zipf frequency from which a word with the article ends a name run ([`run_without_common_end`]):
 /// البالغ، الوسطي; family names with the article are rarer (السبسي 3.6, الجبالي 3.2).
-const COMMON_ARTICLE_WORD: f32 = 4.5;
+pub(super) const COMMON_ARTICLE_WORD: f32 = 4.5;
 
 /// Kinship nouns, folded, as they stand before a pronoun suffix (زوجت-ه، والد-ها، اخو-ه).
 const KIN_STEMS: [&str; 28] = [

@@ -2,6 +2,7 @@
 //! not a person, a role noun after a name is not part of it, and a list of lone words joined
 //! by و is not a name.
 
+use super::cues::COMMON_ARTICLE_WORD;
 use super::{given_names, has_surname_ending, place_names, Word, WordClass, COMMON};
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -194,7 +195,8 @@ const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام
 
 /// A span cut where a new name begins (a list of names with no commas: فتحي العيادي كريم
 /// الهاروني عبد المجيد النجار): before a given name that follows a family name with the
-/// article (not the second part of a compound name), two words or more into the name.
+/// article (not the second part of a compound name), two words or more into the name; and
+/// before a word with و and the article.
 pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<usize>> {
     let begins_name = |w: &Word| w.bare_from == 0 && (w.bare() == "عبد" || given_names().contains(w.bare()));
     // A word with the article ends a name unless it is the second part of a compound (عبد
@@ -231,7 +233,14 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
     if r.len() >= 3 && name_follows(&words[r.start + 1]) && label(first) && (nisba || item_start) {
         start += 1;
     }
-    for (k, w) in words.iter().enumerate().take(r.end).skip(r.start + 2) {
+    for (k, w) in words.iter().enumerate().take(r.end).skip(r.start + 1) {
+        // و glued to a word with the article joins two names (إبراهيم والخالدي): no name
+        // has it inside.
+        if k > start && w.bare_from > 0 && w.folded.starts_with("وال") {
+            parts.push(start..k);
+            start = k;
+            continue;
+        }
         if k >= start + 2 && begins_name(w) && family_name(k - 1) {
             parts.push(start..k);
             start = k;
@@ -287,10 +296,12 @@ const RELATIONAL: [&str; 16] = [
 const PREPOSITIONS: [&str; 11] = ["في", "من", "إلى", "الى", "عن", "على", "مع", "خلال", "منذ", "حول", "لدى"];
 
 /// A span without the words the tagger takes in before a name that are not part of it: a
-/// preposition (في بن قردان), then adjectives of a title before the name (الراحل ياسر
-/// عرفات), then relational nouns, the head of the phrase whose complement the person is
-/// (بيت المرزوقي; ابن and بنت stay: ابن خلدون is a name).
-pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>) -> Range<usize> {
+/// preposition (في بن قردان), then a title or lead (للمخرج بن آفليك) and adjectives of a
+/// title before the name (الراحل ياسر عرفات), then relational nouns, the head of the phrase
+/// whose complement the person is (بيت المرزوقي; ابن and بنت stay: ابن خلدون is a name),
+/// then common nouns with the article (بطل الفيلم بن آفليك), which no name begins with
+/// unless they are given names (الحبيب، الهادي).
+pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>, lexicon: &Lexicon) -> Range<usize> {
     let without = |mut r: Range<usize>, leading: &dyn Fn(&Word) -> bool| {
         while r.len() > 1 && leading(&words[r.start]) {
             r.start += 1;
@@ -298,8 +309,29 @@ pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>) -> Rang
         r
     };
     let r = without(r, &|w| PREPOSITIONS.contains(&w.text));
-    let r = without(r, &|w| TITLE_ADJECTIVES.contains(&w.bare()));
-    without(r, &|w| w.bare_from == 0 && RELATIONAL.contains(&w.bare()))
+    // (Not a title with ب or و glued: بالحاج is a family name.)
+    let cue = |w: &Word| {
+        matches!(w.class, WordClass::Title | WordClass::Lead) && (w.bare_from == 0 || w.folded.starts_with("لل"))
+    };
+    let r = without(r, &|w| cue(w) || TITLE_ADJECTIVES.contains(&w.bare()));
+    let mut r = without(r, &|w| w.bare_from == 0 && RELATIONAL.contains(&w.bare()));
+    // A common word with the article before a family name with the article may be a given
+    // name the gazetteer lacks (العربي الحناشي، الطيب البكوش): it stays.
+    while r.len() > 1 && common_article_noun(&words[r.start], lexicon) && !words[r.start + 1].folded.starts_with("ال")
+    {
+        r.start += 1;
+    }
+    r
+}
+
+/// Is the word a common noun or adjective with the article (الفيلم، الحكومة), which no
+/// name begins with: no given name (الحبيب) nor second part of a compound (الدين)?
+fn common_article_noun(w: &Word, lexicon: &Lexicon) -> bool {
+    w.folded.starts_with("ال")
+        && !given_names().contains(w.folded)
+        && !given_names().contains(&w.folded["ال".len()..])
+        && !COMPOUND_PARTS.contains(&w.folded)
+        && w.support(lexicon) >= COMMON_ARTICLE_WORD
 }
 
 /// Is a span made only of kinship nouns (ابن شقيق)? It is then not a name.
