@@ -2215,4 +2215,12 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["محمد السويحلي", "الخالدي"], "{found:?}");
     }
+
+    #[test]
+    fn a_straight_quote_before_a_name_with_lam_opens_it() {
+        // " لامبرت ": the quote opens, so ل is the name's, not "by".
+        let text = "وفاز فيلم \" لينكولن \" بجائزتين عن حياة الرئيس آبراهام لينكولن.";
+        let found = names_with_tagged(text, &["لينكولن"]);
+        assert_eq!(found[0].0, "لينكولن", "{found:?}");
+    }
 }

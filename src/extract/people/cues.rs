@@ -16,6 +16,20 @@ use std::sync::OnceLock;
 /// Marks that close a quoted title.
 const CLOSING_QUOTES: [&str; 3] = ["»", "\"", "”"];
 
+/// Does the mark at `q` close a quoted title? A straight quote opens as often as it closes:
+/// it closes one only if another opened it a few words before (فيلم " لينكولن " is a title,
+/// not the work of ينكولن).
+fn closes_title(words: &[Word], q: usize) -> bool {
+    let mark = words[q].text;
+    if mark != "\"" {
+        return CLOSING_QUOTES.contains(&mark);
+    }
+    words[q.saturating_sub(MAX_TITLE_WORDS + 1)..q].iter().any(|w| w.text == mark)
+}
+
+/// Most words of a quoted title an author follows.
+const MAX_TITLE_WORDS: usize = 6;
+
 /// A name with ل (by) glued to it right after a quoted title is its author: "جهاد ناعم"
 /// لمحمد عيسى المؤدب. The name is two words or more that a name may be made of; a common
 /// word after the quote (»لتحقيق، »للمطالبة، "…" لكسب ميزة) is a preposition's object,
@@ -24,7 +38,7 @@ pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
     for i in 1..words.len() {
         let w = &words[i];
         let Some(first) = w.text.strip_prefix('ل') else { continue };
-        let by_author = CLOSING_QUOTES.contains(&words[i - 1].text)
+        let by_author = closes_title(words, i - 1)
             && !first.starts_with('ل')
             && first.chars().count() >= 3
             && !w.folded.strip_prefix('ل').is_some_and(|rest| stop.contains(rest));
@@ -109,7 +123,7 @@ pub(super) fn add_aged_names(words: &[Word], found: &mut Vec<Found>, lexicon: &L
 
 /// Bytes of the ل (by) glued to the first word of an author's name ([`add_authors`]).
 pub(super) fn author_preposition(words: &[Word], i: usize) -> usize {
-    let after_quote = i > 0 && CLOSING_QUOTES.contains(&words[i - 1].text);
+    let after_quote = i > 0 && closes_title(words, i - 1);
     if after_quote && words[i].text.starts_with('ل') && !words[i].text.starts_with("لل") {
         'ل'.len_utf8()
     } else {
