@@ -101,21 +101,41 @@ pub struct DateMention {
 
 /// Every date mentioned in `text`, in text order, without overlaps.
 pub fn extract_dates(text: &str) -> Vec<DateMention> {
-    let mut toks = SPARE_TOKS.take();
-    toks.clear();
-    let (keys, folded, starts) = scan(text, &mut toks);
+    let mut buffers = SPARE.take();
+    buffers.clear();
+    scan(text, &mut buffers);
+    let Buffers { toks, keys, folded, starts } = buffers;
     let parser = Parser { text, toks, keys, folded, starts };
     let dates = parser.run();
     if parser.toks.capacity() <= KEPT_TOKENS {
-        SPARE_TOKS.set(parser.toks);
+        let Parser { toks, keys, folded, starts, .. } = parser;
+        SPARE.set(Buffers { toks, keys, folded, starts });
     }
     dates
 }
 
+/// What [`scan`] reads a text into (see [`Parser`]).
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Tok>,
+    keys: String,
+    folded: Vec<OnceCell<String>>,
+    starts: Vec<usize>,
+}
+
+impl Buffers {
+    fn clear(&mut self) {
+        self.toks.clear();
+        self.keys.clear();
+        self.folded.clear();
+        self.starts.clear();
+    }
+}
+
 thread_local! {
-    /// The token array of the last text read on this thread, for the next one: allocating one
+    /// The buffers of the last text read on this thread, for the next one: allocating them
     /// for every document costs a good part of reading it.
-    static SPARE_TOKS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+    static SPARE: Cell<Buffers> = Cell::new(Buffers::default());
 }
 
 /// The largest token array kept for the next text.
@@ -368,10 +388,11 @@ fn push_lowercase(keys: &mut String, text: &str, i: usize) {
 }
 
 #[inline(never)]
-/// Reads the tokens of `text` into `toks`; gives the keys of numbers and Latin words, the
-/// (empty) folded keys of the words that fold (see [`Key`]) and the tokens a date can start at
-/// (see [`Parser::starts`]).
-fn scan(text: &str, toks: &mut Vec<Tok>) -> (String, Vec<OnceCell<String>>, Vec<usize>) {
+/// Reads the tokens of `text` into empty `buffers`, with the keys of numbers and Latin words,
+/// the (empty) folded keys of the words that fold (see [`Key`]) and the tokens a date can
+/// start at (see [`Parser::starts`]).
+fn scan(text: &str, buffers: &mut Buffers) {
+    let Buffers { toks, keys, folded, starts } = buffers;
     let bytes = text.as_bytes();
     let tables = tables();
     let table = &tables.class;
@@ -379,9 +400,7 @@ fn scan(text: &str, toks: &mut Vec<Tok>) -> (String, Vec<OnceCell<String>>, Vec<
     let char_at = |i: usize| text[i..].chars().next().unwrap_or('\0');
     let vocab = Vocab::get();
     toks.reserve(text.len() / 8);
-    let mut keys = String::new();
-    let mut folded = Vec::with_capacity(text.len() / 32);
-    let mut starts = Vec::new();
+    folded.reserve(text.len() / 32);
     let mut gap = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -441,13 +460,13 @@ fn scan(text: &str, toks: &mut Vec<Tok>) -> (String, Vec<OnceCell<String>>, Vec<
                 (Kind::Num, None)
             }
             Class::Alpha => {
-                push_lowercase(&mut keys, text, start);
+                push_lowercase(keys, text, start);
                 while i < bytes.len() {
                     let (_, _, latin, len) = class_at(i);
                     if !latin {
                         break;
                     }
-                    push_lowercase(&mut keys, text, i);
+                    push_lowercase(keys, text, i);
                     i += len;
                     end = i;
                 }
@@ -462,7 +481,6 @@ fn scan(text: &str, toks: &mut Vec<Tok>) -> (String, Vec<OnceCell<String>>, Vec<
         toks.push(Tok { kind, start, end, key, gap, value, digits, form });
         gap = false;
     }
-    (keys, folded, starts)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2531,8 +2549,12 @@ mod tests {
         #[test]
         fn scan_agrees_with_a_reading_by_characters(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)) {
             let text = pieces.concat();
-            let mut toks = Vec::new();
-            let (keys, folded, starts) = scan(&text, &mut toks);
+            // Buffers that read another text first, as they are reused from text to text.
+            let mut buffers = Buffers::default();
+            scan("وفي 5 March للعام 2020", &mut buffers);
+            buffers.clear();
+            scan(&text, &mut buffers);
+            let Buffers { toks, keys, folded, starts } = buffers;
             let parser = Parser { text: &text, toks, keys, folded, starts };
             let slow = scan_slowly(&text);
             proptest::prop_assert_eq!(parser.toks.len(), slow.len());

@@ -135,7 +135,18 @@ pub struct Figure {
 /// The figures of `text`, in order, leaving out every number that overlaps a range of
 /// `exclude` (byte ranges, e.g. the dates found by the date extractor).
 pub fn extract_figures(text: &str, exclude: &[Range<usize>]) -> Vec<Figure> {
-    let doc = Doc::new(text, exclude);
+    figures_of(Doc::new(text, read_tokens(text), exclude))
+}
+
+/// [`extract_figures`] with the text's tokens ([`tokenize`]), for a caller that has them
+/// already: the text is not tokenized again.
+pub fn extract_figures_in(text: &str, tokens: &[Token], exclude: &[Range<usize>]) -> Vec<Figure> {
+    debug_assert!(tokens.iter().copied().eq(tokenize(text)), "the tokens are not those of the text");
+    figures_of(Doc::new(text, keys_of_tokens(text, tokens), exclude))
+}
+
+fn figures_of(doc: Doc) -> Vec<Figure> {
+    let text = doc.text;
     let mut drafts: Vec<Draft> = Vec::new();
     // The tokens in order, each after the last figure: only candidates can begin one.
     let mut next = 0;
@@ -221,10 +232,84 @@ enum Key {
     Folded(usize),
 }
 
+/// The tokens of a text, the keys of [`Doc`] and the candidates of [`Doc::figure_at`].
+type ReadTokens = (Vec<Token>, Vec<Key>, Vec<OnceCell<String>>, Vec<usize>);
+
+/// [`read_tokens`] from the text's tokens: only the keys and the candidates are made.
+fn keys_of_tokens(text: &str, tokens: &[Token]) -> ReadTokens {
+    let bytes = text.as_bytes();
+    let starting = starting_words();
+    let mut candidates = Vec::new();
+    let (mut toks, mut keys) = SPARE.take();
+    toks.clear();
+    keys.clear();
+    toks.extend_from_slice(tokens);
+    keys.reserve(tokens.len());
+    let mut folded = Vec::with_capacity(text.len() / 32);
+    for (k, tok) in tokens.iter().enumerate() {
+        let key = match tok.kind {
+            TokenKind::ArabicWord => {
+                let (start, end) = (tok.start, tok.end);
+                match arabic_word(&bytes[start..end]) {
+                    // The whole word read bytewise, as `read_tokens` reads it.
+                    Some(w) if w.len == end - start => {
+                        let may_start = starting.hashes.may_hold(w.hash);
+                        if w.folds {
+                            let key = may_start.then(|| numbers::folded(&text[start..end]));
+                            if key.as_ref().is_some_and(|key| starting.words.get(key).is_some()) {
+                                candidates.push(k);
+                            }
+                            folded.push(key.map_or_else(OnceCell::new, OnceCell::from));
+                            Key::Folded(folded.len() - 1)
+                        } else {
+                            if may_start && starting.words.get(&text[start..end]).is_some() {
+                                candidates.push(k);
+                            }
+                            Key::Text
+                        }
+                    }
+                    _ => word_key(tok.text(text), k, &mut folded, &mut candidates),
+                }
+            }
+            TokenKind::Number | TokenKind::Percentage => {
+                number_candidates(tokens[..k].last(), tok, k, &mut candidates);
+                Key::None
+            }
+            _ => Key::None,
+        };
+        keys.push(key);
+    }
+    (toks, keys, folded, candidates)
+}
+
+/// The key of an Arabic word that [`arabic_word`] does not read whole (token `k`), and
+/// whether it may begin a figure.
+fn word_key(word: &str, k: usize, folded: &mut Vec<OnceCell<String>>, candidates: &mut Vec<usize>) -> Key {
+    if starting_words().words.get(&numbers::folded(word)).is_some() {
+        candidates.push(k);
+    }
+    if numbers::folds(word) {
+        folded.push(OnceCell::new());
+        Key::Folded(folded.len() - 1)
+    } else {
+        Key::Text
+    }
+}
+
+/// The candidates a number (token `k`, after `before`) adds: itself, and a sign before it
+/// (`$5`, `% 5`).
+fn number_candidates(before: Option<&Token>, tok: &Token, k: usize, candidates: &mut Vec<usize>) {
+    let sign = |t: &Token| matches!(t.kind, TokenKind::Symbol | TokenKind::Punct);
+    if tok.kind == TokenKind::Number && before.is_some_and(sign) {
+        candidates.push(k - 1);
+    }
+    candidates.push(k);
+}
+
 /// The tokens of `text` (as [`tokenize`] gives them), the keys of [`Doc`] and the candidates
 /// of [`Doc::figure_at`]. Arabic words and punctuation, most of a text, are read here bytewise,
 /// as the tokenizer reads them; any other token is the tokenizer's.
-fn read_tokens(text: &str) -> (Vec<Token>, Vec<Key>, Vec<OnceCell<String>>, Vec<usize>) {
+fn read_tokens(text: &str) -> ReadTokens {
     let bytes = text.as_bytes();
     let starting = starting_words();
     let mut candidates = Vec::new();
@@ -280,25 +365,9 @@ fn read_tokens(text: &str) -> (Vec<Token>, Vec<Key>, Vec<OnceCell<String>>, Vec<
             Token { start: pos + t.start, end: pos + t.end, ..t }
         };
         keys.push(match tok.kind {
-            TokenKind::ArabicWord => {
-                let word = tok.text(text);
-                if starting.words.get(&numbers::folded(word)).is_some() {
-                    candidates.push(k);
-                }
-                if numbers::folds(word) {
-                    folded.push(OnceCell::new());
-                    Key::Folded(folded.len() - 1)
-                } else {
-                    Key::Text
-                }
-            }
+            TokenKind::ArabicWord => word_key(tok.text(text), k, &mut folded, &mut candidates),
             TokenKind::Number | TokenKind::Percentage => {
-                // A sign before a number may begin a figure too (`$5`, `% 5`).
-                let sign = |t: &Token| matches!(t.kind, TokenKind::Symbol | TokenKind::Punct);
-                if tok.kind == TokenKind::Number && toks.last().is_some_and(sign) {
-                    candidates.push(k - 1);
-                }
-                candidates.push(k);
+                number_candidates(toks.last(), &tok, k, &mut candidates);
                 Key::None
             }
             _ => Key::None,
@@ -401,8 +470,8 @@ enum Noun {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, exclude: &[Range<usize>]) -> Self {
-        let (toks, keys, folded, candidates) = read_tokens(text);
+    fn new(text: &'a str, tokens: ReadTokens, exclude: &[Range<usize>]) -> Self {
+        let (toks, keys, folded, candidates) = tokens;
         let mut sorted: Vec<Range<usize>> = exclude.iter().filter(|r| r.start < r.end).cloned().collect();
         sorted.sort_by_key(|r| (r.start, r.end));
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
@@ -2543,13 +2612,20 @@ mod tests {
 
     proptest::proptest! {
         /// `read_tokens` reads as the tokenizer does, with the keys `fold_key` gives and the
-        /// candidates `figure_at` would test.
+        /// candidates `figure_at` would test; `keys_of_tokens` gives the same from the tokens.
         #[test]
         fn read_tokens_agrees_with_the_tokenizer(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)) {
             let text = pieces.concat();
-            let doc = Doc::new(&text, &[]);
+            let doc = Doc::new(&text, read_tokens(&text), &[]);
             let expected: Vec<Token> = tokenize(&text).collect();
             proptest::prop_assert_eq!(&doc.toks, &expected);
+            // The keys and candidates made from the tokenizer's tokens are the same.
+            let given = Doc::new(&text, keys_of_tokens(&text, &expected), &[]);
+            proptest::prop_assert_eq!(&given.toks, &expected);
+            proptest::prop_assert_eq!(&given.candidates, &doc.candidates);
+            for i in 0..expected.len() {
+                proptest::prop_assert_eq!(given.key(i), doc.key(i));
+            }
             let mut candidates = Vec::new();
             for (i, t) in expected.iter().enumerate() {
                 let key = if t.kind == TokenKind::ArabicWord { numbers::folded(t.text(&text)) } else { String::new() };

@@ -31,7 +31,7 @@ pub fn extract(text: &str, lexicon: &Lexicon, stop: &HashSet<String>) -> Extract
 pub fn extract_in(text: &str, tokens: &[Token], lexicon: &Lexicon, stop: &HashSet<String>) -> Extracted {
     let dates = dates::extract_dates(text);
     let spans: Vec<std::ops::Range<usize>> = dates.iter().map(|d| d.start..d.end).collect();
-    let figures = figures::extract_figures(text, &spans);
+    let figures = figures::extract_figures_in(text, tokens, &spans);
     let mut people = find_entities_in(text, tokens, Tagger::builtin(), lexicon, stop).people;
     drop_people_in_dates(&mut people, &spans);
     Extracted { dates, figures, people }
