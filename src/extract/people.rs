@@ -36,6 +36,7 @@ use crate::normalize::{fold_text, fold_text_into, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use foldhash::fast::FixedState;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -348,8 +349,8 @@ impl<'a> Word<'a> {
 }
 
 /// The built-in stopwords as written.
-fn written_stopwords() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn written_stopwords() -> &'static HashSet<&'static str, FixedState> {
+    static WORDS: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
     WORDS.get_or_init(|| crate::stats::stopwords::builtin().into_iter().collect())
 }
 
@@ -454,7 +455,8 @@ fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if w.bare_from > 0 {
         return false;
     }
-    w.support(lexicon) < COMMON && !has_article(w.folded)
+    // (The article first: a string test, where support asks the lexicon.)
+    !has_article(w.folded) && w.support(lexicon) < COMMON
 }
 
 /// Does a folded word begin with the article, alone or after ل (للانتخابات is ل + الانتخابات)?
@@ -462,9 +464,14 @@ fn has_article(folded: &str) -> bool {
     folded.starts_with("ال") || folded.starts_with("لل")
 }
 
-/// The letters of a word, without marks or tatweel.
-fn letters(text: &str) -> String {
-    text.chars().filter(|c| crate::arabic::is_letter(*c)).collect()
+/// The letters of a word, without marks or tatweel (the word itself, when it has none: most
+/// words, and no allocation for them).
+fn letters(text: &str) -> Cow<'_, str> {
+    if text.chars().all(crate::arabic::is_letter) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| crate::arabic::is_letter(*c)).collect())
+    }
 }
 
 /// Zipf frequency of a word as written or, if higher, with its hamza seats written as bare
@@ -483,7 +490,8 @@ fn text_support(text: &str, lexicon: &Lexicon) -> f32 {
 /// Does a folded word end like a transliterated surname, with five letters or more and no
 /// article (الأحيان ends in يان, but is not one)?
 fn has_surname_ending(bare: &str) -> bool {
-    !bare.starts_with("ال") && bare.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| bare.ends_with(e))
+    // The endings first: most words have none, and counting letters walks the word.
+    SURNAME_ENDINGS.iter().any(|e| bare.ends_with(e)) && !bare.starts_with("ال") && bare.chars().count() >= 5
 }
 
 /// Has the word the shape of a transliterated surname (توكاييف، فاسيلينكو، تورسينبيكوفا):
@@ -561,7 +569,7 @@ pub(crate) fn find_people_in(
     drop_known_places(&words, &mut found, lexicon);
     found.sort_by_key(|(r, _)| r.start);
     let known = name_words(&words, &found);
-    let ends: HashSet<usize> = found.iter().map(|(r, _)| r.end).collect();
+    let ends: HashSet<usize, FixedState> = found.iter().map(|(r, _)| r.end).collect();
     found
         .into_iter()
         .map(|(r, role)| {
@@ -588,14 +596,14 @@ pub(crate) fn find_people_in(
 
 /// The words of the names found, folded as written (with any clitic: the splitter reads
 /// بشير as ب + شير).
-fn name_words<'w>(words: &'w [Word], found: &[Found]) -> HashSet<&'w str> {
+fn name_words<'w>(words: &'w [Word], found: &[Found]) -> HashSet<&'w str, FixedState> {
     found.iter().flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.folded)).collect()
 }
 
 /// Bytes of a conjunction or preposition glued to a word whose rest is the word of a name
 /// found in the text (لتوكاييف when توكاييف was found): the lexicon knows neither, but the
 /// text does. 0 if there is none.
-fn clitic_on_known_name(w: &Word, known: &HashSet<&str>) -> usize {
+fn clitic_on_known_name(w: &Word, known: &HashSet<&str, FixedState>) -> usize {
     let Some(c) = w.folded.chars().next().filter(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) else { return 0 };
     let rest = &w.folded[c.len_utf8()..];
     if rest.chars().count() >= 3 && known.contains(rest) && w.text.starts_with(c) {
@@ -608,7 +616,7 @@ fn clitic_on_known_name(w: &Word, known: &HashSet<&str>) -> usize {
 /// Bytes of a و glued to the first word of a name that follows another name, right before
 /// it or after a comma (نورلان أبديروف، وتولاتاي رخيمبيكوف): a list of names, and و joins
 /// them. A known given name that begins with و (وليد، وائل) keeps it.
-fn coordinating_waw(words: &[Word], start: usize, ends: &HashSet<usize>) -> usize {
+fn coordinating_waw(words: &[Word], start: usize, ends: &HashSet<usize, FixedState>) -> usize {
     let w = &words[start];
     let after_name = ends.contains(&start)
         || (start >= 2 && ends.contains(&(start - 1)) && matches!(words[start - 1].text, "،" | ","));
@@ -1049,7 +1057,7 @@ fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
 /// in the text (العاصمة نور سلطان، حزب نور أوطان): they name a place or a party.
 fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
-    let mut not_people: HashSet<String> = HashSet::new();
+    let mut not_people: HashSet<String, FixedState> = HashSet::default();
     for (k, w) in words.iter().enumerate() {
         // After في (in), a name is where something happens (في بن قردان): people are seldom
         // written so. (Not after a glued ب: names begin with ب too, برويز، بريان.)
@@ -1160,7 +1168,7 @@ const COMMON_LONE_WORD: f32 = 4.7;
 /// title before it and no longer name in the text that holds it: a person is named in full
 /// at least once, and the word alone is more often the verb, adjective or noun it also is.
 fn drop_lone_common_words(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
-    let in_longer_names: HashSet<&str> = found
+    let in_longer_names: HashSet<&str, FixedState> = found
         .iter()
         .filter(|(r, _)| r.len() > 1)
         .flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.bare()))
@@ -1365,7 +1373,8 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
             && w.folded
                 .strip_prefix("ال")
                 .is_some_and(|g| given_names().contains(g) || given_names().contains(w.folded));
-        if !(name_like(w, lexicon, stop) || (plain_word && w.bare_from == 0) || article_given) {
+        // (The string tests first: name_like may ask the lexicon.)
+        if !((plain_word && w.bare_from == 0) || article_given || name_like(w, lexicon, stop)) {
             break;
         }
         n += 1;
