@@ -294,9 +294,8 @@ struct Word<'a> {
     token: Token,
     /// Folded, clitics kept.
     folded: &'a str,
-    /// Where the bare form begins in `folded`: after a conjunction or preposition the clitic
-    /// splitter found (والرئيس → الرئيس: the article stays).
-    bare_from: usize,
+    /// Where the bare form begins in `folded`, once asked (see [`Word::bare_from`]).
+    bare_from: OnceCell<usize>,
     /// Is the bare form a title, a role or a place word?
     class: WordClass,
     text: &'a str,
@@ -305,20 +304,71 @@ struct Word<'a> {
     /// Whether it is a stopword, once asked (the stopword set is the same for every word of
     /// a text, and the rules ask again and again).
     stopword: OnceCell<bool>,
+    lexicon: &'a Lexicon,
 }
 
 impl<'a> Word<'a> {
     /// The word of `token`, whose folded form is `folded` (see [`fold_words`]).
-    fn new(token: Token, text: &'a str, folded: &'a str, lexicon: &Lexicon) -> Word<'a> {
-        let raw = token.text(text);
-        let bare_from = glued_conjunction(folded, raw, lexicon);
-        // Leads are looked up with their preposition: رئاسة alone is a title (رئاسة الحكومة).
-        let class = word_classes()
-            .get(&folded[bare_from..])
-            .or_else(|| if bare_from > 0 { word_classes().get(folded) } else { None })
-            .copied()
-            .unwrap_or(WordClass::Other);
-        Word { token, folded, bare_from, class, text: raw, support: OnceCell::new(), stopword: OnceCell::new() }
+    fn new(token: Token, text: &'a str, folded: &'a str, lexicon: &'a Lexicon) -> Word<'a> {
+        let mut word = Word {
+            token,
+            folded,
+            bare_from: OnceCell::new(),
+            class: WordClass::Other,
+            text: token.text(text),
+            support: OnceCell::new(),
+            stopword: OnceCell::new(),
+            lexicon,
+        };
+        word.class = word.classify();
+        word
+    }
+
+    /// The class of the bare form or, after a glued conjunction or preposition, of the whole
+    /// word: leads are looked up with their preposition (رئاسة alone is a title: رئاسة
+    /// الحكومة).
+    fn classify(&self) -> WordClass {
+        let classes = word_classes();
+        let whole = classes.get(self.folded).copied();
+        let class = match self.after_clitic_letter() {
+            // The splitter is asked only when its answer changes the class: seldom.
+            Some(rest) => match classes.get(rest).copied() {
+                Some(bare) if Some(bare) != whole && self.bare_from() > 0 => Some(bare),
+                _ => whole,
+            },
+            None => whole,
+        };
+        class.unwrap_or(WordClass::Other)
+    }
+
+    /// Where the bare form begins in `folded`: after a conjunction or preposition the clitic
+    /// splitter found (والرئيس → الرئيس: the article stays). Asked of few words: the
+    /// splitter's answer is looked up in a large cache.
+    fn bare_from(&self) -> usize {
+        *self.bare_from.get_or_init(|| match self.folded.chars().next() {
+            Some(c) if self.after_clitic_letter().is_some() => glued_conjunction(c, self.text, self.lexicon),
+            _ => 0,
+        })
+    }
+
+    /// The word after its first letter, if that letter may be a conjunction or preposition
+    /// glued to it (و ف ب ل) and three letters or more remain: the bare form is then either
+    /// this or the whole word.
+    fn after_clitic_letter(&self) -> Option<&'a str> {
+        let c = self.folded.chars().next().filter(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل'))?;
+        (self.folded.len() > c.len_utf8() + 4).then(|| &self.folded[c.len_utf8()..])
+    }
+
+    /// Does the bare form pass `test`? The splitter is asked only when the word with and
+    /// without its first letter answer differently.
+    fn bare_is(&self, test: impl Fn(&str) -> bool) -> bool {
+        if let Some(&from) = self.bare_from.get() {
+            return test(&self.folded[from..]);
+        }
+        match self.after_clitic_letter() {
+            Some(rest) if test(rest) != test(self.folded) => test(self.bare()),
+            _ => test(self.folded),
+        }
     }
 
     /// The word's [`text_support`], looked up once: the rules ask it of the same words again
@@ -329,7 +379,7 @@ impl<'a> Word<'a> {
 
     /// Folded, without a glued conjunction or preposition.
     fn bare(&self) -> &str {
-        &self.folded[self.bare_from..]
+        &self.folded[self.bare_from()..]
     }
 
     /// Is the word one of the folded stopwords `stop`? Folding makes آمين (amen) of the name
@@ -341,10 +391,16 @@ impl<'a> Word<'a> {
 
     /// [`Word::is_stopword`], computed.
     fn in_stopwords(&self, stop: &HashSet<String>) -> bool {
-        let hamza_spelt_name = given_names().contains(self.bare())
-            && self.text.contains(['أ', 'إ', 'آ'])
-            && !written_stopwords().contains(self.text);
-        (stop.contains(self.folded) || stop.contains(self.bare())) && !hamza_spelt_name
+        // The bare form is the word, or the rest after a glued letter: the splitter is asked
+        // only when the rest is a stopword and the word is not.
+        let listed = stop.contains(self.folded)
+            || self.after_clitic_letter().is_some_and(|rest| stop.contains(rest) && self.bare_from() > 0);
+        let hamza_spelt_name = || {
+            self.text.contains(['أ', 'إ', 'آ'])
+                && given_names().contains(self.bare())
+                && !written_stopwords().contains(self.text)
+        };
+        listed && !hamza_spelt_name()
     }
 }
 
@@ -372,13 +428,10 @@ fn fold_words(tokens: &[Token], text: &str) -> (String, Vec<Option<Range<usize>>
     (folded, spans)
 }
 
-/// The bytes of a conjunction or preposition (و ف ب ل) glued to a word, when the clitic
-/// splitter says there is one and three letters or more remain; 0 otherwise.
-fn glued_conjunction(folded: &str, raw: &str, lexicon: &Lexicon) -> usize {
-    let Some(c) = folded.chars().next().filter(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) else { return 0 };
-    if folded.len() <= c.len_utf8() + 4 {
-        return 0;
-    }
+/// The bytes of the conjunction or preposition `c` (the first letter of the folded word, و ف
+/// ب or ل, with three letters or more after it) glued to the word `raw`, when the clitic
+/// splitter says there is one; 0 otherwise.
+fn glued_conjunction(c: char, raw: &str, lexicon: &Lexicon) -> usize {
     // The split of a word form is cached per thread: most words recur. By fingerprint: a
     // lookup compares no strings (which would be read from all over the heap).
     thread_local! {
@@ -452,7 +505,7 @@ fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
         return true;
     }
     // A word with a conjunction or preposition glued to it (وخمسة، بالحفاظ) is not a name.
-    if w.bare_from > 0 {
+    if w.bare_from() > 0 {
         return false;
     }
     // (The article first: a string test, where support asks the lexicon.)
@@ -510,7 +563,7 @@ const RARE: f32 = 2.0;
 /// Can a name begin with this word: a name-like word, or a rare word with و glued to it?
 fn opens_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     name_like(w, lexicon, stop)
-        || (w.bare_from > 0
+        || (w.bare_from() > 0
             && w.folded.starts_with('و')
             && w.class == WordClass::Other
             && !w.bare().starts_with("ال")
@@ -655,7 +708,7 @@ fn opens_with_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) ->
 /// Is the word a plain word of the text: Arabic, with no clitic glued to it, neither title,
 /// role nor place word?
 fn plain_word(w: &Word) -> bool {
-    w.token.kind == TokenKind::ArabicWord && w.bare_from == 0 && w.class == WordClass::Other
+    w.token.kind == TokenKind::ArabicWord && w.bare_from() == 0 && w.class == WordClass::Other
 }
 
 /// A span of words, with the title or role written before it.
@@ -673,7 +726,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
             let ends_name = |w: &Word, len: usize| {
-                w.bare_from == 0
+                w.bare_from() == 0
                     && (surname_shaped(w, lexicon)
                         || (len >= 2
                             && w.folded.starts_with("ال")
@@ -689,7 +742,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                 if let Some(next) = words.get(r.end) {
                     // A rare word, or one the text uses again (a surname alone: ترامب).
                     let recurs = || words.iter().filter(|w| w.bare() == next.bare()).nth(1).is_some();
-                    let family_name = next.bare_from == 0
+                    let family_name = next.bare_from() == 0
                         && !has_article(next.folded)
                         && continues_name(next, lexicon, stop)
                         && !given_names().contains(next.bare())
@@ -752,7 +805,7 @@ fn joined_given_names(
             last.len() == 1
                 && last.end == span.start
                 && span.len() < MAX_NAME_WORDS
-                && words[span.start].bare_from == 0
+                && words[span.start].bare_from() == 0
                 && !glued_waw(&words[span.start])
                 && !spans::CONNECTORS.contains(&words[span.start].bare())
                 && tagged_given(&words[last.start])
@@ -848,7 +901,7 @@ fn add_titled_names(
             }
         }
         // The role as written, without a preposition glued to it (لرئيس الدولة).
-        let clitic = w.folded.chars().next().filter(|c| w.bare_from > 0 && w.text.starts_with(*c));
+        let clitic = w.folded.chars().next().filter(|c| w.bare_from() > 0 && w.text.starts_with(*c));
         let role_start = w.token.start + clitic.map_or_else(|| glued_proclitic(w, lexicon).0, char::len_utf8);
         let role = (w.class != WordClass::Lead).then(|| text[role_start..words[j - 1].token.end].to_string());
         // A name in apposition after a comma (وزير التربية بالنيابة، سليم خلبوس) must have
@@ -919,7 +972,7 @@ fn run_after_title(
     // a word no more common than one, then a rare word (المتحدث باسم البيت الأبيض جوش إرنست;
     // not رئيس كازاخستان واصل تكتيكات: a verb).
     if class == WordClass::Role {
-        let plain = |w: &Word| w.bare_from == 0 && !has_article(w.folded) && continues_name(w, lexicon, stop);
+        let plain = |w: &Word| w.bare_from() == 0 && !has_article(w.folded) && continues_name(w, lexicon, stop);
         let given = |w: &Word| given_names().contains(w.bare()) || w.support(lexicon) < COMMON_LONE_NAME;
         let two = words.get(start).is_some_and(|w| plain(w) && given(w))
             && words.get(start + 1).is_some_and(|w| plain(w) && w.support(lexicon) < RARE_FAMILY_NAME);
@@ -931,7 +984,7 @@ fn run_after_title(
     // نوال السعداوي); a word with the article only if rare (not الرئيس تولي المناصب).
     if class == WordClass::Title {
         let plain = |w: &Word| {
-            w.bare_from == 0
+            w.bare_from() == 0
                 && continues_name(w, lexicon, stop)
                 && (!w.folded.starts_with("ال") || w.support(lexicon) < RARE_FAMILY_NAME)
         };
@@ -952,7 +1005,7 @@ fn title_complement(words: &[Word], j: usize) -> usize {
     if !with_lam {
         return 0;
     }
-    let adjective = |w: &&Word| w.bare_from == 0 && w.folded.starts_with("ال") && !given_names().contains(w.folded);
+    let adjective = |w: &&Word| w.bare_from() == 0 && w.folded.starts_with("ال") && !given_names().contains(w.folded);
     1 + words[j + 1..].iter().take(2).take_while(adjective).count()
 }
 
@@ -1027,7 +1080,8 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
 fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     // The ending first, a string test: the lexicon is asked about the words before such a
     // word only (most words of a text have none after them).
-    let ending: Vec<bool> = words.iter().map(|w| w.bare_from == 0 && has_surname_ending(w.bare())).collect();
+    // (Without a clitic, the bare form is the word: the ending first, the splitter then.)
+    let ending: Vec<bool> = words.iter().map(|w| has_surname_ending(w.folded) && w.bare_from() == 0).collect();
     let mut i = 0;
     while i < words.len() {
         let ending_ahead = ending[(i + 1).min(words.len())..(i + MAX_NAME_WORDS).min(words.len())].contains(&true);
@@ -1036,7 +1090,7 @@ fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
             let mut n = 1;
             while i + n < words.len()
                 && n < MAX_NAME_WORDS
-                && words[i + n].bare_from == 0
+                && words[i + n].bare_from() == 0
                 && continues_name(&words[i + n], lexicon, stop)
             {
                 n += 1;
@@ -1066,7 +1120,8 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
         // complement of a role (مدير المعهد X is its head).
         let after_role = || k > 0 && matches!(words[k - 1].class, WordClass::Role | WordClass::Title | WordClass::Lead);
         let place_class = w.class == WordClass::Place;
-        let article_building = !place_class && w.bare().strip_prefix("ال").is_some_and(|b| BUILDINGS.contains(&b));
+        let article_building =
+            !place_class && w.bare_is(|bare| bare.strip_prefix("ال").is_some_and(|b| BUILDINGS.contains(&b)));
         // (Not after an organisation: الحزب الاشتراكي X is one of its members.)
         let building = article_building || (place_class && BUILDINGS.contains(&w.bare()));
         let adjectives = if building { facility_adjectives(words, k + 1) } else { 0 };
@@ -1133,7 +1188,7 @@ fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> boo
     }
     let Some(k) = (r.start + 1..r.end).find(|&k| is_place(k..r.end)) else { return false };
     // (Not a short place: بنيس، ونيس are names, not ب + نيس.)
-    if words[k].bare_from > 0 && (r.end - k > 1 || words[k].bare().chars().count() > 3) {
+    if words[k].bare_from() > 0 && (r.end - k > 1 || words[k].bare().chars().count() > 3) {
         r.end = k;
         return false;
     }
@@ -1213,9 +1268,10 @@ fn propagate(
             && w.support(lexicon) < COMMON_IN_NAME
     };
     let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
+    let first_lengths = Lengths::of(firsts.iter().copied());
     let mut k = 0;
     while k < words.len() {
-        if covered[k] || !firsts.contains(words[k].bare()) {
+        if covered[k] || !words[k].bare_is(|bare| first_lengths.may_hold(bare) && firsts.contains(bare)) {
             k += 1;
             continue;
         }
@@ -1233,6 +1289,26 @@ fn propagate(
         }
     }
     found.sort_by_key(|(r, _)| r.start);
+}
+
+/// The byte lengths of a few words, to rule out most words before a set lookup (which hashes
+/// the word).
+struct Lengths(u64);
+
+impl Lengths {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Lengths {
+        Lengths(words.fold(0, |mask, w| mask | Lengths::bit(w)))
+    }
+
+    /// The word's bit: its length, the long ones sharing the last.
+    fn bit(w: &str) -> u64 {
+        1 << w.len().min(63)
+    }
+
+    /// May the word be one of them?
+    fn may_hold(&self, w: &str) -> bool {
+        self.0 & Lengths::bit(w) != 0
+    }
 }
 
 /// Bytes of a conjunction or preposition glued to the first word of a name (وبوتين، لبشير),
@@ -1275,7 +1351,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if name_like(w, lexicon, stop) {
         return true;
     }
-    if w.token.kind != TokenKind::ArabicWord || w.is_stopword(stop) || w.bare_from > 0 {
+    if w.token.kind != TokenKind::ArabicWord || w.is_stopword(stop) || w.bare_from() > 0 {
         return false;
     }
     if w.class != WordClass::Other {
@@ -1290,7 +1366,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
 fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
     let Some(first) = words.get(start) else { return 0 };
     let article_name = first.class == WordClass::Other
-        && first.bare_from == 0
+        && first.bare_from() == 0
         && article_given_name(first)
         && first.support(lexicon) < COMMON_ARTICLE_NAME;
     if !(name_like(first, lexicon, stop) || article_name) {
@@ -1301,7 +1377,7 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
     // name with the article that may be a word too (الحبيب الصيد، الباجي قايد السبسي).
     if article_name {
         let family = words.get(start + 1).is_some_and(|w| {
-            w.bare_from == 0
+            w.bare_from() == 0
                 && w.folded.starts_with("ال")
                 && w.class == WordClass::Other
                 && !w.is_stopword(stop)
@@ -1338,7 +1414,8 @@ const BUILDINGS: [&str; 5] = ["مستشفي", "مطار", "معهد", "مدرس�
 /// الدولي): two at most, none a given name.
 fn facility_adjectives(words: &[Word], start: usize) -> usize {
     let adjective = |w: &Word| {
-        w.bare_from == 0 && w.folded.strip_prefix("ال").is_some_and(|a| a.ends_with('ي') && !given_names().contains(a))
+        w.bare_from() == 0
+            && w.folded.strip_prefix("ال").is_some_and(|a| a.ends_with('ي') && !given_names().contains(a))
     };
     words.iter().skip(start).take(2).take_while(|w| adjective(w)).count()
 }
@@ -1358,7 +1435,7 @@ fn after_family_name(prev: &Word, next: &Word) -> bool {
         || spans::COMPOUND_PARTS.contains(&prev.folded)
         || spans::CONNECTORS.contains(&next.bare())
         || next.bare() == "ال";
-    prev.bare_from == 0 && !goes_on
+    prev.bare_from() == 0 && !goes_on
 }
 
 /// Like `name_run`, but also through given names that are common words (نور سلطان), for
@@ -1374,7 +1451,7 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
                 .strip_prefix("ال")
                 .is_some_and(|g| given_names().contains(g) || given_names().contains(w.folded));
         // (The string tests first: name_like may ask the lexicon.)
-        if !((plain_word && w.bare_from == 0) || article_given || name_like(w, lexicon, stop)) {
+        if !((plain_word && w.bare_from() == 0) || article_given || name_like(w, lexicon, stop)) {
             break;
         }
         n += 1;

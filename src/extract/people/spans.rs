@@ -121,7 +121,7 @@ pub(super) fn place_nisba(w: &Word) -> bool {
 /// clitic, and no given name (الباجي).
 fn nisba_stem<'w>(w: &Word<'w>) -> Option<&'w str> {
     let stem = w.folded.strip_prefix("ال")?.strip_suffix('ي')?;
-    let plausible = w.bare_from == 0
+    let plausible = w.bare_from() == 0
         && stem.chars().count() >= 3
         && !given_names().contains(stem)
         && !given_names().contains(w.folded);
@@ -196,7 +196,7 @@ const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام
 /// الهاروني عبد المجيد النجار): before a given name that follows a family name with the
 /// article (not the second part of a compound name), two words or more into the name.
 pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<usize>> {
-    let begins_name = |w: &Word| w.bare_from == 0 && (w.bare() == "عبد" || given_names().contains(w.bare()));
+    let begins_name = |w: &Word| w.bare_from() == 0 && (w.bare() == "عبد" || given_names().contains(w.bare()));
     // A word with the article ends a name unless it is the second part of a compound (عبد
     // الفتاح، أبو الحسن، نور الدين) or آل (خليفة بن زايد آل نهيان).
     let family_name = |k: usize| {
@@ -216,7 +216,7 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
         let given_inside = ["لل", "ال", "ل", "ب", "و"]
             .iter()
             .any(|p| w.folded.strip_prefix(p).is_some_and(|n| given_names().contains(n)));
-        w.bare_from == 0
+        w.bare_from() == 0
             && !given_names().contains(w.bare())
             && !given_inside
             && !CONNECTORS.contains(&w.bare())
@@ -299,7 +299,7 @@ pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>) -> Rang
     };
     let r = without(r, &|w| PREPOSITIONS.contains(&w.text));
     let r = without(r, &|w| TITLE_ADJECTIVES.contains(&w.bare()));
-    without(r, &|w| w.bare_from == 0 && RELATIONAL.contains(&w.bare()))
+    without(r, &|w| w.bare_from() == 0 && RELATIONAL.contains(&w.bare()))
 }
 
 /// Is a span made only of kinship nouns (ابن شقيق)? It is then not a name.
