@@ -36,6 +36,7 @@ use crate::normalize::{fold_text, fold_text_into, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use foldhash::fast::FixedState;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -374,9 +375,8 @@ struct Word<'a> {
     token: Token,
     /// Folded, clitics kept.
     folded: &'a str,
-    /// Where the bare form begins in `folded`: after a conjunction or preposition the clitic
-    /// splitter found (والرئيس → الرئيس: the article stays).
-    bare_from: usize,
+    /// Where the bare form begins in `folded`, once asked (see [`Word::bare_from`]).
+    bare_from: OnceCell<usize>,
     /// Is the bare form a title, a role or a place word?
     class: WordClass,
     text: &'a str,
@@ -385,21 +385,74 @@ struct Word<'a> {
     /// Whether it is a stopword, once asked (the stopword set is the same for every word of
     /// a text, and the rules ask again and again).
     stopword: OnceCell<bool>,
+    lexicon: &'a Lexicon,
 }
 
 impl<'a> Word<'a> {
     /// The word of `token`, whose folded form is `folded` (see [`fold_words`]).
-    fn new(token: Token, text: &'a str, folded: &'a str, lexicon: &Lexicon) -> Word<'a> {
-        let raw = token.text(text);
-        let bare_from = glued_conjunction(folded, raw, lexicon);
-        // Leads are looked up with their preposition: رئاسة alone is a title (رئاسة الحكومة).
-        let class = word_classes()
-            .get(&folded[bare_from..])
-            .or_else(|| if bare_from > 0 { word_classes().get(folded) } else { None })
-            .or_else(|| with_article(folded).and_then(|w| word_classes().get(w.as_str())).filter(|c| c.is_cue()))
-            .copied()
-            .unwrap_or(WordClass::Other);
-        Word { token, folded, bare_from, class, text: raw, support: OnceCell::new(), stopword: OnceCell::new() }
+    fn new(token: Token, text: &'a str, folded: &'a str, lexicon: &'a Lexicon) -> Word<'a> {
+        let mut word = Word {
+            token,
+            folded,
+            bare_from: OnceCell::new(),
+            class: WordClass::Other,
+            text: token.text(text),
+            support: OnceCell::new(),
+            stopword: OnceCell::new(),
+            lexicon,
+        };
+        word.class = word.classify();
+        word
+    }
+
+    /// The class of the bare form or, after a glued conjunction or preposition, of the whole
+    /// word: leads are looked up with their preposition (رئاسة alone is a title: رئاسة
+    /// الحكومة).
+    fn classify(&self) -> WordClass {
+        let classes = word_classes();
+        let whole = classes.get(self.folded).copied();
+        let class = match self.after_clitic_letter() {
+            // The splitter is asked only when its answer changes the class: seldom.
+            Some(rest) => match classes.get(rest).copied() {
+                Some(bare) if Some(bare) != whole && self.bare_from() > 0 => Some(bare),
+                _ => whole,
+            },
+            None => whole,
+        };
+        // A title with ل glued to its article (للمخرج) is the title.
+        let with_lam =
+            || with_article(self.folded).and_then(|w| classes.get(w.as_str()).copied()).filter(|c| c.is_cue());
+        class.or_else(with_lam).unwrap_or(WordClass::Other)
+    }
+
+    /// Where the bare form begins in `folded`: after a conjunction or preposition the clitic
+    /// splitter found (والرئيس → الرئيس: the article stays). Asked of few words: the
+    /// splitter's answer is looked up in a large cache.
+    fn bare_from(&self) -> usize {
+        *self.bare_from.get_or_init(|| match self.folded.chars().next() {
+            Some(c) if self.after_clitic_letter().is_some() => glued_conjunction(c, self.text, self.lexicon),
+            _ => 0,
+        })
+    }
+
+    /// The word after its first letter, if that letter may be a conjunction or preposition
+    /// glued to it (و ف ب ل) and three letters or more remain: the bare form is then either
+    /// this or the whole word.
+    fn after_clitic_letter(&self) -> Option<&'a str> {
+        let c = self.folded.chars().next().filter(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل'))?;
+        (self.folded.len() > c.len_utf8() + 4).then(|| &self.folded[c.len_utf8()..])
+    }
+
+    /// Does the bare form pass `test`? The splitter is asked only when the word with and
+    /// without its first letter answer differently.
+    fn bare_is(&self, test: impl Fn(&str) -> bool) -> bool {
+        if let Some(&from) = self.bare_from.get() {
+            return test(&self.folded[from..]);
+        }
+        match self.after_clitic_letter() {
+            Some(rest) if test(rest) != test(self.folded) => test(self.bare()),
+            _ => test(self.folded),
+        }
     }
 
     /// The word's [`text_support`], looked up once: the rules ask it of the same words again
@@ -410,7 +463,7 @@ impl<'a> Word<'a> {
 
     /// Folded, without a glued conjunction or preposition.
     fn bare(&self) -> &str {
-        &self.folded[self.bare_from..]
+        &self.folded[self.bare_from()..]
     }
 
     /// Is the word one of the folded stopwords `stop`? Folding makes آمين (amen) of the name
@@ -422,10 +475,16 @@ impl<'a> Word<'a> {
 
     /// [`Word::is_stopword`], computed.
     fn in_stopwords(&self, stop: &HashSet<String>) -> bool {
-        let hamza_spelt_name = given_names().contains(self.bare())
-            && self.text.contains(['أ', 'إ', 'آ'])
-            && !written_stopwords().contains(self.text);
-        (stop.contains(self.folded) || stop.contains(self.bare())) && !hamza_spelt_name
+        // The bare form is the word, or the rest after a glued letter: the splitter is asked
+        // only when the rest is a stopword and the word is not.
+        let listed = stop.contains(self.folded)
+            || self.after_clitic_letter().is_some_and(|rest| stop.contains(rest) && self.bare_from() > 0);
+        let hamza_spelt_name = || {
+            self.text.contains(['أ', 'إ', 'آ'])
+                && given_names().contains(self.bare())
+                && !written_stopwords().contains(self.text)
+        };
+        listed && !hamza_spelt_name()
     }
 }
 
@@ -445,8 +504,8 @@ fn needs_given_name(w: &Word) -> bool {
 }
 
 /// The built-in stopwords as written.
-fn written_stopwords() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn written_stopwords() -> &'static HashSet<&'static str, FixedState> {
+    static WORDS: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
     WORDS.get_or_init(|| crate::stats::stopwords::builtin().into_iter().collect())
 }
 
@@ -468,13 +527,10 @@ fn fold_words(tokens: &[Token], text: &str) -> (String, Vec<Option<Range<usize>>
     (folded, spans)
 }
 
-/// The bytes of a conjunction or preposition (و ف ب ل) glued to a word, when the clitic
-/// splitter says there is one and three letters or more remain; 0 otherwise.
-fn glued_conjunction(folded: &str, raw: &str, lexicon: &Lexicon) -> usize {
-    let Some(c) = folded.chars().next().filter(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) else { return 0 };
-    if folded.len() <= c.len_utf8() + 4 {
-        return 0;
-    }
+/// The bytes of the conjunction or preposition `c` (the first letter of the folded word, و ف
+/// ب or ل, with three letters or more after it) glued to the word `raw`, when the clitic
+/// splitter says there is one; 0 otherwise.
+fn glued_conjunction(c: char, raw: &str, lexicon: &Lexicon) -> usize {
     // The split of a word form is cached per thread: most words recur. By fingerprint: a
     // lookup compares no strings (which would be read from all over the heap).
     thread_local! {
@@ -557,10 +613,11 @@ fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
         return true;
     }
     // A word with a conjunction or preposition glued to it (وخمسة، بالحفاظ) is not a name.
-    if w.bare_from > 0 {
+    if w.bare_from() > 0 {
         return false;
     }
-    w.support(lexicon) < COMMON && !has_article(w.folded)
+    // (The article first: a string test, where support asks the lexicon.)
+    !has_article(w.folded) && w.support(lexicon) < COMMON
 }
 
 /// Does a folded word begin with the article, alone or after ل (للانتخابات is ل + الانتخابات)?
@@ -568,9 +625,14 @@ fn has_article(folded: &str) -> bool {
     folded.starts_with("ال") || folded.starts_with("لل")
 }
 
-/// The letters of a word, without marks or tatweel.
-fn letters(text: &str) -> String {
-    text.chars().filter(|c| crate::arabic::is_letter(*c)).collect()
+/// The letters of a word, without marks or tatweel (the word itself, when it has none: most
+/// words, and no allocation for them).
+fn letters(text: &str) -> Cow<'_, str> {
+    if text.chars().all(crate::arabic::is_letter) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| crate::arabic::is_letter(*c)).collect())
+    }
 }
 
 /// Zipf frequency of a word as written or, if higher, with its hamza seats written as bare
@@ -589,7 +651,8 @@ fn text_support(text: &str, lexicon: &Lexicon) -> f32 {
 /// Does a folded word end like a transliterated surname, with five letters or more and no
 /// article (الأحيان ends in يان, but is not one)?
 fn has_surname_ending(bare: &str) -> bool {
-    !bare.starts_with("ال") && bare.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| bare.ends_with(e))
+    // The endings first: most words have none, and counting letters walks the word.
+    SURNAME_ENDINGS.iter().any(|e| bare.ends_with(e)) && !bare.starts_with("ال") && bare.chars().count() >= 5
 }
 
 /// Has the word the shape of a transliterated surname (توكاييف، فاسيلينكو، تورسينبيكوفا):
@@ -608,7 +671,7 @@ const RARE: f32 = 2.0;
 /// Can a name begin with this word: a name-like word, or a rare word with و glued to it?
 fn opens_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     name_like(w, lexicon, stop)
-        || (w.bare_from > 0
+        || (w.bare_from() > 0
             && w.folded.starts_with('و')
             && w.class == WordClass::Other
             && !w.bare().starts_with("ال")
@@ -667,7 +730,7 @@ pub(crate) fn find_people_in(
     drop_known_places(&words, &mut found, lexicon);
     found.sort_by_key(|(r, _)| r.start);
     let known = name_words(&words, &found);
-    let ends: HashSet<usize> = found.iter().map(|(r, _)| r.end).collect();
+    let ends: HashSet<usize, FixedState> = found.iter().map(|(r, _)| r.end).collect();
     found
         .into_iter()
         .map(|(r, role)| {
@@ -694,14 +757,14 @@ pub(crate) fn find_people_in(
 
 /// The words of the names found, folded as written (with any clitic: the splitter reads
 /// بشير as ب + شير).
-fn name_words<'w>(words: &'w [Word], found: &[Found]) -> HashSet<&'w str> {
+fn name_words<'w>(words: &'w [Word], found: &[Found]) -> HashSet<&'w str, FixedState> {
     found.iter().flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.folded)).collect()
 }
 
 /// Bytes of a conjunction or preposition glued to a word whose rest is the word of a name
 /// found in the text (لتوكاييف when توكاييف was found): the lexicon knows neither, but the
 /// text does. 0 if there is none.
-fn clitic_on_known_name(w: &Word, known: &HashSet<&str>) -> usize {
+fn clitic_on_known_name(w: &Word, known: &HashSet<&str, FixedState>) -> usize {
     let Some(c) = w.folded.chars().next().filter(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) else { return 0 };
     let rest = &w.folded[c.len_utf8()..];
     if rest.chars().count() >= 3 && known.contains(rest) && w.text.starts_with(c) {
@@ -714,7 +777,7 @@ fn clitic_on_known_name(w: &Word, known: &HashSet<&str>) -> usize {
 /// Bytes of a و glued to the first word of a name that follows another name, right before
 /// it or after a comma (نورلان أبديروف، وتولاتاي رخيمبيكوف): a list of names, and و joins
 /// them. A known given name that begins with و (وليد، وائل) keeps it.
-fn coordinating_waw(words: &[Word], start: usize, ends: &HashSet<usize>) -> usize {
+fn coordinating_waw(words: &[Word], start: usize, ends: &HashSet<usize, FixedState>) -> usize {
     let w = &words[start];
     let after_name = ends.contains(&start)
         || (start >= 2 && ends.contains(&(start - 1)) && matches!(words[start - 1].text, "،" | ","));
@@ -763,7 +826,7 @@ fn is_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
 /// Is the word a plain word of the text: Arabic, with no clitic glued to it, neither title,
 /// role nor place word?
 fn plain_word(w: &Word) -> bool {
-    w.token.kind == TokenKind::ArabicWord && w.bare_from == 0 && w.class == WordClass::Other
+    w.token.kind == TokenKind::ArabicWord && w.bare_from() == 0 && w.class == WordClass::Other
 }
 
 /// A span of words, with the title or role written before it.
@@ -781,7 +844,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
             let ends_name = |w: &Word, len: usize| {
-                w.bare_from == 0
+                w.bare_from() == 0
                     && (surname_shaped(w, lexicon)
                         || (len >= 2
                             && w.folded.starts_with("ال")
@@ -797,7 +860,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                 if let Some(next) = words.get(r.end) {
                     // A rare word, or one the text uses again (a surname alone: ترامب).
                     let recurs = || words.iter().filter(|w| w.bare() == next.bare()).nth(1).is_some();
-                    let family_name = next.bare_from == 0
+                    let family_name = next.bare_from() == 0
                         && !has_article(next.folded)
                         && continues_name(next, lexicon, stop)
                         && !given_names().contains(next.bare())
@@ -860,7 +923,7 @@ fn joined_given_names(
             last.len() == 1
                 && last.end == span.start
                 && span.len() < MAX_NAME_WORDS
-                && words[span.start].bare_from == 0
+                && words[span.start].bare_from() == 0
                 && !glued_waw(&words[span.start])
                 && !spans::CONNECTORS.contains(&words[span.start].bare())
                 && tagged_given(&words[last.start])
@@ -962,7 +1025,7 @@ fn add_titled_names(
             }
         }
         // The role as written, without a preposition glued to it (لرئيس الدولة).
-        let clitic = w.folded.chars().next().filter(|c| w.bare_from > 0 && w.text.starts_with(*c));
+        let clitic = w.folded.chars().next().filter(|c| w.bare_from() > 0 && w.text.starts_with(*c));
         let role_start = w.token.start + clitic.map_or_else(|| glued_proclitic(w, lexicon).0, char::len_utf8);
         let role = (w.class != WordClass::Lead).then(|| text[role_start..words[j - 1].token.end].to_string());
         // A name in apposition after a comma (وزير التربية بالنيابة، سليم خلبوس) must have
@@ -1036,7 +1099,7 @@ fn run_after_title(
     // a word no more common than one, then a rare word (المتحدث باسم البيت الأبيض جوش إرنست;
     // not رئيس كازاخستان واصل تكتيكات: a verb).
     if class == WordClass::Role {
-        let plain = |w: &Word| w.bare_from == 0 && !has_article(w.folded) && continues_name(w, lexicon, stop);
+        let plain = |w: &Word| w.bare_from() == 0 && !has_article(w.folded) && continues_name(w, lexicon, stop);
         let given = |w: &Word| given_names().contains(w.bare()) || w.support(lexicon) < COMMON_LONE_NAME;
         let two = words.get(start).is_some_and(|w| plain(w) && given(w))
             && words.get(start + 1).is_some_and(|w| plain(w) && w.support(lexicon) < RARE_FAMILY_NAME);
@@ -1048,7 +1111,7 @@ fn run_after_title(
     // نوال السعداوي); a word with the article only if rare (not الرئيس تولي المناصب).
     if class == WordClass::Title {
         let plain = |w: &Word| {
-            w.bare_from == 0
+            w.bare_from() == 0
                 && continues_name(w, lexicon, stop)
                 && (!w.folded.starts_with("ال") || w.support(lexicon) < RARE_FAMILY_NAME)
         };
@@ -1069,7 +1132,7 @@ fn title_complement(words: &[Word], j: usize) -> usize {
     if !with_lam {
         return 0;
     }
-    let adjective = |w: &&Word| w.bare_from == 0 && w.folded.starts_with("ال") && !given_names().contains(w.folded);
+    let adjective = |w: &&Word| w.bare_from() == 0 && w.folded.starts_with("ال") && !given_names().contains(w.folded);
     1 + words[j + 1..].iter().take(2).take_while(adjective).count()
 }
 
@@ -1144,7 +1207,8 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
 fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     // The ending first, a string test: the lexicon is asked about the words before such a
     // word only (most words of a text have none after them).
-    let ending: Vec<bool> = words.iter().map(|w| w.bare_from == 0 && has_surname_ending(w.bare())).collect();
+    // (Without a clitic, the bare form is the word: the ending first, the splitter then.)
+    let ending: Vec<bool> = words.iter().map(|w| has_surname_ending(w.folded) && w.bare_from() == 0).collect();
     let mut i = 0;
     while i < words.len() {
         let ending_ahead = ending[(i + 1).min(words.len())..(i + MAX_NAME_WORDS).min(words.len())].contains(&true);
@@ -1153,7 +1217,7 @@ fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
             let mut n = 1;
             while i + n < words.len()
                 && n < MAX_NAME_WORDS
-                && words[i + n].bare_from == 0
+                && words[i + n].bare_from() == 0
                 && continues_name(&words[i + n], lexicon, stop)
             {
                 n += 1;
@@ -1174,7 +1238,7 @@ fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
 /// in the text (العاصمة نور سلطان، حزب نور أوطان): they name a place or a party.
 fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
-    let mut not_people: HashSet<String> = HashSet::new();
+    let mut not_people: HashSet<String, FixedState> = HashSet::default();
     for (k, w) in words.iter().enumerate() {
         // After في (in), a name is where something happens (في بن قردان): people are seldom
         // written so. (Not after a glued ب: names begin with ب too, برويز، بريان.)
@@ -1183,7 +1247,8 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
         // complement of a role (مدير المعهد X is its head).
         let after_role = || k > 0 && matches!(words[k - 1].class, WordClass::Role | WordClass::Title | WordClass::Lead);
         let place_class = w.class == WordClass::Place;
-        let article_building = !place_class && w.bare().strip_prefix("ال").is_some_and(|b| BUILDINGS.contains(&b));
+        let article_building =
+            !place_class && w.bare_is(|bare| bare.strip_prefix("ال").is_some_and(|b| BUILDINGS.contains(&b)));
         // (Not after an organisation: الحزب الاشتراكي X is one of its members.)
         let building = article_building || (place_class && BUILDINGS.contains(&w.bare()));
         let adjectives = if building { facility_adjectives(words, k + 1) } else { 0 };
@@ -1250,7 +1315,7 @@ fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> boo
     }
     let Some(k) = (r.start + 1..r.end).find(|&k| is_place(k..r.end)) else { return false };
     // (Not a short place: بنيس، ونيس are names, not ب + نيس.)
-    if words[k].bare_from > 0 && (r.end - k > 1 || words[k].bare().chars().count() > 3) {
+    if words[k].bare_from() > 0 && (r.end - k > 1 || words[k].bare().chars().count() > 3) {
         r.end = k;
         return false;
     }
@@ -1285,7 +1350,7 @@ const COMMON_LONE_WORD: f32 = 4.7;
 /// title before it and no longer name in the text that holds it: a person is named in full
 /// at least once, and the word alone is more often the verb, adjective or noun it also is.
 fn drop_lone_common_words(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
-    let in_longer_names: HashSet<&str> = found
+    let in_longer_names: HashSet<&str, FixedState> = found
         .iter()
         .filter(|(r, _)| r.len() > 1)
         .flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.bare()))
@@ -1330,9 +1395,10 @@ fn propagate(
             && w.support(lexicon) < COMMON_IN_NAME
     };
     let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
+    let first_lengths = Lengths::of(firsts.iter().copied());
     let mut k = 0;
     while k < words.len() {
-        if covered[k] || !firsts.contains(words[k].bare()) {
+        if covered[k] || !words[k].bare_is(|bare| first_lengths.may_hold(bare) && firsts.contains(bare)) {
             k += 1;
             continue;
         }
@@ -1350,6 +1416,26 @@ fn propagate(
         }
     }
     found.sort_by_key(|(r, _)| r.start);
+}
+
+/// The byte lengths of a few words, to rule out most words before a set lookup (which hashes
+/// the word).
+struct Lengths(u64);
+
+impl Lengths {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Lengths {
+        Lengths(words.fold(0, |mask, w| mask | Lengths::bit(w)))
+    }
+
+    /// The word's bit: its length, the long ones sharing the last.
+    fn bit(w: &str) -> u64 {
+        1 << w.len().min(63)
+    }
+
+    /// May the word be one of them?
+    fn may_hold(&self, w: &str) -> bool {
+        self.0 & Lengths::bit(w) != 0
+    }
 }
 
 /// Bytes of a conjunction or preposition glued to the first word of a name (وبوتين، لبشير),
@@ -1392,7 +1478,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     if name_like(w, lexicon, stop) {
         return true;
     }
-    if w.token.kind != TokenKind::ArabicWord || w.is_stopword(stop) || w.bare_from > 0 {
+    if w.token.kind != TokenKind::ArabicWord || w.is_stopword(stop) || w.bare_from() > 0 {
         return false;
     }
     if w.class != WordClass::Other {
@@ -1407,7 +1493,7 @@ fn continues_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
 fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
     let Some(first) = words.get(start) else { return 0 };
     let article_name = first.class == WordClass::Other
-        && first.bare_from == 0
+        && first.bare_from() == 0
         && article_given_name(first)
         && first.support(lexicon) < COMMON_ARTICLE_NAME;
     if !(name_like(first, lexicon, stop) || article_name) {
@@ -1418,7 +1504,7 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
     // name with the article that may be a word too (الحبيب الصيد، الباجي قايد السبسي).
     if article_name {
         let family = words.get(start + 1).is_some_and(|w| {
-            w.bare_from == 0
+            w.bare_from() == 0
                 && w.folded.starts_with("ال")
                 && w.class == WordClass::Other
                 && !w.is_stopword(stop)
@@ -1455,7 +1541,8 @@ const BUILDINGS: [&str; 5] = ["مستشفي", "مطار", "معهد", "مدرس�
 /// الدولي): two at most, none a given name.
 fn facility_adjectives(words: &[Word], start: usize) -> usize {
     let adjective = |w: &Word| {
-        w.bare_from == 0 && w.folded.strip_prefix("ال").is_some_and(|a| a.ends_with('ي') && !given_names().contains(a))
+        w.bare_from() == 0
+            && w.folded.strip_prefix("ال").is_some_and(|a| a.ends_with('ي') && !given_names().contains(a))
     };
     words.iter().skip(start).take(2).take_while(|w| adjective(w)).count()
 }
@@ -1475,7 +1562,7 @@ fn after_family_name(prev: &Word, next: &Word) -> bool {
         || spans::COMPOUND_PARTS.contains(&prev.folded)
         || spans::CONNECTORS.contains(&next.bare())
         || next.bare() == "ال";
-    prev.bare_from == 0 && !goes_on
+    prev.bare_from() == 0 && !goes_on
 }
 
 /// Like `name_run`, but also through given names that are common words (نور سلطان), for
@@ -1490,7 +1577,8 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
             && w.folded
                 .strip_prefix("ال")
                 .is_some_and(|g| given_names().contains(g) || given_names().contains(w.folded));
-        if !(name_like(w, lexicon, stop) || (plain_word && w.bare_from == 0) || article_given) {
+        // (The string tests first: name_like may ask the lexicon.)
+        if !((plain_word && w.bare_from() == 0) || article_given || name_like(w, lexicon, stop)) {
             break;
         }
         n += 1;

@@ -76,7 +76,7 @@ pub(super) fn add_names_before_roles(
         if !matches!(words[c].text, "،" | ",") || !matches!(role.class, WordClass::Role | WordClass::Title) {
             continue;
         }
-        let plain = |w: &Word| w.bare_from == 0 && continues_name(w, lexicon, stop);
+        let plain = |w: &Word| w.bare_from() == 0 && continues_name(w, lexicon, stop);
         let last = &words[c - 1];
         if !(plain(last) && last.support(lexicon) < RARE_FAMILY_NAME) {
             continue;
@@ -175,7 +175,7 @@ pub(super) fn add_compound_names(words: &[Word], found: &mut Vec<Found>, lexicon
         // The rare second part first: it rules out almost every word.
         let compound = spans::COMPOUND_PARTS.contains(&words[i + 1].folded)
             && head.token.kind == TokenKind::ArabicWord
-            && head.bare_from == 0
+            && head.bare_from() == 0
             && head.class == WordClass::Other
             && !head.is_stopword(stop)
             && (head.bare() == "عبد" || given_names().contains(head.bare()));
@@ -183,7 +183,7 @@ pub(super) fn add_compound_names(words: &[Word], found: &mut Vec<Found>, lexicon
             continue;
         }
         let next = &words[i + 2];
-        let family = next.bare_from == 0
+        let family = next.bare_from() == 0
             && continues_name(next, lexicon, stop)
             && (given_names().contains(next.bare()) || next.support(lexicon) < RARE_FAMILY_NAME);
         if !family {
@@ -313,8 +313,14 @@ const KIN_ADJECTIVES: [&str; 4] = ["الاكبر", "الاصغر", "الكبري
 /// Is the word a kinship noun with a possessive (زوجته، والدتها، أخوه) or the article (الأخ)?
 fn relative_noun(w: &Word) -> bool {
     // Folding writes ة as ه: والدة نذير (Nadhir's mother) is no والده (his father).
-    relative_forms().get(w.bare()).is_some_and(|&ends_in_ha| !ends_in_ha || w.text.ends_with('ه'))
+    // The last letter first (the bare form ends as the word does): most words end otherwise.
+    w.folded.ends_with(RELATIVE_LAST_LETTERS)
+        && w.bare_is(|bare| relative_forms().get(bare).is_some_and(|&ends_in_ha| !ends_in_ha || w.text.ends_with('ه')))
 }
+
+/// The last letters of the kinship nouns with a possessive ([`POSSESSIVES`]) or the article
+/// ([`KIN_WITH_ARTICLE`]).
+const RELATIVE_LAST_LETTERS: [char; 8] = ['ه', 'ا', 'م', 'ن', 'خ', 'ت', 'ج', 'ق'];
 
 /// Every kinship noun with a possessive or the article, folded, each with whether its
 /// pronoun is the ه that folding also makes of ة (one lookup a word, not one per stem and
@@ -362,7 +368,7 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
         if !overlaps(found, &r) {
             // The kinship noun is the role: a given name alone is a name after it (والدته سعاد).
             let kin = &words[i];
-            let clitic = if kin.bare_from > 0 { kin.text.chars().next().map_or(0, char::len_utf8) } else { 0 };
+            let clitic = if kin.bare_from() > 0 { kin.text.chars().next().map_or(0, char::len_utf8) } else { 0 };
             found.push((r, Some(kin.text[clitic..].to_string())));
         }
     }
@@ -376,6 +382,13 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let stop = crate::stats::stopwords::builtin_folded(Lexicon::builtin());
         find_people(text, &[], Lexicon::builtin(), &stop).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn relative_forms_end_in_the_listed_letters() {
+        for form in super::relative_forms().keys() {
+            assert!(form.ends_with(super::RELATIVE_LAST_LETTERS), "{form}");
+        }
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub(super) fn place_nisba(w: &Word) -> bool {
 /// clitic, and no given name (الباجي).
 fn nisba_stem<'w>(w: &Word<'w>) -> Option<&'w str> {
     let stem = w.folded.strip_prefix("ال")?.strip_suffix('ي')?;
-    let plausible = w.bare_from == 0
+    let plausible = w.bare_from() == 0
         && stem.chars().count() >= 3
         && !given_names().contains(stem)
         && !given_names().contains(w.folded);
@@ -198,7 +198,7 @@ const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام
 /// article (not the second part of a compound name), two words or more into the name; and
 /// before a word with و and the article.
 pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<usize>> {
-    let begins_name = |w: &Word| w.bare_from == 0 && (w.bare() == "عبد" || given_names().contains(w.bare()));
+    let begins_name = |w: &Word| w.bare_from() == 0 && (w.bare() == "عبد" || given_names().contains(w.bare()));
     // A word with the article ends a name unless it is the second part of a compound (عبد
     // الفتاح، أبو الحسن، نور الدين) or آل (خليفة بن زايد آل نهيان).
     let family_name = |k: usize| {
@@ -218,7 +218,7 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
         let given_inside = ["لل", "ال", "ل", "ب", "و"]
             .iter()
             .any(|p| w.folded.strip_prefix(p).is_some_and(|n| given_names().contains(n)));
-        w.bare_from == 0
+        w.bare_from() == 0
             && !given_names().contains(w.bare())
             && !given_inside
             && !CONNECTORS.contains(&w.bare())
@@ -236,7 +236,7 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
     for (k, w) in words.iter().enumerate().take(r.end).skip(r.start + 1) {
         // و glued to a word with the article joins two names (إبراهيم والخالدي): no name
         // has it inside.
-        if k > start && w.bare_from > 0 && w.folded.starts_with("وال") {
+        if k > start && w.bare_from() > 0 && w.folded.starts_with("وال") {
             parts.push(start..k);
             start = k;
             continue;
@@ -311,10 +311,10 @@ pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>, lexicon
     let r = without(r, &|w| PREPOSITIONS.contains(&w.text));
     // (Not a title with ب or و glued: بالحاج is a family name.)
     let cue = |w: &Word| {
-        matches!(w.class, WordClass::Title | WordClass::Lead) && (w.bare_from == 0 || w.folded.starts_with("لل"))
+        matches!(w.class, WordClass::Title | WordClass::Lead) && (w.bare_from() == 0 || w.folded.starts_with("لل"))
     };
     let r = without(r, &|w| cue(w) || TITLE_ADJECTIVES.contains(&w.bare()));
-    let mut r = without(r, &|w| w.bare_from == 0 && RELATIONAL.contains(&w.bare()));
+    let mut r = without(r, &|w| w.bare_from() == 0 && RELATIONAL.contains(&w.bare()));
     // A common word with the article before a family name with the article may be a given
     // name the gazetteer lacks (العربي الحناشي، الطيب البكوش): it stays.
     while r.len() > 1 && common_article_noun(&words[r.start], lexicon) && !words[r.start + 1].folded.starts_with("ال")
