@@ -156,6 +156,9 @@ fn figures_of(doc: Doc) -> Vec<Figure> {
         }
         if let Some(d) = doc.figure_at(i) {
             next = d.next.max(i + 1);
+            if d.spelt_year {
+                continue;
+            }
             // `أحد عشر (11) مهاجرا`, `11 (أحد عشر)`: the same number again in parentheses,
             // and the scale word after them counts for it (`أربعمائة (400) ألف دينار`).
             if let Some(p) = drafts.last_mut().filter(|p| restated(text, &p.figure, &d.figure)) {
@@ -203,6 +206,8 @@ struct Draft {
     /// The quantity is one numeral (its byte range), which a range may re-read.
     numeral: Option<Range<usize>>,
     bare: bool,
+    /// A year read out in words: its words are read, but it is no figure.
+    spelt_year: bool,
 }
 
 /// A tokenized text with folded keys for its words.
@@ -637,6 +642,7 @@ impl<'a> Doc<'a> {
             scale: None,
             numeral: None,
             bare: false,
+            spelt_year: false,
         })
     }
 
@@ -1167,6 +1173,13 @@ impl<'a> Doc<'a> {
             value = -value;
         }
         let end = self.toks[end_tok].end;
+        // A year read out in words (دورة ألفين وستة وعشرين ستقام) counts nothing: a year is
+        // never a figure, and a count in words has a noun that is clearly counted (ألفين
+        // وعشرين شخصا), not any word after it (a verb).
+        let spelt_out = !self.text[start..end].chars().any(char::is_numeric);
+        let year = value.fract() == 0.0 && (1900.0..=2100.0).contains(&value);
+        // (A year in words has two words at least: ألفي alone is two thousand of a noun.)
+        let spelt_year = spelt_out && year && acc.atoms() >= 2 && !percent && !strong && currency.is_none();
         let bare = !acc.is_scaled() && !percent && unit.is_none() && currency.is_none();
         Some(Draft {
             figure: Figure { start, end, text: self.text[start..end].to_string(), value, percent, unit, currency },
@@ -1175,6 +1188,7 @@ impl<'a> Doc<'a> {
             scale: acc.last_scale(),
             numeral: if single_numeral { numeral } else { None },
             bare,
+            spelt_year,
         })
     }
 
@@ -2348,9 +2362,13 @@ mod tests {
             "سنة 2023م",
             "في 2019 شهدت",
             "خلال 2020",
+            "دورة ألفين وستة وعشرين ستقام في المغرب",
+            "في العام ألف وتسعمئة وستة وخمسين",
         ] {
             assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
         }
+        // Counted, a number of that size in words is a figure.
+        assert_eq!(figs("وحضر ألفان وعشرون شخصا")[0].1, 2020.0);
     }
 
     #[test]
