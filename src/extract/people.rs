@@ -157,9 +157,13 @@ const TITLES: [&str; 101] = [
     "المدونه",
 ];
 
+/// The abbreviation of الدكتور, written with a full stop after it (د. علاء X).
+const DOCTOR_ABBREVIATION: &str = "د";
+
 /// Titles that are also common nouns on their own (المتهم، المدير، الحارس): a name after
 /// one must open with a known given name (الطبيب ماجد X, not المتهم كهل).
-const OCCUPATIONS: [&str; 25] = [
+const OCCUPATIONS: [&str; 26] = [
+    DOCTOR_ABBREVIATION,
     "الطبيب",
     "الطبيبه",
     "الرسام",
@@ -840,7 +844,8 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
     for &Range { start: first, end } in &tagged {
         if first < end {
             let r = spans::without_leading_non_names(words, first..end, lexicon);
-            let mut r = spans::without_adverbs(words, spans::without_trailing_roles(words, r));
+            let r = spans::without_trailing_accusative(words, spans::without_trailing_roles(words, r), lexicon);
+            let mut r = spans::without_adverbs(words, r);
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
             let ends_name = |w: &Word, len: usize| {
@@ -854,6 +859,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
             }
+            r.end += double_barrelled(words, &r, lexicon, stop);
             // A known given name alone is the tagger stopping short (الرئيس دونالد ترامب →
             // دونالد): a plain word after it that is no common word is its family name.
             if r.len() == 1 && given_names().contains(words[r.start].bare()) {
@@ -864,6 +870,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                         && !has_article(next.folded)
                         && continues_name(next, lexicon, stop)
                         && !given_names().contains(next.bare())
+                        && !spans::accusative_noun(next, lexicon)
                         && (next.support(lexicon) < RARE_FAMILY_NAME || recurs());
                     if family_name {
                         r.end += 1;
@@ -892,6 +899,31 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         }
     }
     found
+}
+
+/// Words a double-barrelled surname adds after a name (جوليا نيوتون - بيشوب): a hyphen,
+/// then one rare plain word, no given name, after which the name does not go on (not a list
+/// of names: فراس شواط - كريم هلال). 0 if none.
+fn double_barrelled(words: &[Word], r: &Range<usize>, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    let is_hyphen = |k: usize| words.get(k).is_some_and(|h| matches!(h.text, "-" | "–"));
+    // Not in a list of names between hyphens (a line-up: X - كيلور نافاس - داني كارفخال - Y).
+    let listed = (r.start > 0 && is_hyphen(r.start - 1)) || is_hyphen(r.end + 2);
+    let hyphen = is_hyphen(r.end) && !listed;
+    let surname = |w: &Word| {
+        plain_word(w)
+            && !has_article(w.folded)
+            && !given_names().contains(w.folded)
+            && !spans::CONNECTORS.contains(&w.folded)
+            && continues_name(w, lexicon, stop)
+            && w.support(lexicon) < RARE_FAMILY_NAME
+    };
+    let second = words.get(r.end + 1).is_some_and(surname);
+    let name_goes_on = words.get(r.end + 2).is_some_and(|w| continues_name(w, lexicon, stop));
+    if r.len() >= 2 && hyphen && second && !name_goes_on && surname(&words[r.end - 1]) {
+        2
+    } else {
+        0
+    }
 }
 
 /// The tagger's person spans (byte ranges) as word ranges.
@@ -961,6 +993,14 @@ fn add_titled_names(
             continue;
         }
         let mut j = if w.class == WordClass::Role { role_complement_end(words, i, lexicon, stop) } else { i + 1 };
+        // The abbreviation د. (doctor) is a title with its full stop only (not 5 د: dinars).
+        if w.folded == DOCTOR_ABBREVIATION {
+            if words.get(j).is_none_or(|d| d.text != ".") {
+                i += 1;
+                continue;
+            }
+            j += 1;
+        }
         // Adjectives after a title are part of the role (الرئيس التونسي المؤقت المنصف المرزوقي).
         let modifiers = if w.class == WordClass::Title {
             words[j.min(words.len())..]
@@ -1101,8 +1141,11 @@ fn run_after_title(
     if class == WordClass::Role {
         let plain = |w: &Word| w.bare_from() == 0 && !has_article(w.folded) && continues_name(w, lexicon, stop);
         let given = |w: &Word| given_names().contains(w.bare()) || w.support(lexicon) < COMMON_LONE_NAME;
+        // (The second may be a father's given name: زعيم الحركة خليل إبراهيم.)
         let two = words.get(start).is_some_and(|w| plain(w) && given(w))
-            && words.get(start + 1).is_some_and(|w| plain(w) && w.support(lexicon) < RARE_FAMILY_NAME);
+            && words.get(start + 1).is_some_and(|w| {
+                plain(w) && (w.support(lexicon) < RARE_FAMILY_NAME || is_given_name(w, lexicon, stop))
+            });
         if two {
             return 2;
         }
@@ -2310,5 +2353,40 @@ mod tests {
         let text = "وفاز فيلم \" لينكولن \" بجائزتين عن حياة الرئيس آبراهام لينكولن.";
         let found = names_with_tagged(text, &["لينكولن"]);
         assert_eq!(found[0].0, "لينكولن", "{found:?}");
+    }
+
+    #[test]
+    fn an_accusative_noun_ends_a_tagged_name() {
+        let found = names_with_tagged("لقي عرض ماتياس حضورا كبيرا في المؤتمر.", &["ماتياس حضورا"]);
+        assert_eq!(found[0].0, "ماتياس", "{found:?}");
+        // Unless the text uses the word again and again, as a name.
+        let text = "انتخب المجلس عبد الباسط سيدا رئيسا. وقال سيدا إن المجلس موحد. وأضاف سيدا أن الحكومة قريبة.";
+        let found = names_with_tagged(text, &["عبد الباسط سيدا"]);
+        assert_eq!(found[0].0, "عبد الباسط سيدا", "{found:?}");
+    }
+
+    #[test]
+    fn a_role_and_its_complement_take_a_name_with_a_patronymic() {
+        let found = names("وقال زعيم الحركة خليل إبراهيم في تصريحات صحفية إن الحركة لن تشارك.");
+        assert_eq!(found, [("خليل إبراهيم".to_string(), Some("زعيم الحركة".to_string()))]);
+    }
+
+    #[test]
+    fn the_abbreviation_of_doctor_is_a_title() {
+        let found = names("وشدد وزير الاقتصاد د. علاء الرفاعي على أن المشاريع توقفت.");
+        assert!(found.iter().any(|(n, r)| n == "علاء الرفاعي" && r.as_deref() == Some("د.")), "{found:?}");
+        // Without its full stop, د is no title (5 د: dinars).
+        assert!(names("وبلغ السعر 5 د علاء الرفاعي").iter().all(|(_, r)| r.as_deref() != Some("د")));
+    }
+
+    #[test]
+    fn a_double_barrelled_surname_is_one_name() {
+        let found =
+            names_with_tagged("وتقول جوليا نيوتون - بيشوب، الأستاذة بجامعة ليدز، إن الفرق كبير.", &["جوليا نيوتون"]);
+        assert_eq!(found[0].0, "جوليا نيوتون - بيشوب", "{found:?}");
+        // Not in a line-up between hyphens.
+        let text = "التشكيلة: كيلور نافاس - داني كارفخال - ناتشو - راموس";
+        let found = names_with_tagged(text, &["داني كارفخال"]);
+        assert_eq!(found[0].0, "داني كارفخال", "{found:?}");
     }
 }

@@ -97,6 +97,35 @@ pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Ran
     r
 }
 
+/// A span without an indefinite accusative noun at its end (عرض هوغو حضورا كبيرا → هوغو):
+/// a word in tanwin alef whose form without the alef is a common word (حضور), unless it is a
+/// given name as written (رضا), or the text uses it again and again, as a name (عبد الباسط
+/// سيدا … قال سيدا … أعلن سيدا).
+pub(super) fn without_trailing_accusative(words: &[Word], mut r: Range<usize>, lexicon: &Lexicon) -> Range<usize> {
+    let recurs = |w: &Word| words.iter().filter(|o| o.folded == w.folded).nth(NAME_RECURRENCE - 1).is_some();
+    while r.len() > 1 && accusative_noun(&words[r.end - 1], lexicon) && !recurs(&words[r.end - 1]) {
+        r.end -= 1;
+    }
+    r
+}
+
+/// Times a word in tanwin alef is written in a text from which it is taken for a name.
+const NAME_RECURRENCE: usize = 3;
+
+/// Is the word an indefinite accusative noun or adjective (حضورا، كبيرا) rather than a name?
+pub(super) fn accusative_noun(w: &Word, lexicon: &Lexicon) -> bool {
+    let Some(stem) = w.folded.strip_suffix('ا') else { return false };
+    w.token.kind == TokenKind::ArabicWord
+        && stem.chars().count() >= 3
+        && !stem.ends_with('ا')
+        && !given_names().contains(w.folded)
+        && lexicon.zipf10(stem) >= ACCUSATIVE_STEM_ZIPF10
+        && lexicon.zipf10(stem) > lexicon.zipf10(w.folded)
+}
+
+/// Zipf frequency (in tenths) from which the stem of a word in tanwin alef is a common word.
+const ACCUSATIVE_STEM_ZIPF10: u8 = 40;
+
 /// Adjectives written after a title, before the name (الرئيس الأسبق بن علي، الرئيس الراحل
 /// ياسر عرفات), folded.
 const TITLE_ADJECTIVES: [&str; 9] =
