@@ -1640,8 +1640,10 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
 /// one (ق as ك, ص as س, ط as ت, and ژ and زه — the zh of Russian names — as ج), vowel letters
 /// and hamza seats dropped after the first letter, doubled letters once.
 pub fn skeleton(word: &str) -> String {
-    let folded = fold(word).replace("زه", "ج");
-    let mut out = String::new();
+    // (Most words have no زه: they are folded, and copied, once.)
+    let folded = fold_text(word, &FoldOptions::default());
+    let folded = if folded.contains("زه") { Cow::Owned(folded.replace("زه", "ج")) } else { folded };
+    let mut out = String::with_capacity(folded.len());
     for (k, c) in folded.chars().enumerate() {
         let c = match c {
             'ق' => 'ك',
@@ -1704,7 +1706,8 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
     let mut by_last: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
     let mut candidates: Vec<usize> = Vec::new();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
+    // (Each name's words counted once: a stable sort, as `sort_by_key`.)
+    order.sort_by_cached_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
     for k in order {
         let sk = words(&mentions[k].1);
         let (Some(first), Some(last)) = (sk.first(), sk.last()) else { continue };
