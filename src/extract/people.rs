@@ -414,18 +414,17 @@ impl<'a> Word<'a> {
     /// الحكومة).
     fn classify(&self) -> WordClass {
         let classes = word_classes();
-        let whole = classes.get(self.folded).copied();
+        let whole = classes.get(self.folded);
         let class = match self.after_clitic_letter() {
             // The splitter is asked only when its answer changes the class: seldom.
-            Some(rest) => match classes.get(rest).copied() {
+            Some(rest) => match classes.get(rest) {
                 Some(bare) if Some(bare) != whole && self.bare_from() > 0 => Some(bare),
                 _ => whole,
             },
             None => whole,
         };
         // A title with ل glued to its article (للمخرج) is the title.
-        let with_lam =
-            || with_article(self.folded).and_then(|w| classes.get(w.as_str()).copied()).filter(|c| c.is_cue());
+        let with_lam = || with_article(self.folded).and_then(|w| classes.get(w.as_str())).filter(|c| c.is_cue());
         class.or_else(with_lam).unwrap_or(WordClass::Other)
     }
 
@@ -583,11 +582,59 @@ impl WordClass {
     }
 }
 
+/// Titles, roles and place words by their folded form, with a filter that rules out most
+/// other words without hashing them.
+struct WordClasses {
+    by_form: HashMap<&'static str, WordClass, FixedState>,
+    filter: ByteFilter,
+}
+
+impl WordClasses {
+    /// The class of a folded form, if it has one.
+    fn get(&self, folded: &str) -> Option<WordClass> {
+        if !self.filter.may_hold(folded) {
+            return None;
+        }
+        self.by_form.get(folded).copied()
+    }
+}
+
+/// A bit per slot of a few bytes of a word (its length, second byte, last and third last
+/// bytes): a set of words sets theirs, and a word whose bit is clear is none of them. Nine
+/// words of ten of a text are ruled out so, for the cost of a multiplication.
+struct ByteFilter([u64; 64]);
+
+impl ByteFilter {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> ByteFilter {
+        let mut bits = [0u64; 64];
+        for w in words {
+            let slot = ByteFilter::slot(w);
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        ByteFilter(bits)
+    }
+
+    /// The word's slot, of 4096.
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let at = |k: Option<usize>| k.and_then(|k| b.get(k)).copied().map_or(0, u64::from);
+        let key =
+            b.len() as u64 | at(Some(1)) << 16 | at(b.len().checked_sub(1)) << 24 | at(b.len().checked_sub(3)) << 32;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    }
+
+    /// May the word be one of the set's?
+    fn may_hold(&self, w: &str) -> bool {
+        let slot = ByteFilter::slot(w);
+        self.0[slot / 64] & 1 << (slot % 64) != 0
+    }
+}
+
 /// Titles, roles and place words by their folded form.
-fn word_classes() -> &'static HashMap<&'static str, WordClass, FixedState> {
-    static CLASSES: OnceLock<HashMap<&'static str, WordClass, FixedState>> = OnceLock::new();
+fn word_classes() -> &'static WordClasses {
+    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
     CLASSES.get_or_init(|| {
-        let mut classes = HashMap::default();
+        let mut by_form = HashMap::default();
         // Later lists win: المتحدث and الامين are roles (they take a complement).
         for (list, class) in [
             (&TITLES[..], WordClass::Title),
@@ -598,10 +645,11 @@ fn word_classes() -> &'static HashMap<&'static str, WordClass, FixedState> {
             (&NOT_PERSON_BEFORE[..], WordClass::Place),
         ] {
             for w in list {
-                classes.insert(*w, class);
+                by_form.insert(*w, class);
             }
         }
-        classes
+        let filter = ByteFilter::of(by_form.keys().copied());
+        WordClasses { by_form, filter }
     })
 }
 
@@ -655,9 +703,26 @@ fn text_support(text: &str, lexicon: &Lexicon) -> f32 {
 /// Does a folded word end like a transliterated surname, with five letters or more and no
 /// article (الأحيان ends in يان, but is not one)?
 fn has_surname_ending(bare: &str) -> bool {
-    // The endings first: most words have none, and counting letters walks the word.
-    SURNAME_ENDINGS.iter().any(|e| bare.ends_with(e)) && !bare.starts_with("ال") && bare.chars().count() >= 5
+    // The endings first: most words have none, and counting letters walks the word. (Their last
+    // byte first: most words end in none of theirs.)
+    let last_byte = bare.as_bytes().last().is_some_and(|&b| SURNAME_LAST_BYTES[usize::from(b)]);
+    last_byte
+        && SURNAME_ENDINGS.iter().any(|e| bare.ends_with(e))
+        && !bare.starts_with("ال")
+        && bare.chars().count() >= 5
 }
+
+/// The last bytes of the [`SURNAME_ENDINGS`]: a word that ends in none of them has none.
+const SURNAME_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < SURNAME_ENDINGS.len() {
+        let ending = SURNAME_ENDINGS[k].as_bytes();
+        table[ending[ending.len() - 1] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// Has the word the shape of a transliterated surname (توكاييف، فاسيلينكو، تورسينبيكوفا):
 /// the ending, and a word the general lexicon hardly knows.
@@ -1280,8 +1345,7 @@ fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
 /// Drops the names written right after a place or organization word, here or anywhere else
 /// in the text (العاصمة نور سلطان، حزب نور أوطان): they name a place or a party.
 fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
-    let as_key = |r: &Range<usize>| words[r.clone()].iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
-    let mut not_people: HashSet<String, FixedState> = HashSet::default();
+    let mut not_people: Vec<Range<usize>> = Vec::new();
     for (k, w) in words.iter().enumerate() {
         // After في (in), a name is where something happens (في بن قردان): people are seldom
         // written so. (Not after a glued ب: names begin with ب too, برويز، بريان.)
@@ -1300,13 +1364,18 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
             let start = k + 1 + if place_word { adjectives } else { 0 };
             let run = name_run_loose(words, start, lexicon, stop);
             if run > 0 {
-                not_people.insert(as_key(&(start..start + run)));
+                not_people.push(start..start + run);
             }
         }
     }
     if !not_people.is_empty() {
-        found.retain(|(r, _)| !not_people.contains(&as_key(r)));
+        found.retain(|(r, _)| !not_people.iter().any(|n| same_bare_words(words, n, r)));
     }
+}
+
+/// Are the words at `a` and at `b` the same, bare form by bare form?
+fn same_bare_words(words: &[Word], a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.len() == b.len() && words[a.clone()].iter().zip(&words[b.clone()]).all(|(x, y)| x.bare() == y.bare())
 }
 
 /// Drops the names that are places of the gazetteer ([`place_names`]), unless a role was
@@ -1438,10 +1507,10 @@ fn propagate(
             && w.support(lexicon) < COMMON_IN_NAME
     };
     let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
-    let first_lengths = Lengths::of(firsts.iter().copied());
+    let first_bytes = ByteFilter::of(firsts.iter().copied());
     let mut k = 0;
     while k < words.len() {
-        if covered[k] || !words[k].bare_is(|bare| first_lengths.may_hold(bare) && firsts.contains(bare)) {
+        if covered[k] || !words[k].bare_is(|bare| first_bytes.may_hold(bare) && firsts.contains(bare)) {
             k += 1;
             continue;
         }
@@ -1459,26 +1528,6 @@ fn propagate(
         }
     }
     found.sort_by_key(|(r, _)| r.start);
-}
-
-/// The byte lengths of a few words, to rule out most words before a set lookup (which hashes
-/// the word).
-struct Lengths(u64);
-
-impl Lengths {
-    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Lengths {
-        Lengths(words.fold(0, |mask, w| mask | Lengths::bit(w)))
-    }
-
-    /// The word's bit: its length, the long ones sharing the last.
-    fn bit(w: &str) -> u64 {
-        1 << w.len().min(63)
-    }
-
-    /// May the word be one of them?
-    fn may_hold(&self, w: &str) -> bool {
-        self.0 & Lengths::bit(w) != 0
-    }
 }
 
 /// Bytes of a conjunction or preposition glued to the first word of a name (وبوتين، لبشير),
@@ -1614,7 +1663,8 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
     let mut n = 0;
     while start + n < words.len() && n < MAX_NAME_WORDS {
         let w = &words[start + n];
-        let plain_word = w.token.kind == TokenKind::ArabicWord && !w.is_stopword(stop) && !w.folded.starts_with("ال");
+        // (The string test first: the stopword test hashes the word.)
+        let plain_word = w.token.kind == TokenKind::ArabicWord && !w.folded.starts_with("ال") && !w.is_stopword(stop);
         // A given name with the article opens one (الهادي شاكر).
         let article_given = n == 0
             && w.folded
@@ -1633,8 +1683,10 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
 /// one (ق as ك, ص as س, ط as ت, and ژ and زه — the zh of Russian names — as ج), vowel letters
 /// and hamza seats dropped after the first letter, doubled letters once.
 pub fn skeleton(word: &str) -> String {
-    let folded = fold(word).replace("زه", "ج");
-    let mut out = String::new();
+    // (Most words have no زه: they are folded, and copied, once.)
+    let folded = fold_text(word, &FoldOptions::default());
+    let folded = if folded.contains("زه") { Cow::Owned(folded.replace("زه", "ج")) } else { folded };
+    let mut out = String::with_capacity(folded.len());
     for (k, c) in folded.chars().enumerate() {
         let c = match c {
             'ق' => 'ك',
@@ -1697,7 +1749,8 @@ pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
     let mut by_last: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
     let mut candidates: Vec<usize> = Vec::new();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
+    // (Each name's words counted once: a stable sort, as `sort_by_key`.)
+    order.sort_by_cached_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
     for k in order {
         let sk = words(&mentions[k].1);
         let (Some(first), Some(last)) = (sk.first(), sk.last()) else { continue };
