@@ -102,14 +102,25 @@ pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Ran
 /// given name as written (رضا), or the text uses it again and again, as a name (عبد الباسط
 /// سيدا … قال سيدا … أعلن سيدا).
 pub(super) fn without_trailing_accusative(words: &[Word], mut r: Range<usize>, lexicon: &Lexicon) -> Range<usize> {
-    let recurs = |w: &Word| words.iter().filter(|o| o.folded == w.folded).nth(NAME_RECURRENCE - 1).is_some();
+    // (After different words each time: a headline repeated in the URL, the title and the
+    // text repeats one phrase, "X عقدا", not a name.)
+    let recurs = |w: &Word| {
+        let mut before: Vec<&str> = (1..words.len())
+            .filter(|&k| words[k].folded == w.folded && words[k - 1].token.kind == TokenKind::ArabicWord)
+            .map(|k| words[k - 1].folded)
+            .collect();
+        before.sort_unstable();
+        before.dedup();
+        before.len() >= NAME_RECURRENCE
+    };
     while r.len() > 1 && accusative_noun(&words[r.end - 1], lexicon) && !recurs(&words[r.end - 1]) {
         r.end -= 1;
     }
     r
 }
 
-/// Times a word in tanwin alef is written in a text from which it is taken for a name.
+/// Different words after which a word in tanwin alef is written in a text from which it is
+/// taken for a name.
 const NAME_RECURRENCE: usize = 3;
 
 /// Is the word an indefinite accusative noun or adjective (حضورا، كبيرا) rather than a name?
