@@ -1528,24 +1528,36 @@ impl Weights {
     /// The table of these rows (the first row of a hash counts; hash 0, which no feature has,
     /// is left out).
     fn new(rows: Vec<(u64, [i16; NTAGS])>) -> Weights {
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![Slot::default(); capacity];
-        let mask = capacity - 1;
-        let mut len = 0;
-        let mut filter = vec![0u64; (rows.len() / 8).next_power_of_two()];
-        for (hash, row) in rows.into_iter().filter(|r| r.0 != 0) {
-            let (word, bits) = Weights::filter_bits(hash, filter.len());
-            filter[word] |= bits;
-            let mut s = (hash as usize) & mask;
-            while slots[s].hash != 0 && slots[s].hash != hash {
-                s = (s + 1) & mask;
-            }
-            if slots[s].hash == 0 {
-                slots[s] = Slot { hash, row };
-                len += 1;
-            }
+        let mut weights = Weights::with_capacity(rows.len());
+        for (hash, row) in rows {
+            weights.insert(hash, row);
         }
-        Weights { slots, len, filter }
+        weights
+    }
+
+    /// An empty table sized for `rows` rows (the slots and the filter: it does not grow).
+    fn with_capacity(rows: usize) -> Weights {
+        let capacity = (rows * 2).next_power_of_two().max(16);
+        Weights { slots: vec![Slot::default(); capacity], len: 0, filter: vec![0u64; (rows / 8).next_power_of_two()] }
+    }
+
+    /// Adds a row, unless its hash has one already (or is 0, which no feature has). At most
+    /// half the rows [`Weights::with_capacity`] was sized for.
+    fn insert(&mut self, hash: u64, row: [i16; NTAGS]) {
+        if hash == 0 {
+            return;
+        }
+        let (word, bits) = Weights::filter_bits(hash, self.filter.len());
+        self.filter[word] |= bits;
+        let mask = self.slots.len() - 1;
+        let mut s = (hash as usize) & mask;
+        while self.slots[s].hash != 0 && self.slots[s].hash != hash {
+            s = (s + 1) & mask;
+        }
+        if self.slots[s].hash == 0 {
+            self.slots[s] = Slot { hash, row };
+            self.len += 1;
+        }
     }
 
     /// The word of the filter and its two bits for a hash (a filter of `words` words). The
@@ -1930,7 +1942,11 @@ impl Tagger {
         let mut r = Reader { bytes: rest };
         let memory = r.u32()? as usize;
         let n = r.u32()? as usize;
-        let mut rows = Vec::with_capacity(n.min(bytes.len() / 10));
+        // Rows are read straight into the table (a row takes 10 bytes at least).
+        if n > rest.len() / 10 {
+            return Err("model is truncated".into());
+        }
+        let mut weights = Weights::with_capacity(n);
         let mut last = 0u64;
         for _ in 0..n {
             let hash = r.u64()?;
@@ -1938,7 +1954,7 @@ impl Tagger {
                 return Err("model rows are not sorted".into());
             }
             last = hash;
-            rows.push((hash, r.weights()?));
+            weights.insert(hash, r.weights()?);
         }
         let n = r.u32()? as usize;
         let mut classes = foldhash::HashMap::with_capacity_and_hasher(n.min(bytes.len() / 5), Default::default());
@@ -1950,7 +1966,7 @@ impl Tagger {
             return Err("trailing bytes after the model".into());
         }
         let lexicons = Lexicons { clusters: WordClusters { classes } };
-        Ok(Tagger::from_weights(Weights::new(rows), memory, lexicons))
+        Ok(Tagger::from_weights(weights, memory, lexicons))
     }
 
     fn from_weights(weights: Weights, memory: usize, lexicons: Lexicons) -> Tagger {
@@ -2368,10 +2384,17 @@ impl<'a> Reader<'a> {
         if mask >> NTAGS != 0 {
             return Err("bad tag mask in model".into());
         }
+        // The weights in one slice (one bounds check for the row).
+        let len = 2 * mask.count_ones() as usize;
+        if self.bytes.len() < len {
+            return Err("model is truncated".into());
+        }
+        let (weights, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
         let mut row = [0i16; NTAGS];
         let mut bits = mask;
-        while bits != 0 {
-            row[bits.trailing_zeros() as usize] = i16::from_le_bytes(self.take::<2>()?);
+        for w in weights.chunks_exact(2) {
+            row[bits.trailing_zeros() as usize] = i16::from_le_bytes([w[0], w[1]]);
             bits &= bits - 1;
         }
         Ok(row)
