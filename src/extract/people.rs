@@ -306,8 +306,9 @@ const COMMON_ARTICLE_NAME: f32 = 4.8;
 const RARE_FAMILY_NAME: f32 = 3.8;
 /// Zipf frequency from which a given name is a common word first (صباح 5.4; not خالد 5.2).
 const COMMON_WORD_NAME: f32 = 5.3;
-/// Most adjectives between a title and a name (الرئيس الفرنسي الأسبق).
-const MAX_TITLE_MODIFIERS: usize = 2;
+/// Most adjectives between a title and a name (الرئيس الفرنسي الأسبق، الرئيس الأمريكي السادس
+/// عشر).
+const MAX_TITLE_MODIFIERS: usize = 3;
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -2441,5 +2442,24 @@ mod tests {
         let text = "التشكيلة: كيلور نافاس - داني كارفخال - ناتشو - راموس";
         let found = names_with_tagged(text, &["داني كارفخال"]);
         assert_eq!(found[0].0, "داني كارفخال", "{found:?}");
+    }
+
+    #[test]
+    fn ordinals_after_a_title_belong_to_the_role() {
+        let text = "يتناول الفيلم حياة الرئيس الأمريكي السادس عشر آبراهام لينكولن.";
+        let found = names_with_tagged(text, &["لينكولن"]);
+        assert!(
+            found.iter().any(|(n, r)| n == "آبراهام لينكولن" && r.as_deref() == Some("الرئيس الأمريكي السادس عشر")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_common_accusative_before_a_tagged_name_is_left_out() {
+        let found = names_with_tagged("حصل سامي الطاهري على 392 صوتا زهير الناصر على 9 أصوات.", &["صوتا زهير الناصر"]);
+        assert!(found.iter().any(|(n, _)| n == "زهير الناصر"), "{found:?}");
+        // A given name with an alef stays (لوكا، بيترا).
+        let found = names_with_tagged("وسجل الهدف لوكا مودريتش في الدقيقة الأخيرة.", &["لوكا مودريتش"]);
+        assert_eq!(found[0].0, "لوكا مودريتش", "{found:?}");
     }
 }

@@ -134,6 +134,10 @@ pub(super) fn accusative_noun(w: &Word, lexicon: &Lexicon) -> bool {
         && lexicon.zipf10(stem) > lexicon.zipf10(w.folded)
 }
 
+/// Zipf frequency (in tenths) from which the stem of a word in tanwin alef before a name is
+/// too common a word to be a given name (صوت، خلف; not بيتر، رام، لوك).
+const LEADING_ACCUSATIVE_ZIPF10: u8 = 48;
+
 /// Zipf frequency (in tenths) from which the stem of a word in tanwin alef is a common word.
 const ACCUSATIVE_STEM_ZIPF10: u8 = 40;
 
@@ -150,8 +154,13 @@ pub(super) fn title_modifier(w: &Word, lexicon: &Lexicon) -> bool {
     let nisba = || nisba_stem(w).is_some_and(|stem| of_place(stem) || w.support(lexicon) >= COMMON_NISBA);
     w.token.kind == TokenKind::ArabicWord
         && w.class == WordClass::Other
-        && (TITLE_ADJECTIVES.contains(&w.bare()) || nisba())
+        && (TITLE_ADJECTIVES.contains(&w.bare()) || ORDINALS.contains(&w.folded) || nisba())
 }
+
+/// Ordinals after a title (الرئيس الأمريكي السادس عشر، البابا الثاني), folded; عشر is the
+/// second word of 11th to 19th.
+const ORDINALS: [&str; 12] =
+    ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي", "عشر"];
 
 /// Is the word the nisba of a known place (التونسي، الأذربيجاني، السوري)?
 pub(super) fn place_nisba(w: &Word) -> bool {
@@ -354,7 +363,15 @@ pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>, lexicon
         matches!(w.class, WordClass::Title | WordClass::Lead) && (w.bare_from() == 0 || w.folded.starts_with("لل"))
     };
     let r = without(r, &|w| cue(w) || TITLE_ADJECTIVES.contains(&w.bare()));
-    let mut r = without(r, &|w| w.bare_from() == 0 && RELATIONAL.contains(&w.bare()));
+    let r = without(r, &|w| w.bare_from() == 0 && RELATIONAL.contains(&w.bare()));
+    // An accusative noun or adverb the tagger took in (خلفا لـ X، 77 صوتا X); very common
+    // only, and no given name with alef (لوكا، بيترا، إبراهيما).
+    let mut r = without(r, &|w| {
+        accusative_noun(w, lexicon)
+            && w.folded
+                .strip_suffix('ا')
+                .is_some_and(|stem| lexicon.zipf10(stem) >= LEADING_ACCUSATIVE_ZIPF10 && !given_names().contains(stem))
+    });
     // A common word with the article before a family name with the article may be a given
     // name the gazetteer lacks (العربي الحناشي، الطيب البكوش): it stays.
     while r.len() > 1 && common_article_noun(&words[r.start], lexicon) && !words[r.start + 1].folded.starts_with("ال")
