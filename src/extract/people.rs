@@ -811,7 +811,7 @@ pub(crate) fn find_people_in(
                 (0, _) => {
                     let skip = clitic_on_known_name(&words[r.start], &known)
                         .max(cues::author_preposition(&words, r.start))
-                        .max(coordinating_waw(&words, r.start, &ends));
+                        .max(coordinating_waw(&words, r.start, &ends, lexicon));
                     (skip, false)
                 }
                 found => found,
@@ -846,13 +846,18 @@ fn clitic_on_known_name(w: &Word, known: &HashSet<&str, FixedState>) -> usize {
 
 /// Bytes of a و glued to the first word of a name that follows another name, right before
 /// it or after a comma (نورلان أبديروف، وتولاتاي رخيمبيكوف): a list of names, and و joins
-/// them. A known given name that begins with و (وليد، وائل) keeps it.
-fn coordinating_waw(words: &[Word], start: usize, ends: &HashSet<usize, FixedState>) -> usize {
+/// them. A known given name that begins with و (وليد، وائل) keeps it. After a comma that
+/// ends something else (مرشح "مصير الأمة"، وتولاتاي X), so does a word the lexicon does not
+/// know in which a vowel follows و: a transliterated W (ويليام، والتر، وانغ).
+fn coordinating_waw(words: &[Word], start: usize, ends: &HashSet<usize, FixedState>, lexicon: &Lexicon) -> usize {
     let w = &words[start];
-    let after_name = ends.contains(&start)
-        || (start >= 2 && ends.contains(&(start - 1)) && matches!(words[start - 1].text, "،" | ","));
-    let rest_letters = w.text.strip_prefix('و').map_or(0, |rest| rest.chars().count());
-    if after_name && rest_letters >= 3 && !given_names().contains(w.folded) && !w.folded.starts_with("وو") {
+    let after_comma = start >= 1 && matches!(words[start - 1].text, "،" | ",");
+    let after_name = ends.contains(&start) || (start >= 2 && ends.contains(&(start - 1)) && after_comma);
+    let rest = w.text.strip_prefix('و').unwrap_or("");
+    let rest_letters = rest.chars().count();
+    let no_w_sound = !rest.starts_with(['ا', 'أ', 'إ', 'آ', 'ي', 'ى', 'و']) && lexicon.zipf10(w.text) == 0;
+    let listed = after_name || (after_comma && no_w_sound && rest_letters >= 4);
+    if listed && rest_letters >= 3 && !given_names().contains(w.folded) && !w.folded.starts_with("وو") {
         'و'.len_utf8()
     } else {
         0
@@ -2473,5 +2478,16 @@ mod tests {
         // A given name with an alef stays (لوكا، بيترا).
         let found = names_with_tagged("وسجل الهدف لوكا مودريتش في الدقيقة الأخيرة.", &["لوكا مودريتش"]);
         assert_eq!(found[0].0, "لوكا مودريتش", "{found:?}");
+    }
+
+    #[test]
+    fn waw_before_a_consonant_after_a_comma_joins_a_list() {
+        let text = "وترشح عن حزب \"النهضة الجديدة\"، وبوتاكوز ساربيكوف عن الحزب الزراعي.";
+        let found = names_with_tagged(text, &["وبوتاكوز ساربيكوف"]);
+        assert!(found.iter().any(|(n, _)| n == "بوتاكوز ساربيكوف"), "{found:?}");
+        // A transliterated W keeps its و (والتر).
+        let text = "وكان من بين المرشحين، والتر ستيفانوف عن الحزب الزراعي.";
+        let found = names_with_tagged(text, &["والتر ستيفانوف"]);
+        assert!(found.iter().any(|(n, _)| n == "والتر ستيفانوف"), "{found:?}");
     }
 }
