@@ -262,6 +262,8 @@ fn cases_found_by_the_properties() {
         "البالد البالد البالد  \n. في  كبرية     البالد البالد  خالل  \n",
         // a moved period makes double spacing the exception: the threshold drops
         "البالد البالد البالد  \nالبالد  البالد  البالد  \nالبالد البالد البالد  \n. البالد  البالد  \nي  غري  البالد  \n",
+        // a percent sign moved after its number leaves a guillemet that now closes a word
+        "\u{FEFB}«%,0 نوفمرب",
     ];
     for x in cases {
         let once = clean(x, &CleanOptions::default(), &ev);

@@ -183,14 +183,23 @@ pub fn clean_cow<'a>(text: &'a str, opts: &CleanOptions, evidence: &Evidence) ->
     // Damage found so far (kashidas, swaps, reversed lines) tells the punctuation stage that
     // this document went through a PDF extractor.
     let damaged = offsets.stages().iter().map(Vec::len).sum::<usize>() >= DAMAGE_EVIDENCE;
-    let out = punct::repair_punct(&current, r.punct, damaged);
-    apply(&mut current, &mut offsets, out);
+    // A mark the stage moves may change how a guillemet next to it reads (`«%,0` → `«,0%`,
+    // where « now closes a word): the stage runs again on its own output, to a fixed point,
+    // so that cleaning twice changes nothing.
+    for _ in 0..PUNCT_PASSES {
+        let Some(out) = punct::repair_punct(&current, r.punct, damaged) else { break };
+        apply(&mut current, &mut offsets, Some(out));
+    }
     if let Some(f) = &opts.fold {
         let out = fold::fold(&current, f);
         apply(&mut current, &mut offsets, out);
     }
     (current, offsets)
 }
+
+/// Most passes of the punctuation stage: one, and one more when a moved mark changed the
+/// reading of another (a pass after that finds nothing).
+const PUNCT_PASSES: usize = 3;
 
 /// Folds a text without repairing it.
 pub fn fold_text<'a>(text: &'a str, opts: &FoldOptions) -> Cow<'a, str> {
