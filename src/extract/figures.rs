@@ -243,11 +243,8 @@ type ReadTokens = (Vec<Token>, Vec<Key>, Vec<OnceCell<String>>, Vec<usize>);
 /// [`read_tokens`] from the text's tokens: only the keys and the candidates are made.
 fn keys_of_tokens(text: &str, tokens: &[Token]) -> ReadTokens {
     let bytes = text.as_bytes();
-    let starting = starting_words();
     let mut candidates = Vec::new();
-    let (mut toks, mut keys) = SPARE.take();
-    toks.clear();
-    keys.clear();
+    let (mut toks, mut keys) = spare_buffers();
     toks.extend_from_slice(tokens);
     keys.reserve(tokens.len());
     let mut folded = Vec::with_capacity(text.len() / 32);
@@ -258,20 +255,11 @@ fn keys_of_tokens(text: &str, tokens: &[Token]) -> ReadTokens {
                 match arabic_word(&bytes[start..end]) {
                     // The whole word read bytewise, as `read_tokens` reads it.
                     Some(w) if w.len == end - start => {
-                        let may_start = starting.hashes.may_hold(w.hash);
-                        if w.folds {
-                            let key = may_start.then(|| numbers::folded(&text[start..end]));
-                            if key.as_ref().is_some_and(|key| starting.words.get(key).is_some()) {
-                                candidates.push(k);
-                            }
-                            folded.push(key.map_or_else(OnceCell::new, OnceCell::from));
-                            Key::Folded(folded.len() - 1)
-                        } else {
-                            if may_start && starting.words.get(&text[start..end]).is_some() {
-                                candidates.push(k);
-                            }
-                            Key::Text
+                        let (key, starts) = read_word_key(&text[start..end], &w, &mut folded);
+                        if starts {
+                            candidates.push(k);
                         }
+                        key
                     }
                     _ => word_key(tok.text(text), k, &mut folded, &mut candidates),
                 }
@@ -285,6 +273,30 @@ fn keys_of_tokens(text: &str, tokens: &[Token]) -> ReadTokens {
         keys.push(key);
     }
     (toks, keys, folded, candidates)
+}
+
+/// The buffers a text's tokens and keys are read into: those the last text on this thread
+/// left ([`SPARE`]), emptied.
+fn spare_buffers() -> (Vec<Token>, Vec<Key>) {
+    let (mut toks, mut keys) = SPARE.take();
+    toks.clear();
+    keys.clear();
+    (toks, keys)
+}
+
+/// The key of an Arabic word that [`arabic_word`] has read whole (`word`, read as `w`), and
+/// whether it may begin a figure. The hash rules out most words without their key.
+fn read_word_key(word: &str, w: &ArabicWord, folded: &mut Vec<OnceCell<String>>) -> (Key, bool) {
+    let starting = starting_words();
+    let may_start = starting.hashes.may_hold(w.hash);
+    if w.folds {
+        let key = may_start.then(|| numbers::folded(word));
+        let starts = key.as_ref().is_some_and(|key| starting.words.get(key).is_some());
+        folded.push(key.map_or_else(OnceCell::new, OnceCell::from));
+        (Key::Folded(folded.len() - 1), starts)
+    } else {
+        (Key::Text, may_start && starting.words.get(word).is_some())
+    }
 }
 
 /// The key of an Arabic word that [`arabic_word`] does not read whole (token `k`), and
@@ -316,11 +328,8 @@ fn number_candidates(before: Option<&Token>, tok: &Token, k: usize, candidates: 
 /// as the tokenizer reads them; any other token is the tokenizer's.
 fn read_tokens(text: &str) -> ReadTokens {
     let bytes = text.as_bytes();
-    let starting = starting_words();
     let mut candidates = Vec::new();
-    let (mut toks, mut keys) = SPARE.take();
-    toks.clear();
-    keys.clear();
+    let (mut toks, mut keys) = spare_buffers();
     toks.reserve(text.len() / 8);
     keys.reserve(text.len() / 8);
     let mut folded = Vec::with_capacity(text.len() / 32);
@@ -337,18 +346,8 @@ fn read_tokens(text: &str) -> ReadTokens {
             // (A letter beyond U+07FF after it: the tokenizer's slow path.)
             Some(w) if bytes.get(pos + w.len).is_none_or(|&b| b < 0xE0) => {
                 let (start, end) = (pos, pos + w.len);
-                // The hash rules out most words without their key.
-                let may_start = starting.hashes.may_hold(w.hash);
-                let starts = if w.folds {
-                    let key = may_start.then(|| numbers::folded(&text[start..end]));
-                    let starts = key.as_ref().is_some_and(|key| starting.words.get(key).is_some());
-                    folded.push(key.map_or_else(OnceCell::new, OnceCell::from));
-                    keys.push(Key::Folded(folded.len() - 1));
-                    starts
-                } else {
-                    keys.push(Key::Text);
-                    may_start && starting.words.get(&text[start..end]).is_some()
-                };
+                let (key, starts) = read_word_key(&text[start..end], &w, &mut folded);
+                keys.push(key);
                 if starts {
                     candidates.push(k);
                 }
