@@ -3,7 +3,7 @@
 
 use crate::extract::extract_in;
 use crate::extract::people::{count_by_name, merge_people, PersonMention};
-use crate::input::{read_source, Document, EncodingChoice, InputError, Source};
+use crate::input::{blank_non_prose, read_source, Document, EncodingChoice, InputError, Source};
 use crate::lexicon::{Census, Lexicon};
 use crate::normalize::{clean_cow, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
 use crate::report::analysis::{DateRow, DocPerson, DocReport, FigureRow, Report};
@@ -81,7 +81,8 @@ pub fn count_sources(
     let mut counts = Counts::new(*opts);
     let mut errors = Vec::new();
     let work = |doc: Document| {
-        let (text, _) = clean_cow(&doc.text, &repair, &evidence);
+        let prose = blank_non_prose(&doc.text);
+        let (text, _) = clean_cow(&prose, &repair, &evidence);
         (doc.path(), count_document(&text, opts, lexicon))
     };
     map_documents(sources, encoding, work, |_, result| {
@@ -110,7 +111,8 @@ pub fn count_texts(
     let docs: Vec<(String, DocCounts)> = texts
         .into_par_iter()
         .map(|(name, text)| {
-            let (repaired, _) = clean_cow(&text, &repair, &evidence);
+            let prose = blank_non_prose(&text);
+            let (repaired, _) = clean_cow(&prose, &repair, &evidence);
             let counts = count_document(&repaired, opts, lexicon);
             (name, counts)
         })
@@ -156,7 +158,9 @@ fn analyse_some(
     count_opts: Option<&CountOptions>,
 ) -> Analysed {
     let evidence = Evidence::lexicon_only(lexicon);
-    let (text, offsets) = clean_cow(original, &CleanOptions::default(), &evidence);
+    // Markup and web addresses are blanked in place: spans stay those of `original`.
+    let prose = blank_non_prose(original);
+    let (text, offsets) = clean_cow(&prose, &CleanOptions::default(), &evidence);
     // The extraction and the counts read the same tokens of the repaired text: tokenized once.
     // About one token per six bytes of news text.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);

@@ -164,3 +164,36 @@ fn html_renders_right_to_left_with_charts_in_a_browser() {
     let (left, right) = (*ink.iter().min().unwrap(), *ink.iter().max().unwrap());
     assert!(w - right < left, "title not right-aligned: ink from x={left} to x={right} of {w}");
 }
+
+/// A news file wrapped in TREC-style markup, as the ANT corpus and Gigaword ship them.
+const MARKED_UP: &str = "<DOC>\n<DOCNO>JA-politic-39-20170126</DOCNO>\n\
+<URL>http://www.example.tn/ar/article/الرئيس-عمر-الكبير-يستقبل/92/76711</URL>\n\
+<TITLE>الرئيس عمر الكبير يستقبل وفدا</TITLE>\n<TIME>2017-01-26T10:09:00+01:00</TIME>\n\
+<TEXT>\nاستقبل الرئيس عمر الكبير يوم 3 مارس 2017 وفدا من 12 عضوا.\n</TEXT>\n</DOC>\n";
+
+#[test]
+fn markup_and_addresses_are_not_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, MARKED_UP).unwrap();
+    let out = nass().args(["entities", "-q"]).arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let of_kind = |kind: &str| -> Vec<String> {
+        rows.iter().filter(|r| r["kind"] == kind).map(|r| r["text"].as_str().unwrap_or_default().to_string()).collect()
+    };
+    // The article's own figure and date, and none from the document number, the address or
+    // the time stamp.
+    assert_eq!(of_kind("figure"), ["12"], "{rows:#?}");
+    assert_eq!(of_kind("date"), ["3 مارس 2017"], "{rows:#?}");
+    // The person in the headline and the text, not in the address's slug.
+    let url_line = MARKED_UP.find("<URL>").unwrap()..MARKED_UP.find("</URL>").unwrap();
+    let people: Vec<&Value> = rows.iter().filter(|r| r["kind"] == "person").collect();
+    assert!(people.len() >= 2, "{rows:#?}");
+    for p in people {
+        let start = p["start"].as_u64().unwrap() as usize;
+        assert!(!url_line.contains(&start), "{p}");
+        assert_eq!(MARKED_UP.get(start..p["end"].as_u64().unwrap() as usize), p["text"].as_str());
+    }
+}

@@ -1,6 +1,7 @@
-//! Property tests of `clean`: idempotence, no panics, spans that map back into the original.
+//! Property tests of `clean`: idempotence, no panics, spans that map back into the original;
+//! and of the markup blanking that comes before analysis.
 
-use nass::input::{decode, EncodingChoice};
+use nass::input::{blank_non_prose, decode, EncodingChoice};
 use nass::normalize::{fold_text, ChangeClass};
 use nass::{clean, CleanOptions, Cleaned, Evidence, FoldOptions, Lexicon, RepairOptions};
 use proptest::prelude::*;
@@ -65,6 +66,21 @@ fn spaced_lines() -> impl Strategy<Value = String> {
     });
     let eol = prop::sample::select(&["\n", "\r\n", "\n\n"][..]);
     prop::collection::vec((line, eol), 1..6).prop_map(|ls| ls.into_iter().map(|(l, e)| l + e).collect())
+}
+
+/// Text with markup, web addresses and stray brackets among Arabic words.
+fn marked_up() -> impl Strategy<Value = String> {
+    const MARKUP: &[&str] = &[
+        "<DOC>", "</DOC>", "<DOCNO>", "</DOCNO>", "<URL>", "</URL>", "<TITLE>", "</TITLE>", "<P>", "<b>", "</b>",
+        "<DOC id=\"AFP_1\" type=\"story\" >", "http://", "https://a.tn/محمد-علي/92", "www.", "<", ">", "</", "<3",
+        "\n", " ", "-", "/", ".", "،", "JA-politic-39-20170126",
+    ];
+    let piece = prop_oneof![
+        3 => prop::sample::select(MARKUP).prop_map(str::to_string),
+        2 => prop::sample::select(WORDS).prop_map(str::to_string),
+        1 => piece(),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -236,6 +252,22 @@ proptest! {
         let once = fold_text(&x, &opts).into_owned();
         let twice = fold_text(&once, &opts);
         prop_assert_eq!(twice.as_ref(), once.as_str());
+    }
+
+    #[test]
+    fn blanking_markup_keeps_every_offset_and_line(x in prop_oneof![3 => marked_up(), 1 => any::<String>()]) {
+        let blanked = blank_non_prose(&x);
+        prop_assert_eq!(blanked.len(), x.len());
+        for ((a, b), k) in x.bytes().zip(blanked.bytes()).zip(0..) {
+            // A byte is kept, or blanked to a space or a full stop; line breaks always stay.
+            prop_assert!(a == b || (matches!(b, b' ' | b'.') && a != b'\n' && a != b'\r'), "byte {k} of {x:?}");
+            if a != b {
+                prop_assert!(x.is_char_boundary(k) || matches!(b, b' '), "byte {k} of {x:?}");
+            }
+        }
+        // Blanked text has nothing left to blank but the full stops block tags left.
+        let again = blank_non_prose(&blanked);
+        prop_assert_eq!(again.as_ref(), blanked.as_ref());
     }
 
     #[test]

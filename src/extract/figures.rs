@@ -110,7 +110,7 @@ use super::numbers::{
     ScaleForm, WordMap, WordSet,
 };
 use crate::arabic::{is_letter, is_mark, TATWEEL};
-use crate::token::{tokenize, Token, TokenKind};
+use crate::token::{holds_blank_line, tokenize, Token, TokenKind};
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -523,7 +523,7 @@ impl<'a> Doc<'a> {
     fn follows(&self, i: usize) -> bool {
         i + 1 < self.len() && {
             let gap = self.gap(i);
-            gap.len() < 2 || (!gap.contains("\n\n") && !gap.contains("\n\r\n"))
+            gap.len() < 2 || !holds_blank_line(gap)
         }
     }
 
@@ -1595,7 +1595,7 @@ impl<'a> Doc<'a> {
             let connector = matches!(between, "-" | "–" | "—")
                 || RANGE_WORDS.contains(&between_key.as_str()) && between_key != "و"
                 || between_key == "و" && self.before(a.first).is_some_and(|p| matches!(self.key(p), "بين" | "وبين"));
-            if !connector || self.text[a.figure.end..b.figure.start].contains("\n\n") {
+            if !connector || holds_blank_line(&self.text[a.figure.end..b.figure.start]) {
                 continue;
             }
             let scale = b.scale.filter(|&s| a.figure.value < s);

@@ -44,7 +44,7 @@
 
 use crate::arabic::{is_digit, is_letter};
 use crate::lexicon::Lexicon;
-use crate::token::{split_clitics, tokenize, Split, Token, TokenKind};
+use crate::token::{holds_blank_line, split_clitics, tokenize, Split, Token, TokenKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -2318,7 +2318,7 @@ fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: imp
     let mut sentence = Vec::with_capacity(64);
     let mut last_end = 0;
     for token in tokens {
-        if !sentence.is_empty() && (blank_line(&text[last_end..token.start]) || sentence.len() >= MAX_SENTENCE) {
+        if !sentence.is_empty() && (holds_blank_line(&text[last_end..token.start]) || sentence.len() >= MAX_SENTENCE) {
             f(&sentence);
             sentence.clear();
         }
@@ -2332,12 +2332,6 @@ fn each_sentence(text: &str, tokens: impl IntoIterator<Item = Token>, mut f: imp
     if !sentence.is_empty() {
         f(&sentence);
     }
-}
-
-/// Does the text between two tokens hold a blank line (`\n\n`)? Bytewise: the gap is most
-/// often one space, too short for `str::contains` to be worth setting up.
-fn blank_line(gap: &str) -> bool {
-    gap.as_bytes().windows(2).any(|w| w == b"\n\n")
 }
 
 /// Longest run of tokens tagged as one sentence (text without full stops).
@@ -3248,8 +3242,10 @@ mod tests {
 
     #[test]
     fn sentences_end_at_full_stops_and_blank_lines() {
-        let text = "قال سمير. ثم\n\nذهب إلى تونس";
-        let lengths: Vec<usize> = sentences(text).iter().map(Vec::len).collect();
-        assert_eq!(lengths, [3, 1, 3]);
+        for text in ["قال سمير. ثم\n\nذهب إلى تونس", "قال سمير. ثم\n   \nذهب إلى تونس"]
+        {
+            let lengths: Vec<usize> = sentences(text).iter().map(Vec::len).collect();
+            assert_eq!(lengths, [3, 1, 3], "{text:?}");
+        }
     }
 }

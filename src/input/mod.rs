@@ -1,11 +1,13 @@
-//! Input: which documents to read (`walk`), how to turn bytes into text (`decode`), and JSON
-//! Lines records (`jsonl`).
+//! Input: which documents to read (`walk`), how to turn bytes into text (`decode`), JSON
+//! Lines records (`jsonl`), and what of a text is prose (`markup`).
 
 mod decode;
 pub mod jsonl;
+mod markup;
 mod walk;
 
 pub use decode::{decode, DecodeError, Decoded, EncodingChoice};
+pub use markup::blank_non_prose;
 pub use walk::{collect_sources, Source, WalkOptions};
 
 use serde::Serialize;

@@ -62,6 +62,22 @@ impl Token {
     }
 }
 
+/// Does `gap`, the text between two tokens, hold a blank line: two line breaks with nothing
+/// but spaces or tabs between them (`\n\n`, `\n  \n`, `\r\n\r\n`)? A paragraph ends there.
+/// Bytewise: the gap is most often one space.
+pub fn holds_blank_line(gap: &str) -> bool {
+    let mut after_break = false;
+    for &b in gap.as_bytes() {
+        match b {
+            b'\n' if after_break => return true,
+            b'\n' => after_break = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => after_break = false,
+        }
+    }
+    false
+}
+
 /// Punctuation that ends a sentence or a clause: n-grams never cross it.
 pub fn is_boundary_punct(c: char) -> bool {
     matches!(
@@ -287,6 +303,18 @@ fn is_punct(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::holds_blank_line;
+
+    #[test]
+    fn blank_lines_may_hold_spaces_but_not_text() {
+        for gap in ["\n\n", "\n   \n", " \r\n\r\n ", "\n\t\n"] {
+            assert!(holds_blank_line(gap), "{gap:?}");
+        }
+        for gap in [" ", "\n", " \n ", "\n - \n", ""] {
+            assert!(!holds_blank_line(gap), "{gap:?}");
+        }
+    }
+
     use super::*;
 
     fn toks(s: &str) -> Vec<(TokenKind, &str)> {

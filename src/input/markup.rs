@@ -1,0 +1,207 @@
+//! What of a document is prose. News corpora come wrapped in markup: the ANT corpus and TREC
+//! collections in `<DOC>`, `<DOCNO>`, `<URL>`, `<TEXT>` lines, Arabic Gigaword in
+//! `<DOC id="…">`, `<HEADLINE>`, `<P>`. The tags, the header fields that hold identifiers,
+//! addresses and time stamps, and web addresses anywhere in the text are not prose: a URL slug
+//! repeats the headline's words (and names), a document number such as `JA-politic-39-20170126`
+//! would be read as a figure. They are blanked before a document is analysed.
+//!
+//! Blanking keeps every other byte where it was (each blanked byte becomes a space, line
+//! breaks stay), so spans found in the blanked text are spans of the original. A block tag
+//! (`</TITLE>`, `<P>`) leaves a full stop where its `<` was: the headline's last word and the
+//! next paragraph's first belong to different sentences, as they would on a page. (A blank
+//! line does not say so: PDF extraction leaves blank lines inside sentences, even names.)
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Header elements whose contents are metadata, not the article's text (compared without
+/// case). The headline, abstract, dateline and text elements are prose and are kept.
+const METADATA_ELEMENTS: [&str; 14] = [
+    "DOCNO", "DOCID", "ID", "URL", "LINK", "SRC", "SOURCE", "CAT", "CATEGORY", "TIME", "DATE", "DATETIME", "AUTHOR",
+    "KEYWORDS",
+];
+
+/// Inline (formatting) elements: their tags are blanked without a full stop, as a name or a
+/// sentence goes on through them (`<b>محمد</b> علي`).
+const INLINE_ELEMENTS: [&str; 12] = ["A", "B", "I", "U", "EM", "STRONG", "SPAN", "FONT", "SUP", "SUB", "SMALL", "BIG"];
+
+/// `text` with its markup and web addresses blanked (see the module's documentation);
+/// borrowed when there is none.
+pub fn blank_non_prose(text: &str) -> Cow<'_, str> {
+    let (ranges, stops) = non_prose(text);
+    if ranges.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        for b in &mut bytes[r] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+    for at in stops {
+        bytes[at] = b'.';
+    }
+    // Whole characters were replaced by ASCII spaces and full stops: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
+/// The byte ranges of `text` that are not prose, in order, possibly overlapping, and where the
+/// block tags among them begin.
+fn non_prose(text: &str) -> (Vec<Range<usize>>, Vec<usize>) {
+    let mut ranges = Vec::new();
+    let mut stops = Vec::new();
+    for at in memchr::memchr_iter(b'<', text.as_bytes()) {
+        if let Some(tag) = read_tag(text, at) {
+            let end = tag.end;
+            ranges.push(at..end);
+            if !INLINE_ELEMENTS.iter().any(|e| e.eq_ignore_ascii_case(tag.name)) {
+                stops.push(at);
+            }
+            if !tag.closing && is_metadata(tag.name) {
+                if let Some(close) = closing_tag_on_line(text, end, tag.name) {
+                    ranges.push(end..close);
+                }
+            }
+        }
+    }
+    ranges.extend(web_addresses(text));
+    (ranges, stops)
+}
+
+/// A tag read at `<` (`at`): its element name, whether it closes, and where it ends.
+struct Tag<'a> {
+    name: &'a str,
+    closing: bool,
+    end: usize,
+}
+
+/// Longest tag (with its attributes) read as one.
+const MAX_TAG: usize = 512;
+
+/// The tag starting at `at`, if one does: `<`, an optional `/`, an ASCII name that starts with
+/// a letter, then attributes up to `>` on the same line. `x < y` and `<3` are not tags.
+fn read_tag(text: &str, at: usize) -> Option<Tag<'_>> {
+    let rest = &text.as_bytes()[at + 1..];
+    let closing = rest.first() == Some(&b'/');
+    let name_start = at + 1 + usize::from(closing);
+    let name_len = text.as_bytes()[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':'))
+        .count();
+    let name = &text[name_start..name_start + name_len];
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let after = name_start + name_len;
+    let tail = &text.as_bytes()[after..text.len().min(after + MAX_TAG)];
+    let close = tail.iter().position(|&b| matches!(b, b'>' | b'<' | b'\n'))?;
+    (tail[close] == b'>' && (close == 0 || tail[0].is_ascii_whitespace() || tail[0] == b'/')).then_some(Tag {
+        name,
+        closing,
+        end: after + close + 1,
+    })
+}
+
+fn is_metadata(name: &str) -> bool {
+    METADATA_ELEMENTS.iter().any(|m| m.eq_ignore_ascii_case(name))
+}
+
+/// Where `</name>` starts, if it closes the element on the line that `from` is on.
+fn closing_tag_on_line(text: &str, from: usize, name: &str) -> Option<usize> {
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |n| from + n);
+    let line = &text[from..line_end];
+    memchr::memmem::find_iter(line.as_bytes(), b"</")
+        .find(|&k| read_tag(text, from + k).is_some_and(|t| t.closing && t.name.eq_ignore_ascii_case(name)))
+        .map(|k| from + k)
+}
+
+/// Web addresses: `http://…`, `https://…` or `www.…` up to the next space or a bracket or
+/// quote that closes them.
+fn web_addresses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let starts = memchr::memmem::find_iter(bytes, b"http").chain(memchr::memmem::find_iter(bytes, b"www."));
+    let mut ranges: Vec<Range<usize>> = starts
+        .filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+        .filter(|&at| {
+            let rest = &bytes[at..];
+            rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.")
+        })
+        .map(|at| at..address_end(text, at))
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    ranges.into_iter()
+}
+
+/// Where the address starting at `at` ends: at white space, a markup bracket or a quote, and
+/// without the punctuation that ends the sentence around it.
+fn address_end(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»' | '،' | '؛'))
+        .map_or(rest.len(), |(k, _)| k);
+    let address = rest[..len].trim_end_matches(['.', ',', ')', ']', ':', ';', '!', '?', '؟']);
+    at + address.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANT: &str = "<DOC>\n<DOCNO>JA-politic-39-20170126</DOCNO>\n\
+        <URL>http://www.jawharafm.net/ar/article/نداء-تونس--نحو/92/76711</URL> \n\
+        <TITLE>نداء تونس : نحو تنظيم اجتماع</TITLE>\n<TIME>2017-01-26T10:09:00+01:00</TIME>\n\
+        <TEXT>\nقال الرئيس 20 مرة.\n</TEXT>\n</DOC>\n";
+
+    #[test]
+    fn tags_and_header_fields_are_blanked_and_prose_kept_in_place() {
+        let blanked = blank_non_prose(ANT);
+        assert_eq!(blanked.len(), ANT.len());
+        for gone in ["DOC", "JA-politic", "20170126", "jawharafm", "76711", "2017-01-26", "TEXT", "TITLE", "<", ">"] {
+            assert!(!blanked.contains(gone), "{gone} left in {blanked:?}");
+        }
+        for kept in ["نداء تونس : نحو تنظيم اجتماع", "قال الرئيس 20 مرة."] {
+            assert_eq!(blanked.find(kept), ANT.find(kept), "{kept} moved");
+        }
+        assert_eq!(blanked.matches('\n').count(), ANT.matches('\n').count());
+    }
+
+    #[test]
+    fn block_tags_end_sentences_and_inline_tags_do_not() {
+        let blanked = blank_non_prose("<TITLE>عنوان</TITLE>\n<P>نص <b>محمد</b> علي</P>");
+        assert_eq!(blanked, ".      عنوان.       \n.  نص    محمد     علي.   ");
+    }
+
+    #[test]
+    fn attributes_and_paragraph_tags_are_blanked() {
+        let text = "<DOC id=\"AFP_ARB_20000520.0001\" type=\"story\" >\n<HEADLINE>\nعنوان\n</HEADLINE>\n<P>\nنص</P>";
+        let blanked = blank_non_prose(text);
+        assert!(!blanked.contains("AFP") && !blanked.contains("HEADLINE") && !blanked.contains("<P>"));
+        assert!(blanked.contains("عنوان") && blanked.contains("نص"));
+    }
+
+    #[test]
+    fn comparisons_and_plain_text_are_not_markup() {
+        for text in ["إذا كان س < 3 و ص > 4", "نسبة <5% فقط", "نص عادي بلا وسوم", "a <b c"]
+        {
+            assert!(matches!(blank_non_prose(text), Cow::Borrowed(_)), "{text}");
+        }
+    }
+
+    #[test]
+    fn web_addresses_are_blanked_without_the_sentence_around_them() {
+        let text = "انظر الموقع https://example.org/محمد-علي/2019. ثم www.site.tn، وشكرا";
+        let blanked = blank_non_prose(text);
+        assert!(!blanked.contains("محمد-علي") && !blanked.contains("2019") && !blanked.contains("site"));
+        assert!(blanked.contains("انظر الموقع") && blanked.contains(". ثم") && blanked.contains("، وشكرا"));
+    }
+
+    #[test]
+    fn a_header_field_without_its_closing_tag_keeps_its_line() {
+        let text = "<URL>عنوان بلا إغلاق\nسطر";
+        let blanked = blank_non_prose(text);
+        assert!(blanked.contains("عنوان بلا إغلاق") && blanked.contains("سطر") && !blanked.contains("URL"));
+    }
+}
