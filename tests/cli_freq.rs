@@ -232,3 +232,23 @@ fn the_sample_corpus_top_terms_hold_no_stopword() {
         assert!(!term.contains('\u{0640}') && !term.contains('\u{FFFD}'), "{term}");
     }
 }
+
+#[test]
+fn markup_and_urls_are_not_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "<DOC>\n<DOCNO>JA-politic-39</DOCNO>\n<URL>http://example.tn/ar/الرئيس-يستقبل-الوفد/92</URL>\n\
+         <TITLE>الرئيس يستقبل الوفد</TITLE>\n<TEXT>\nاستقبل الرئيس الوفد، انظر www.example.tn\n</TEXT>\n</DOC>\n",
+    );
+    let v = json(&["freq", dir.path().to_str().unwrap(), "--format", "json", "--no-stopwords"]);
+    let t = table(&v, "terms");
+    // Counted by hand in the headline and the text only.
+    assert_eq!(v["tokens"], 7, "{t:?}");
+    assert_eq!(t["الرئيس"], (2, 1));
+    assert_eq!(t["الوفد"], (2, 1));
+    assert_eq!(t["يستقبل"], (1, 1));
+    assert_eq!(t["استقبل"], (1, 1));
+    assert_eq!(t["انظر"], (1, 1));
+}
