@@ -223,6 +223,30 @@ const ROLES: [&str; 23] = [
     "مندوبه",
 ];
 
+/// Nouns that head an institution, a place or a team, written without the article (in
+/// construct): the word right after one is what it heads (رئيس سيراليون، مدير مخبزة، لاعب
+/// بتروجيت), not a person's name; a name comes after it (رئيس كازاخستان قاسم توكاييف).
+/// Relational nouns are not among them: what follows مستشار، نائب، نجل may be a person
+/// (مستشار ترامب). (Folded: ة is ه.)
+const HEADS_OF: [&str; 16] = [
+    "رئيس",
+    "رئيسه",
+    "وزير",
+    "وزيره",
+    "مدير",
+    "مديره",
+    "محافظ",
+    "والي",
+    "عميد",
+    "سفير",
+    "سفيره",
+    "حاكم",
+    "مدرب",
+    "لاعب",
+    "لاعبه",
+    "حارس",
+];
+
 /// Words after which a name follows with no role to give it (برئاسة، بقيادة، حكومة الحبيب
 /// الصيد، عهد بورقيبة), as written with their preposition.
 const LEADS: [&str; 6] = ["برئاسه", "بقياده", "حكومه", "عهد", "المدعو", "المدعوه"];
@@ -792,6 +816,7 @@ pub(crate) fn find_people_in(
     cues::add_names_after_nisbas(&words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(&words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
+    drop_role_complements(&words, &mut found, lexicon, stop);
     drop_places(&words, &mut found, lexicon, stop);
     drop_known_places(&words, &mut found, lexicon);
     cut_at_known_names(&words, &mut found);
@@ -1362,6 +1387,30 @@ fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
         }
         i += 1;
     }
+}
+
+/// Takes off the first word of a name written right after a noun that heads what that word
+/// names ([`HEADS_OF`]: رئيس سيراليون، لاعب بتروجيت), unless it is a known given name (رئيس
+/// فاروق العياري). What is left stays a name if it opens with a given name, has a surname's
+/// shape or has two words (رئيس كازاخستان قاسم جومارت توكاييف), and is dropped if not (مدير
+/// سكوتلاند يارد).
+fn drop_role_complements(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    // (Not a head that is also a given name: حاكم عبيسان المطيري.)
+    let heads = |w: &Word| {
+        w.token.kind == TokenKind::ArabicWord && HEADS_OF.contains(&w.bare()) && !given_names().contains(w.bare())
+    };
+    found.retain_mut(|(r, _)| {
+        // A preposition glued to the word breaks the construct (مدرب لفوزي البنزرتي: for him).
+        let first = &words[r.start];
+        let complement =
+            r.start > 0 && heads(&words[r.start - 1]) && first.bare_from() == 0 && !is_given_name(first, lexicon, stop);
+        if !complement {
+            return true;
+        }
+        r.start += 1;
+        let rest = &words[r.clone()];
+        rest.len() >= 2 || rest.first().is_some_and(|w| is_given_name(w, lexicon, stop) || surname_shaped(w, lexicon))
+    });
 }
 
 /// Drops the names written right after a place or organization word, here or anywhere else
@@ -2048,6 +2097,31 @@ mod tests {
             })
             .collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn what_a_head_noun_heads_is_no_person() {
+        // Invented sentences; the tagger's spans as it might give them.
+        for (text, tagged) in [
+            ("وتوجه رئيس ليبيريا بالشكر إلى العمال.", "ليبيريا"),
+            ("وقال مدير مخبزة في ليون إن الأسعار سترتفع.", "مخبزة"),
+            ("وسجل لاعب بتروجيت هدفا في الدقيقة العاشرة.", "بتروجيت"),
+            ("وأكد نائب مدير سكوتلاند يارد أن التحقيق مستمر.", "سكوتلاند يارد"),
+        ] {
+            let found = names_with_tagged(text, &[tagged]);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // The name after the complement stays, and so does a person after a relational noun,
+        // a given name, or a word with a preposition glued to it.
+        for (text, tagged, name) in [
+            ("وقال رئيس كازاخستان قاسم جومارت توكاييف إن", "كازاخستان قاسم جومارت توكاييف", "قاسم جومارت توكاييف"),
+            ("وقال مستشار ترامب إن الاتفاق سيئ.", "ترامب", "ترامب"),
+            ("وحضر رئيس فاروق العياري الاجتماع.", "فاروق العياري", "فاروق العياري"),
+            ("وكان مساعد مدرب لفوزي البنزرتي في النجم.", "لفوزي البنزرتي", "فوزي البنزرتي"),
+        ] {
+            let found = names_with_tagged(text, &[tagged]);
+            assert!(found.iter().any(|(n, _)| n == name), "{text}: {found:?}");
+        }
     }
 
     #[test]
