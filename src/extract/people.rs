@@ -162,8 +162,12 @@ const DOCTOR_ABBREVIATION: &str = "د";
 
 /// Titles that are also common nouns on their own (المتهم، المدير، الحارس): a name after
 /// one must open with a known given name (الطبيب ماجد X, not المتهم كهل).
-const OCCUPATIONS: [&str; 26] = [
+const OCCUPATIONS: [&str; 30] = [
     DOCTOR_ABBREVIATION,
+    "الظهير",
+    "الجناح",
+    "الهداف",
+    "الحكم",
     "الطبيب",
     "الطبيبه",
     "الرسام",
@@ -1147,11 +1151,10 @@ fn add_titled_names(
                 let inside = (q + 2..(q + 5).min(words.len())).find(|&k| spans::closes_quote(&words[q], &words[k]));
                 if let Some(close) = inside {
                     let r = q + 1..close;
-                    // After an occupation, a quoted common word is no name (المتهم "صراحة").
+                    // After an occupation, a quoted word must be a given name, as after it
+                    // unquoted (المتهم "صراحة"، الحكم "توافقي": the verdict).
                     let opener = &words[r.start];
-                    let weak_opener = needs_given_name(w)
-                        && !is_given_name(opener, lexicon, stop)
-                        && opener.support(lexicon) >= COMMON_LONE_NAME;
+                    let weak_opener = needs_given_name(w) && !is_given_name(opener, lexicon, stop);
                     let name = !has_article(opener.folded)
                         && !weak_opener
                         && words[r.clone()].iter().all(|x| continues_name(x, lexicon, stop));
@@ -2097,6 +2100,18 @@ mod tests {
             })
             .collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn referees_and_positions_are_occupations() {
+        let found = names("وأدار اللقاء الحكم سامي الفرجاني بمساعدة زملائه.");
+        assert!(found.iter().any(|(n, r)| n == "سامي الفرجاني" && r.as_deref() == Some("الحكم")), "{found:?}");
+        // A position after a name is its apposition, not its end.
+        let found = names_with_tagged("وأدرك عمرو حسن الظهير الأيمن للفريق التعادل.", &["عمرو حسن الظهير"]);
+        assert_eq!(found.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["عمرو حسن"], "{found:?}");
+        // After an occupation, a quoted word must be a given name.
+        let found = names("أتمنى ألا يكون الحكم \"توافقيا\" في هذه القضية.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
