@@ -985,9 +985,16 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             // unless it ends the name before (a list: يوسف حمدي وأحمد).
             let before = r.start.wrapping_sub(1);
             let ends_other = |t: &Range<usize>| t.contains(&before);
+            // Before a family name with the article alone, a given name that is also a common
+            // word begins the name too (رياض الصيداوي، أمير العيادي): few words of the language
+            // are followed by a nisba. (Not before a whole name: طالب الجيلاني الهمامي.)
+            let family_name =
+                r.len() == 1 && words[r.start].bare_from() == 0 && is_nisba_with_article(words[r.start].folded);
+            let given_before =
+                |w: &Word| opens_with_given_name(w, lexicon, stop) || (family_name && is_given_name(w, lexicon, stop));
             if r.start > 0
                 && r.len() < MAX_NAME_WORDS
-                && opens_with_given_name(&words[before], lexicon, stop)
+                && given_before(&words[before])
                 && !glued_waw(&words[r.start])
                 && !spans::CONNECTORS.contains(&words[r.start].bare())
                 && !tagged.iter().any(ends_other)
@@ -1003,6 +1010,12 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         }
     }
     found
+}
+
+/// Is a folded word a nisba with the article (الصيداوي، العيادي، التونسي): ال, then three
+/// letters or more, then ي?
+fn is_nisba_with_article(folded: &str) -> bool {
+    folded.strip_prefix("ال").is_some_and(|rest| rest.ends_with('ي') && rest.chars().count() >= 4)
 }
 
 /// Words a double-barrelled surname adds after a name (جوليا نيوتون - بيشوب): a hyphen,
@@ -2100,6 +2113,15 @@ mod tests {
             })
             .collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn a_common_given_name_begins_a_lone_tagged_family_name() {
+        let found = names_with_tagged("وأضاف راشد الكسراوي أن الموعد ثابت.", &["الكسراوي"]);
+        assert!(found.iter().any(|(n, _)| n == "راشد الكسراوي"), "{found:?}");
+        // Not before a whole name: طالب is the verb there.
+        let found = names_with_tagged("ومن جهته طالب الجيلاني الكسراوي بالتغيير.", &["الجيلاني الكسراوي"]);
+        assert!(found.iter().all(|(n, _)| !n.starts_with("طالب")), "{found:?}");
     }
 
     #[test]
