@@ -1000,6 +1000,15 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                 && !tagged.iter().any(ends_other)
             {
                 r.start -= 1;
+            } else if r.start > 1 && r.len() + 2 <= MAX_NAME_WORDS && !tagged.iter().any(ends_other) {
+                // A role word before the span is part of the family name when a given name
+                // comes before it (الباجي قايد | السبسي، حافظ قائد | السبسي).
+                let (given, role) = (&words[r.start - 2], &words[before]);
+                let given = given.bare_from() == 0
+                    && (article_given_name(given) || opens_with_given_name(given, lexicon, stop));
+                if given && is_role_word(role) && role.bare_from() == 0 {
+                    r.start -= 2;
+                }
             }
             // A place or organization word begins the name of a place or organization (ولاية بن
             // عروس، بنك الإسكان).
@@ -1010,6 +1019,18 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         }
     }
     found
+}
+
+/// Is the word a role noun ([`ROLES`]), or one with its hamza seat written as ي (قايد for
+/// قائد), as press text often writes it?
+fn is_role_word(w: &Word) -> bool {
+    w.class == WordClass::Role
+        || w.bare().char_indices().any(|(k, c)| {
+            c == 'ي' && {
+                let respelt = format!("{}ئ{}", &w.bare()[..k], &w.bare()[k + c.len_utf8()..]);
+                ROLES.contains(&respelt.as_str())
+            }
+        })
 }
 
 /// Is a folded word a nisba with the article (الصيداوي، العيادي، التونسي): ال, then three
@@ -1054,7 +1075,8 @@ fn tagger_word_spans(words: &[Word], tagged: &[Range<usize>]) -> Vec<Range<usize
 }
 
 /// The spans with a lone given name joined to the span right after it: the tagger split a
-/// compound given name (محمد | علي اليعقوبي). Names in a list have a comma or و between them.
+/// compound given name (محمد | علي اليعقوبي), or left out a role word that is part of the
+/// family name. Names in a list have a comma or و between them.
 fn joined_given_names(
     words: &[Word],
     spans: Vec<Range<usize>>,
@@ -1077,8 +1099,19 @@ fn joined_given_names(
                 && !spans::CONNECTORS.contains(&words[span.start].bare())
                 && tagged_given(&words[last.start])
         });
+        // A role word between a lone given name and the rest is part of the family name
+        // (الباجي | قايد | السبسي).
+        let role_between = joined.last().is_some_and(|last| {
+            let (first, between) = (&words[last.start], &words[last.end]);
+            last.len() == 1
+                && last.end + 1 == span.start
+                && span.len() + 2 <= MAX_NAME_WORDS
+                && between.class == WordClass::Role
+                && between.bare_from() == 0
+                && (tagged_given(first) || (first.bare_from() == 0 && article_given_name(first)))
+        });
         match joined.last_mut() {
-            Some(last) if follows_lone_given => last.end = span.end,
+            Some(last) if follows_lone_given || role_between => last.end = span.end,
             _ => joined.push(span),
         }
     }
@@ -1355,6 +1388,11 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
             limit += 2;
             continue;
         }
+        // A given name with the article before a family name begins the name (رئيس الجمهورية
+        // الحبيب الصيد، الباجي قايد السبسي), as Maghrebi names are written.
+        if j > i + 1 && w.bare_from() == 0 && article_given_name(w) && family_name_at(words, j + 1, lexicon, stop) {
+            break;
+        }
         let complement = w.folded == "باسم"
             || (!given_names().contains(w.bare()) && !name_like(w, lexicon, stop) && !w.is_stopword(stop));
         if !complement {
@@ -1371,6 +1409,24 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
         j += 1;
     }
     j.min(words.len())
+}
+
+/// Does a family name begin at word `k`: a name-like word, a rare word with the article, or a
+/// role word that is part of one (قايد السبسي)?
+fn family_name_at(words: &[Word], k: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    let rare_with_article = |w: &Word| {
+        w.bare_from() == 0
+            && w.folded.starts_with("ال")
+            && w.class == WordClass::Other
+            && !w.is_stopword(stop)
+            && w.support(lexicon) < COMMON_ARTICLE_NAME
+    };
+    words.get(k).is_some_and(|w| {
+        name_like(w, lexicon, stop)
+            || rare_with_article(w)
+            || (is_role_word(w)
+                && words.get(k + 1).is_some_and(|n| name_like(n, lexicon, stop) || rare_with_article(n)))
+    })
 }
 
 /// Names that need no title: a name-like word and the words that continue it, the last with
@@ -2113,6 +2169,21 @@ mod tests {
             })
             .collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn a_role_complement_ends_at_a_given_name_with_the_article() {
+        let found = names("واستقبل رئيس الحكومة الحبيب الكسراوي اليوم الوفد.");
+        assert_eq!(found, [("الحبيب الكسراوي".to_string(), Some("رئيس الحكومة".to_string()))]);
+        // A role word inside the family name, its hamza written or not.
+        for role in ["قائد", "قايد"] {
+            let found = names(&format!("وقال رئيس الجمهورية المنصف {role} الكسراوي إن الوضع مستقر."));
+            let name = format!("المنصف {role} الكسراوي");
+            assert!(found.iter().any(|(n, _)| *n == name), "{found:?}");
+        }
+        // The tagger's family name alone gets the given name and the role word before it.
+        let found = names_with_tagged("والتقى المنصف قايد الكسراوي بالوفد.", &["الكسراوي"]);
+        assert!(found.iter().any(|(n, _)| n == "المنصف قايد الكسراوي"), "{found:?}");
     }
 
     #[test]
