@@ -288,9 +288,6 @@ proptest! {
                 prop_assert!(x.is_char_boundary(k) || matches!(b, b' '), "byte {k} of {x:?}");
             }
         }
-        // Blanked text has nothing left to blank but the full stops block tags left.
-        let again = blank_non_prose(&blanked);
-        prop_assert_eq!(again.as_ref(), blanked.as_ref());
     }
 
     #[test]
@@ -319,8 +316,11 @@ fn cases_found_by_the_properties() {
         "البالد البالد البالد  \nالبالد  البالد  البالد  \nالبالد البالد البالد  \n. البالد  البالد  \nي  غري  البالد  \n",
         // a percent sign moved after its number leaves a guillemet that now closes a word
         "\u{FEFB}«%,0 نوفمرب",
+        // the second punctuation pass repairs a place before the first pass's repair
+        "»البالد«%,0",
     ];
     for x in cases {
+        check_spans(x, &clean(x, &CleanOptions::default(), &ev)).map_err(|e| format!("{x:?}: {e}")).unwrap();
         let once = clean(x, &CleanOptions::default(), &ev);
         assert_eq!(clean(&once.text, &CleanOptions::default(), &ev).text, once.text, "{x:?}");
         let once = clean(x, &with_fold(), &ev);

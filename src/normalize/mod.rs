@@ -93,7 +93,10 @@ pub struct Cleaned {
 }
 
 impl Cleaned {
-    /// Every repair made (folding excluded), in stage order, with original spans.
+    /// Every repair made (folding excluded), with original spans, in the order of the text
+    /// (repairs at the same place in stage order). A stage that runs again on its own output
+    /// (punctuation) adds repairs before those it made first: the order of the stages alone
+    /// would not be the text's.
     pub fn repairs(&self) -> Vec<Repair> {
         let mut out = Vec::new();
         for (k, stage) in self.offsets.stages().iter().enumerate() {
@@ -102,6 +105,7 @@ impl Cleaned {
                 out.push(Repair { class: change.class, start: span.start, end: span.end });
             }
         }
+        out.sort_by_key(|r| (r.start, r.end));
         out
     }
 
