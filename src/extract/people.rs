@@ -824,7 +824,7 @@ pub(crate) fn find_people_in(
     drop_places(&words, &mut found, lexicon, stop);
     drop_known_places(&words, &mut found, lexicon);
     cut_at_known_names(&words, &mut found);
-    drop_plurals(&words, &mut found);
+    drop_plurals(&words, &mut found, lexicon);
     drop_lone_common_words(&words, &mut found, lexicon);
     propagate(&words, &mut found, lexicon, stop);
     // Again: a lone word the mentions of other names found may be the end of a place's name.
@@ -1004,8 +1004,8 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                 // A role word before the span is part of the family name when a given name
                 // comes before it (الباجي قايد | السبسي، حافظ قائد | السبسي).
                 let (given, role) = (&words[r.start - 2], &words[before]);
-                let given = given.bare_from() == 0
-                    && (article_given_name(given) || opens_with_given_name(given, lexicon, stop));
+                let given =
+                    given.bare_from() == 0 && (article_given_name(given) || is_given_name(given, lexicon, stop));
                 if given && is_role_word(role) && role.bare_from() == 0 {
                     r.start -= 2;
                 }
@@ -1582,8 +1582,11 @@ fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> boo
 
 /// Drops the names that end in a plural: a plural of a relative adjective or a noun
 /// (الليبيين، العقاريين، للصحافيين، السوريون) names a group, never a person.
-fn drop_plurals(words: &[Word], found: &mut Vec<Found>) {
-    found.retain(|(r, _)| !is_plural(words[r.end - 1].bare()));
+fn drop_plurals(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
+    found.retain(|(r, _)| {
+        let last = words[r.end - 1].bare();
+        !is_plural(last) && !is_bare_nisba_plural(last, lexicon)
+    });
 }
 
 /// Whether a folded word is a sound masculine plural in ـيين (any case) or ـيون (with the
@@ -1591,6 +1594,18 @@ fn drop_plurals(words: &[Word], found: &mut Vec<Found>) {
 fn is_plural(bare: &str) -> bool {
     let letters = bare.chars().count();
     (letters >= 5 && bare.ends_with("يين")) || (letters >= 6 && bare.starts_with("ال") && bare.ends_with("يون"))
+}
+
+/// Whether a folded word without the article is the plural in ـيون of a relative adjective
+/// the lexicon knows (برتغاليون: البرتغالي، سوريون: سوري), and no given name (ماريون: ماري).
+fn is_bare_nisba_plural(bare: &str, lexicon: &Lexicon) -> bool {
+    bare.strip_suffix("ون").is_some_and(|singular| {
+        singular.ends_with('ي')
+            && singular.chars().count() >= 4
+            && !given_names().contains(singular)
+            // (As written or with the article: البرتغالي is the commoner form.)
+            && lexicon.support(singular).max(lexicon.support(&format!("ال{singular}"))) >= COMMON
+    })
 }
 
 /// Zipf frequency from which a given name found alone is more likely the common word it also
@@ -2182,8 +2197,11 @@ mod tests {
             assert!(found.iter().any(|(n, _)| *n == name), "{found:?}");
         }
         // The tagger's family name alone gets the given name and the role word before it.
-        let found = names_with_tagged("والتقى المنصف قايد الكسراوي بالوفد.", &["الكسراوي"]);
-        assert!(found.iter().any(|(n, _)| n == "المنصف قايد الكسراوي"), "{found:?}");
+        for given in ["المنصف", "حافظ"] {
+            let found = names_with_tagged(&format!("والتقى {given} قايد الكسراوي بالوفد."), &["الكسراوي"]);
+            let name = format!("{given} قايد الكسراوي");
+            assert!(found.iter().any(|(n, _)| *n == name), "{found:?}");
+        }
     }
 
     #[test]
@@ -2435,6 +2453,9 @@ mod tests {
             names_with_tagged("التقى وفد من رجال الأعمال الليبيين بالوزير سمير الطيب", &["الليبيين", "سمير الطيب"]);
         assert_eq!(just_names(&tagged), ["سمير الطيب"]);
         assert!(is_plural("السوريون") && is_plural("للصحافيين") && !is_plural("هارون") && !is_plural("حسين"));
+        let lexicon = Lexicon::builtin();
+        assert!(is_bare_nisba_plural("برتغاليون", lexicon) && is_bare_nisba_plural("سوريون", lexicon));
+        assert!(!is_bare_nisba_plural("ماريون", lexicon) && !is_bare_nisba_plural("هارون", lexicon));
     }
 
     #[test]
