@@ -976,6 +976,14 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                         && !given_names().contains(next.bare())
                         && !spans::accusative_noun(next, lexicon)
                         && (next.support(lexicon) < RARE_FAMILY_NAME || recurs());
+                    // Or a family name with the article that is a given name or a nisba too
+                    // (حسين العباسي، محمد الحبيب), as Maghrebi family names are written.
+                    let article_family_name = next.bare_from() == 0
+                        && next.class == WordClass::Other
+                        && !next.is_stopword(stop)
+                        && (article_given_name(next) || is_nisba_with_article(next.folded))
+                        && next.support(lexicon) < COMMON_ARTICLE_NAME;
+                    let family_name = family_name || article_family_name;
                     if family_name {
                         r.end += 1;
                     }
@@ -2202,6 +2210,18 @@ mod tests {
             let name = format!("{given} قايد الكسراوي");
             assert!(found.iter().any(|(n, _)| *n == name), "{found:?}");
         }
+    }
+
+    #[test]
+    fn a_tagged_given_name_takes_a_family_name_with_the_article() {
+        for family in ["الكسراوي", "الحبيب"] {
+            let found = names_with_tagged(&format!("وأكد نسيم {family} أن الاتفاق قريب."), &["نسيم"]);
+            let name = format!("نسيم {family}");
+            assert!(found.iter().any(|(n, _)| *n == name), "{found:?}");
+        }
+        // Not a common word with the article (the players).
+        let found = names_with_tagged("وشكر نسيم اللاعبين على جهودهم.", &["نسيم"]);
+        assert!(found.iter().all(|(n, _)| n == "نسيم"), "{found:?}");
     }
 
     #[test]
