@@ -977,11 +977,14 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                         && !spans::accusative_noun(next, lexicon)
                         && (next.support(lexicon) < RARE_FAMILY_NAME || recurs());
                     // Or a family name with the article that is a given name or a nisba too
-                    // (حسين العباسي، محمد الحبيب), as Maghrebi family names are written.
+                    // (حسين العباسي، محمد الحبيب), as Maghrebi family names are written; not
+                    // a kinship noun (بوش الابن) nor a connector (ابن is in the given names).
                     let article_family_name = next.bare_from() == 0
                         && next.class == WordClass::Other
                         && !next.is_stopword(stop)
                         && (article_given_name(next) || is_nisba_with_article(next.folded))
+                        && !cues::relative_noun(next)
+                        && !next.folded.strip_prefix("ال").is_some_and(|n| spans::CONNECTORS.contains(&n))
                         && next.support(lexicon) < COMMON_ARTICLE_NAME;
                     let family_name = family_name || article_family_name;
                     if family_name {
@@ -2219,9 +2222,13 @@ mod tests {
             let name = format!("نسيم {family}");
             assert!(found.iter().any(|(n, _)| *n == name), "{found:?}");
         }
-        // Not a common word with the article (the players).
-        let found = names_with_tagged("وشكر نسيم اللاعبين على جهودهم.", &["نسيم"]);
-        assert!(found.iter().all(|(n, _)| n == "نسيم"), "{found:?}");
+        // Not a common word with the article (the players), nor a kinship noun (the son),
+        // though ابن is among the given names.
+        for text in ["وشكر نسيم اللاعبين على جهودهم.", "وكان نسيم الابن الأول لعائلته."]
+        {
+            let found = names_with_tagged(text, &["نسيم"]);
+            assert!(found.iter().all(|(n, _)| n == "نسيم"), "{found:?}");
+        }
     }
 
     #[test]
