@@ -979,13 +979,10 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                     // Or a family name with the article that is a given name or a nisba too
                     // (حسين العباسي، محمد الحبيب), as Maghrebi family names are written; not
                     // a kinship noun (بوش الابن) nor a connector (ابن is in the given names).
-                    let article_family_name = next.bare_from() == 0
-                        && next.class == WordClass::Other
-                        && !next.is_stopword(stop)
-                        && (article_given_name(next) || is_nisba_with_article(next.folded))
+                    let article_family_name = (article_given_name(next) || is_nisba_with_article(next.folded))
+                        && article_family_word(next, lexicon, stop)
                         && !cues::relative_noun(next)
-                        && !next.folded.strip_prefix("ال").is_some_and(|n| spans::CONNECTORS.contains(&n))
-                        && next.support(lexicon) < COMMON_ARTICLE_NAME;
+                        && !next.folded.strip_prefix("ال").is_some_and(|n| spans::CONNECTORS.contains(&n));
                     let family_name = family_name || article_family_name;
                     if family_name {
                         r.end += 1;
@@ -1035,13 +1032,10 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
 /// Is the word a role noun ([`ROLES`]), or one with its hamza seat written as ي (قايد for
 /// قائد), as press text often writes it?
 fn is_role_word(w: &Word) -> bool {
-    w.class == WordClass::Role
-        || w.bare().char_indices().any(|(k, c)| {
-            c == 'ي' && {
-                let respelt = format!("{}ئ{}", &w.bare()[..k], &w.bare()[k + c.len_utf8()..]);
-                ROLES.contains(&respelt.as_str())
-            }
-        })
+    static LOOSELY_SPELT: OnceLock<Vec<String>> = OnceLock::new();
+    let loosely_spelt =
+        LOOSELY_SPELT.get_or_init(|| ROLES.iter().filter(|r| r.contains('ئ')).map(|r| r.replace('ئ', "ي")).collect());
+    w.class == WordClass::Role || loosely_spelt.iter().any(|r| r == w.bare())
 }
 
 /// Is a folded word a nisba with the article (الصيداوي، العيادي، التونسي): ال, then three
@@ -1422,16 +1416,20 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
     j.min(words.len())
 }
 
+/// Can the word be a family name with the article, though it may be a word too (الصيد،
+/// السبسي): plain, no stopword, no rarer as a word than a given name with the article may be?
+fn article_family_word(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    w.bare_from() == 0
+        && w.folded.starts_with("ال")
+        && w.class == WordClass::Other
+        && !w.is_stopword(stop)
+        && w.support(lexicon) < COMMON_ARTICLE_NAME
+}
+
 /// Does a family name begin at word `k`: a name-like word, a rare word with the article, or a
 /// role word that is part of one (قايد السبسي)?
 fn family_name_at(words: &[Word], k: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
-    let rare_with_article = |w: &Word| {
-        w.bare_from() == 0
-            && w.folded.starts_with("ال")
-            && w.class == WordClass::Other
-            && !w.is_stopword(stop)
-            && w.support(lexicon) < COMMON_ARTICLE_NAME
-    };
+    let rare_with_article = |w: &Word| article_family_word(w, lexicon, stop);
     words.get(k).is_some_and(|w| {
         name_like(w, lexicon, stop)
             || rare_with_article(w)
@@ -1764,13 +1762,7 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
     // A given name with the article, as Maghrebi names are written, is followed by a family
     // name with the article that may be a word too (الحبيب الصيد، الباجي قايد السبسي).
     if article_name {
-        let family = words.get(start + 1).is_some_and(|w| {
-            w.bare_from() == 0
-                && w.folded.starts_with("ال")
-                && w.class == WordClass::Other
-                && !w.is_stopword(stop)
-                && w.support(lexicon) < COMMON_ARTICLE_NAME
-        });
+        let family = words.get(start + 1).is_some_and(|w| article_family_word(w, lexicon, stop));
         if family {
             n = 2;
         }

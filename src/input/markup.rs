@@ -47,8 +47,8 @@ pub fn blank_non_prose(text: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
-/// The byte ranges of `text` that are not prose, in order, possibly overlapping, and where the
-/// block tags among them begin.
+/// The byte ranges of `text` that are not prose, in no order, possibly overlapping, and where
+/// the block tags among them begin.
 fn non_prose(text: &str) -> (Vec<Range<usize>>, Vec<usize>) {
     let mut ranges = Vec::new();
     let mut stops = Vec::new();
@@ -122,16 +122,13 @@ fn closing_tag_on_line(text: &str, from: usize, name: &str) -> Option<usize> {
 fn web_addresses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let starts = memchr::memmem::find_iter(bytes, b"http").chain(memchr::memmem::find_iter(bytes, b"www."));
-    let mut ranges: Vec<Range<usize>> = starts
-        .filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
-        .filter(|&at| {
+    starts
+        .filter(move |&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+        .filter(move |&at| {
             let rest = &bytes[at..];
             rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.")
         })
-        .map(|at| at..address_end(text, at))
-        .collect();
-    ranges.sort_by_key(|r| r.start);
-    ranges.into_iter()
+        .map(move |at| at..address_end(text, at))
 }
 
 /// Where the address starting at `at` ends: at white space, a markup bracket or a quote, and
