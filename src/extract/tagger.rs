@@ -19,7 +19,9 @@
 //! shape, frequency, classes, and the suffixes of the next words), the kind of trigger word
 //! of the token and of each neighbour ([`TRIGGERS`], a short hand-written list of titles,
 //! offices, occupations, verbs of saying, particles of Arabic names and the head nouns of names
-//! of places and organizations, pronouns; with the clitics), stem bigrams with each
+//! of places and organizations, pronouns; with the clitics) or whether it is a word of
+//! personal names of any origin ([`NAME_WORDS`], a dictionary of transliterated and Arabic
+//! names: evidence weighed by training, since the list holds common words too), stem bigrams with each
 //! neighbour, the tag history (previous tag, previous two tags, previous tag with the stem or
 //! the word class), and the document memory (how the last sentences tagged this stem).
 //!
@@ -986,7 +988,8 @@ const TRIGGERS: [&str; 8] = [
     "هو هي انه انها الذي التي نفسه نفسها وهو وهي",
 ];
 
-/// The kind of trigger word a stem is (1 + its index in [`TRIGGERS`]), 0 if none.
+/// The kind of trigger word a stem is (1 + its index in [`TRIGGERS`]), else the kind of a
+/// word of [`NAME_WORDS`] (rare or common), 0 if none.
 fn trigger(info: &WordInfo) -> u64 {
     static TABLE: OnceLock<foldhash::HashMap<String, u64>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -1004,7 +1007,23 @@ fn trigger(info: &WordInfo) -> u64 {
         return 0;
     }
     let key = info.stem.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(&info.stem);
-    table.get(key).copied().unwrap_or(0)
+    if let Some(&kind) = table.get(key) {
+        return kind;
+    }
+    if is_name_word(key) || is_name_word(&info.stem) {
+        return TRIGGERS.len() as u64 + 1;
+    }
+    0
+}
+
+/// Words of personal names of every origin as the press spells them (`data/names/name-words.txt`,
+/// from arabnamer's dictionary; see NOTICE), folded, without a leading article.
+static NAME_WORDS: &str = include_str!("../../data/names/name-words.txt");
+
+/// Whether a folded stem is a word of [`NAME_WORDS`]: evidence the tagger weighs, not a rule.
+fn is_name_word(stem: &str) -> bool {
+    static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NAME_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()).contains(stem)
 }
 
 /// The features of the sentence boundary seen at window `offset` (before the first or after
@@ -2970,6 +2989,19 @@ mod tests {
         let labels: Vec<&str> = sentences[0].iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(labels, ["O", "B-PERS", "I-PERS", "O"]);
         assert_eq!(sentences[1][1], ("بغداد".to_string(), "B-LOC".to_string()));
+    }
+
+    #[test]
+    fn name_words_are_a_trigger_kind_of_their_own_after_the_hand_written_ones() {
+        let kind = |w: &str| trigger(&WordInfo::new(w));
+        let name = TRIGGERS.len() as u64 + 1;
+        // Transliterated given names and surnames of the dictionary (آ is no article).
+        assert_eq!(kind("فرجيل"), name);
+        assert_eq!(kind("آلتونين"), name);
+        // A title keeps its own kind; a plain word and a Latin word have none.
+        assert_eq!(kind("الرئيس"), 2);
+        assert_eq!(kind("الطاولة"), 0);
+        assert_eq!(kind("Virgil"), 0);
     }
 
     #[test]
