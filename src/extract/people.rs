@@ -2190,6 +2190,15 @@ mod tests {
     }
 
     #[test]
+    fn a_kinship_noun_with_a_possessive_is_no_part_of_the_tagged_name() {
+        for kin in ["والده", "زوجته", "شقيقها"] {
+            let text = format!("وقال الرجل إن {kin} كارلوس فيرناندو سافر أمس.");
+            let found = names_with_tagged(&text, &[&format!("{kin} كارلوس فيرناندو")]);
+            assert_eq!(found.first().map(|(n, _)| n.as_str()), Some("كارلوس فيرناندو"), "{found:?}");
+        }
+    }
+
+    #[test]
     fn a_role_complement_ends_at_a_given_name_with_the_article() {
         let found = names("واستقبل رئيس الحكومة الحبيب الكسراوي اليوم الوفد.");
         assert_eq!(found, [("الحبيب الكسراوي".to_string(), Some("رئيس الحكومة".to_string()))]);

@@ -347,8 +347,8 @@ const PREPOSITIONS: [&str; 11] = ["في", "من", "إلى", "الى", "عن", "�
 /// A span without the words the tagger takes in before a name that are not part of it: a
 /// preposition (في بن قردان), then a title or lead (للمخرج بن آفليك) and adjectives of a
 /// title before the name (الراحل ياسر عرفات), then relational nouns, the head of the phrase
-/// whose complement the person is (بيت المرزوقي; ابن and بنت stay: ابن خلدون is a name),
-/// then common nouns with the article (بطل الفيلم بن آفليك), which no name begins with
+/// whose complement the person is (بيت المرزوقي; ابن and بنت stay: ابن خلدون is a name)
+/// and kinship nouns with a possessive (والده، زوجته), then common nouns with the article (بطل الفيلم بن آفليك), which no name begins with
 /// unless they are given names (الحبيب، الهادي).
 pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>, lexicon: &Lexicon) -> Range<usize> {
     let without = |mut r: Range<usize>, leading: &dyn Fn(&Word) -> bool| {
@@ -363,7 +363,8 @@ pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>, lexicon
         matches!(w.class, WordClass::Title | WordClass::Lead) && (w.bare_from() == 0 || w.folded.starts_with("لل"))
     };
     let r = without(r, &|w| cue(w) || TITLE_ADJECTIVES.contains(&w.bare()));
-    let r = without(r, &|w| w.bare_from() == 0 && RELATIONAL.contains(&w.bare()));
+    // A kinship noun with a possessive is never part of a name either (والده جو → جو).
+    let r = without(r, &|w| (w.bare_from() == 0 && RELATIONAL.contains(&w.bare())) || super::cues::relative_noun(w));
     // An accusative noun or adverb the tagger took in (خلفا لـ X، 77 صوتا X); very common
     // only, and no given name with alef (لوكا، بيترا، إبراهيما).
     let mut r = without(r, &|w| {
