@@ -931,6 +931,37 @@ fn given_name_below(w: &Word, zipf: f32, lexicon: &Lexicon, stop: &HashSet<Strin
         && (w.support(lexicon) < zipf || frequent_given_names().contains(w.folded))
 }
 
+/// Is the word a word of personal names of the tagger's list (`data/names/name-words.txt`),
+/// plain, without the article, no stopword and not a common word: the given name of a foreign
+/// name the tagger found only the surname of (دانييل | دي لويس). The list holds words too: a
+/// noun or adjective the press writes with the article (معتمد، هلال، لبناني) or a verb it
+/// writes in the imperfect (اختار → يختار، تروي → يروي) is not taken for a name.
+fn foreign_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    plain_word(w)
+        && !has_article(w.folded)
+        && !w.is_stopword(stop)
+        && crate::extract::tagger::is_name_word(w.folded)
+        && w.support(lexicon) < FOREIGN_GIVEN_NAME
+        && !inflects_as_word(w.folded, lexicon)
+}
+
+/// Zipf frequency under which a word of the name list is no common word (دانييل 4.0).
+const FOREIGN_GIVEN_NAME: f32 = 4.5;
+
+/// Zipf frequency (tenths) from which a word's form with the article or in the imperfect shows
+/// it is a common word, not a name.
+const WORD_FORM_ZIPF10: u8 = 35;
+
+/// Does the folded word inflect as nouns and verbs do: with the article (المعتمد; المساعد for
+/// مساعده, a noun with its pronoun), or in the third person of the imperfect (يختار for اختار,
+/// يروي for تروي)?
+fn inflects_as_word(folded: &str, lexicon: &Lexicon) -> bool {
+    let with = |before: &str, rest: &str| lexicon.zipf10(&format!("{before}{rest}")) >= WORD_FORM_ZIPF10;
+    let imperfect_stem = folded.strip_prefix(['ا', 'ت']).unwrap_or(folded);
+    let without_pronoun = folded.strip_suffix('ه').filter(|stem| stem.chars().count() >= 3);
+    with("ال", folded) || without_pronoun.is_some_and(|stem| with("ال", stem)) || with("ي", imperfect_stem)
+}
+
 /// Is the word a plain word of the text: Arabic, with no clitic glued to it, neither title,
 /// role nor place word?
 fn plain_word(w: &Word) -> bool {
@@ -998,8 +1029,11 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             // are followed by a nisba. (Not before a whole name: طالب الجيلاني الهمامي.)
             let family_name =
                 r.len() == 1 && words[r.start].bare_from() == 0 && is_nisba_with_article(words[r.start].folded);
-            let given_before =
-                |w: &Word| opens_with_given_name(w, lexicon, stop) || (family_name && is_given_name(w, lexicon, stop));
+            let given_before = |w: &Word| {
+                opens_with_given_name(w, lexicon, stop)
+                    || (family_name && is_given_name(w, lexicon, stop))
+                    || foreign_given_name(w, lexicon, stop)
+            };
             if r.start > 0
                 && r.len() < MAX_NAME_WORDS
                 && given_before(&words[before])
@@ -2187,6 +2221,22 @@ mod tests {
             })
             .collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn a_listed_foreign_given_name_begins_the_tagged_surname() {
+        let found = names_with_tagged("وفاز أمس دانييل كوروفاتي بالجائزة.", &["كوروفاتي"]);
+        assert_eq!(found.first().map(|(n, _)| n.as_str()), Some("دانييل كوروفاتي"), "{found:?}");
+        let found = names_with_tagged("وفاز أمس\nدانييل دي كوروفاتي بالجائزة.", &["دي كوروفاتي"]);
+        assert_eq!(found.first().map(|(n, _)| n.as_str()), Some("دانييل دي كوروفاتي"), "{found:?}");
+        // Nor is it the label of a list item before a name (فكانت: ديجون سيف الدين).
+        let found = names_with_tagged("والفائزون فكانت:\nدانييل دي كوروفاتي بالجائزة.", &["دانييل دي كوروفاتي"]);
+        assert_eq!(found.first().map(|(n, _)| n.as_str()), Some("دانييل دي كوروفاتي"), "{found:?}");
+        // A word of the list that is a noun (with the article: المعتمد) or a verb (يختار) is not.
+        for word in ["معتمد", "اختار"] {
+            let found = names_with_tagged(&format!("وقال أمس {word} كوروفاتي إن الوضع مستقر."), &["كوروفاتي"]);
+            assert_eq!(found.first().map(|(n, _)| n.as_str()), Some("كوروفاتي"), "{word}: {found:?}");
+        }
     }
 
     #[test]

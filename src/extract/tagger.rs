@@ -1021,7 +1021,7 @@ fn trigger(info: &WordInfo) -> u64 {
 static NAME_WORDS: &str = include_str!("../../data/names/name-words.txt");
 
 /// Whether a folded stem is a word of [`NAME_WORDS`]: evidence the tagger weighs, not a rule.
-fn is_name_word(stem: &str) -> bool {
+pub(crate) fn is_name_word(stem: &str) -> bool {
     static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| NAME_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()).contains(stem)
 }

@@ -260,8 +260,8 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
     let mut parts = Vec::new();
     let mut start = r.start;
     // A word before a given name that begins a name of two words or more is not part of it
-    // when it is no given name itself: the end of what a list said before (a club, a
-    // nisba: البنزرتي سيف الدين الشرفي، ديجون أيمن محمود).
+    // when it is no given name itself (of either list): the end of what a list said before
+    // (a club, a nisba: البنزرتي سيف الدين الشرفي، ديجون أيمن محمود).
     let label = |w: &Word| {
         // (A given name with a clitic or the article is no label: للحبيب، الهادي.)
         let given_inside = ["لل", "ال", "ل", "ب", "و"]
@@ -269,6 +269,7 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
             .any(|p| w.folded.strip_prefix(p).is_some_and(|n| given_names().contains(n)));
         w.bare_from() == 0
             && !given_names().contains(w.bare())
+            && !crate::extract::tagger::is_name_word(w.bare())
             && !given_inside
             && !CONNECTORS.contains(&w.bare())
             && !COMPOUND_HEADS.contains(&w.bare())
