@@ -21,8 +21,8 @@
 //! offices, occupations, verbs of saying, particles of Arabic names and the head nouns of names
 //! of places and organizations, pronouns; with the clitics) or whether it is a word of
 //! personal names of any origin ([`NAME_WORDS`], a dictionary of transliterated and Arabic
-//! names: evidence weighed by training, since the list holds common words too), stem bigrams with each
-//! neighbour, the tag history (previous tag, previous two tags, previous tag with the stem or
+//! names: evidence weighed by training, since the list holds common words too), stem bigrams
+//! with each neighbour, the tag history (previous tag, previous two tags, previous tag with the stem or
 //! the word class), and the document memory (how the last sentences tagged this stem).
 //!
 //! Training averages the weights of several perceptron runs, each shuffled differently
@@ -989,7 +989,7 @@ const TRIGGERS: [&str; 8] = [
 ];
 
 /// The kind of trigger word a stem is (1 + its index in [`TRIGGERS`]), else the kind of a
-/// word of [`NAME_WORDS`] (rare or common), 0 if none.
+/// word of [`NAME_WORDS`] (one more), 0 if none.
 fn trigger(info: &WordInfo) -> u64 {
     static TABLE: OnceLock<foldhash::HashMap<String, u64>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {

@@ -349,8 +349,9 @@ const PREPOSITIONS: [&str; 11] = ["في", "من", "إلى", "الى", "عن", "�
 /// preposition (في بن قردان), then a title or lead (للمخرج بن آفليك) and adjectives of a
 /// title before the name (الراحل ياسر عرفات), then relational nouns, the head of the phrase
 /// whose complement the person is (بيت المرزوقي; ابن and بنت stay: ابن خلدون is a name)
-/// and kinship nouns with a possessive (والده، زوجته), then common nouns with the article (بطل الفيلم بن آفليك), which no name begins with
-/// unless they are given names (الحبيب، الهادي).
+/// and kinship nouns with a possessive (والده، زوجته), then common nouns with the article
+/// (بطل الفيلم بن آفليك), which no name begins with unless they are given names (الحبيب،
+/// الهادي).
 pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>, lexicon: &Lexicon) -> Range<usize> {
     let without = |mut r: Range<usize>, leading: &dyn Fn(&Word) -> bool| {
         while r.len() > 1 && leading(&words[r.start]) {
