@@ -9,7 +9,7 @@ pub mod tagger;
 
 use crate::lexicon::Lexicon;
 use crate::token::{tokenize, Token};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use tagger::{EntityType, Mention, Tagger};
 
 /// What one document (its repaired text) reports; spans are byte offsets into that text.
@@ -72,13 +72,63 @@ pub fn find_entities_in(
     let (persons, others): (Vec<Mention>, Vec<Mention>) =
         tagger.find_entities_in(text, tokens.iter().copied()).into_iter().partition(|m| m.kind == EntityType::Pers);
     let tagged: Vec<std::ops::Range<usize>> = persons.iter().map(|m| m.start..m.end).collect();
-    let people = people::find_people_in(text, tokens, tagged.as_slice(), lexicon, stop);
+    let mut people = people::find_people_in(text, tokens, tagged.as_slice(), lexicon, stop);
+    drop_lone_places(&mut people, &others, text);
     Entities { people, others }
+}
+
+/// Drops the one-word person mentions whose word the tagger tags as a place more often in the
+/// text than the people found use it, in the same or another transliteration (كوروفا twice a
+/// place, once a person, or كوروفي): a lone word read as a person there is the place read
+/// wrong. (Not a person the tagger once took for a place: ترامب.)
+fn drop_lone_places(people: &mut Vec<people::PersonMention>, others: &[Mention], text: &str) {
+    let mut places: HashMap<String, usize> = HashMap::new();
+    for m in others.iter().filter(|m| m.kind == EntityType::Loc) {
+        if let Some(word) = text.get(m.start..m.end).filter(|t| !t.contains(char::is_whitespace)) {
+            *places.entry(people::skeleton(word)).or_default() += 1;
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    let mut as_names: HashMap<String, usize> = HashMap::new();
+    for p in people.iter() {
+        for word in p.name.split_whitespace() {
+            *as_names.entry(people::skeleton(word)).or_default() += 1;
+        }
+    }
+    people.retain(|p| {
+        let key = people::skeleton(&p.name);
+        p.name.contains(char::is_whitespace)
+            || places.get(&key).is_none_or(|&n| n <= as_names.get(&key).copied().unwrap_or(0))
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_word_tagged_a_place_more_often_than_a_person_is_no_person() {
+        let text = "وصل الوفد إلى كوروفا أمس. وفي كوروفا التقى كوروفي بالسيد ترامب، ثم زار ترامب ترامب.";
+        let at = |word: &str, nth: usize| text.match_indices(word).nth(nth).map(|(i, _)| i).expect("in the text");
+        let mention = |start: usize, name: &str| people::PersonMention {
+            start,
+            end: start + name.len(),
+            name: name.to_string(),
+            role: None,
+        };
+        let place = |start: usize, word: &str| Mention { kind: EntityType::Loc, start, end: start + word.len() };
+        let mut found = vec![
+            mention(at("كوروفي", 0), "كوروفي"),
+            mention(at("ترامب", 0), "ترامب"),
+            mention(at("ترامب", 1), "ترامب"),
+        ];
+        let others =
+            [place(at("كوروفا", 0), "كوروفا"), place(at("كوروفا", 1), "كوروفا"), place(at("ترامب", 2), "ترامب")];
+        drop_lone_places(&mut found, &others, text);
+        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["ترامب", "ترامب"]);
+    }
 
     #[test]
     fn a_month_is_no_person() {
