@@ -977,46 +977,6 @@ fn imperfect_zipf10(folded: &str, lexicon: &Lexicon) -> u8 {
     lexicon.zipf10(&format!("ي{stem}"))
 }
 
-/// Is the word a verb or a particle the tagger took in at the start of a name (روّج توكاييف،
-/// إن بن نصر): no title, role or place word, without the article, in neither list of names,
-/// a stopword or a verb with a frequent imperfect?
-fn verb_or_particle_before_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
-    // A stopword, unless it begins names too (أبو، أم، لو دريان، دي ميستورا) or is a name
-    // written with ة that folds to a pronoun (علية is not عليه).
-    let particle = || {
-        w.is_stopword(stop)
-            && !w.text.ends_with('ة')
-            && !spans::CONNECTORS.contains(&w.folded)
-            && !spans::COMPOUND_HEADS.contains(&w.folded)
-            && !NAME_PARTICLES.contains(&w.folded)
-    };
-    // A verb with و glued on (وروّج توكاييف), whether the clitic splitter sees it or not (it
-    // reads the word as written, shadda and all); a name of the list is then a verb as well
-    // (روج), but not a name more frequent as written than the verb (وجدي, not يجدي).
-    let glued_verb = |rest: &str| {
-        !given_names().contains(rest)
-            && has_imperfect(rest, lexicon)
-            && lexicon.zipf10(w.folded) < imperfect_zipf10(rest, lexicon)
-    };
-    let glued = w.bare_from() > 0 || w.after_clitic_letter().is_some_and(|_| w.folded.starts_with('و'));
-    let verb = if glued {
-        let rest = if w.bare_from() > 0 { Some(w.bare()) } else { w.after_clitic_letter() };
-        rest.is_some_and(glued_verb)
-    } else {
-        !crate::extract::tagger::is_name_word(w.folded) && has_imperfect(w.folded, lexicon)
-    };
-    w.token.kind == TokenKind::ArabicWord
-        && w.class == WordClass::Other
-        && !has_article(w.bare())
-        && !given_names().contains(w.bare())
-        && !given_names().contains(w.folded)
-        && ((w.bare_from() == 0 && particle() && !crate::extract::tagger::is_name_word(w.folded)) || verb)
-}
-
-/// Particles of foreign names that are Arabic stopwords too (لو دريان، دي ميستورا، فان دايك،
-/// لا فونتين), folded.
-const NAME_PARTICLES: [&str; 8] = ["لو", "لا", "دي", "دو", "دا", "فان", "فون", "دل"];
-
 /// Is the word a plain word of the text: Arabic, with no clitic glued to it, neither title,
 /// role nor place word?
 fn plain_word(w: &Word) -> bool {
@@ -1035,16 +995,8 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         if first < end {
             let r = spans::without_leading_non_names(words, first..end, lexicon);
             let r = spans::without_trailing_accusative(words, spans::without_trailing_roles(words, r), lexicon);
-            let mut r = spans::without_adverbs(words, r);
-            // (And أم of a radio's FM, written أف أم: الجوهرة أف أم ماهر الصغير.)
-            let radio = |k: usize| k > 0 && words[k].folded == "ام" && words[k - 1].folded == "اف";
-            while r.len() > 1 && (verb_or_particle_before_name(&words[r.start], lexicon, stop) || radio(r.start)) {
-                r.start += 1;
-            }
-            // Nor does أول without the article end one (نزارباييف أول رئيس: the first president).
-            while r.len() > 1 && words[r.end - 1].folded == "اول" {
-                r.end -= 1;
-            }
+            let r = spans::without_adverbs(words, r);
+            let mut r = spans::without_verbs_and_particles(words, r, lexicon, stop);
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
             let ends_name = |w: &Word, len: usize| {

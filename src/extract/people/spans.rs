@@ -3,7 +3,10 @@
 //! by و is not a name.
 
 use super::cues::COMMON_ARTICLE_WORD;
-use super::{given_names, has_surname_ending, place_names, Word, WordClass, COMMON};
+use super::{
+    given_names, has_article, has_imperfect, has_surname_ending, imperfect_zipf10, place_names, Word, WordClass,
+    COMMON, WORD_FORM_ZIPF10,
+};
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
 use foldhash::fast::FixedState;
@@ -240,7 +243,7 @@ pub(super) const COMPOUND_PARTS: [&str; 6] = ["الله", "الدين", "الر�
 pub(super) const CONNECTORS: [&str; 5] = ["بن", "ابن", "بنت", "ابو", "ابي"];
 
 /// First parts of compound names, before a word with the article (عبد الفتاح، أبو الحسن).
-pub(super) const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام", "ذو"];
+const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام", "ذو"];
 
 /// A span cut where a new name begins (a list of names with no commas: فتحي العيادي كريم
 /// الهاروني عبد المجيد النجار): before a given name that follows a family name with the
@@ -393,6 +396,69 @@ fn common_article_noun(w: &Word, lexicon: &Lexicon) -> bool {
         && !COMPOUND_PARTS.contains(&w.folded)
         && w.support(lexicon) >= COMMON_ARTICLE_WORD
 }
+
+/// A span without a verb or a particle the tagger took in at its start (روّج توكاييف، إن بن
+/// نصر; see [`verb_or_particle`]), nor the أم of a radio's FM (الجوهرة أف أم ماهر الصغير), nor
+/// أول without the article at its end (نزارباييف أول رئيس: the first president).
+pub(super) fn without_verbs_and_particles(
+    words: &[Word],
+    mut r: Range<usize>,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> Range<usize> {
+    let radio = |k: usize| k > 0 && words[k].folded == "ام" && words[k - 1].folded == "اف";
+    while r.len() > 1 && (verb_or_particle(&words[r.start], lexicon, stop) || radio(r.start)) {
+        r.start += 1;
+    }
+    while r.len() > 1 && words[r.end - 1].folded == "اول" {
+        r.end -= 1;
+    }
+    r
+}
+
+/// Is the word a verb or a particle, which no name begins with: no title, role or place word,
+/// without the article, in neither list of names, and a stopword or a verb with a frequent
+/// imperfect?
+fn verb_or_particle(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    let listed = crate::extract::tagger::is_name_word(w.folded);
+    // A stopword, unless it begins names too (أبو، أم، لو دريان، دي ميستورا) or is a name
+    // written with ة that folds to a pronoun (علية is not عليه).
+    let particle = || {
+        w.bare_from() == 0
+            && !listed
+            && w.is_stopword(stop)
+            && !w.text.ends_with('ة')
+            && !CONNECTORS.contains(&w.folded)
+            && !COMPOUND_HEADS.contains(&w.folded)
+            && !NAME_PARTICLES.contains(&w.folded)
+    };
+    // A verb with و glued on (وروّج توكاييف), whether the clitic splitter sees it or not (it
+    // reads the word as written, shadda and all); a name of the list is then a verb as well
+    // (روج), but not a name more frequent as written than the verb (وجدي, not يجدي).
+    let glued_verb = |rest: &str| {
+        let imperfect = imperfect_zipf10(rest, lexicon);
+        !given_names().contains(rest) && imperfect >= WORD_FORM_ZIPF10 && lexicon.zipf10(w.folded) < imperfect
+    };
+    let verb = || {
+        if w.bare_from() > 0 {
+            glued_verb(w.bare())
+        } else if w.folded.starts_with('و') && w.after_clitic_letter().is_some() {
+            w.after_clitic_letter().is_some_and(glued_verb)
+        } else {
+            !listed && has_imperfect(w.folded, lexicon)
+        }
+    };
+    w.token.kind == TokenKind::ArabicWord
+        && w.class == WordClass::Other
+        && !has_article(w.bare())
+        && !given_names().contains(w.bare())
+        && !given_names().contains(w.folded)
+        && (particle() || verb())
+}
+
+/// Particles of foreign names that are Arabic stopwords too (لو دريان، دي ميستورا، فان دايك،
+/// لا فونتين), folded.
+const NAME_PARTICLES: [&str; 8] = ["لو", "لا", "دي", "دو", "دا", "فان", "فون", "دل"];
 
 /// Is a span made only of kinship nouns (ابن شقيق)? It is then not a name.
 pub(super) fn only_kinship(words: &[Word], r: &Range<usize>) -> bool {
