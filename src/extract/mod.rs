@@ -82,25 +82,37 @@ pub fn find_entities_in(
 /// place, once a person, or كوروفي): a lone word read as a person there is the place read
 /// wrong. (Not a person the tagger once took for a place: ترامب.)
 fn drop_lone_places(people: &mut Vec<people::PersonMention>, others: &[Mention], text: &str) {
-    let mut places: HashMap<String, usize> = HashMap::new();
-    for m in others.iter().filter(|m| m.kind == EntityType::Loc) {
-        if let Some(word) = text.get(m.start..m.end).filter(|t| !t.contains(char::is_whitespace)) {
-            *places.entry(people::skeleton(word)).or_default() += 1;
-        }
-    }
-    if places.is_empty() {
+    // Few mentions are one word: only their skeletons are counted (a skeleton folds and copies
+    // the word, too dear for every place and name word of every text).
+    let lone: HashMap<String, (usize, usize)> = people
+        .iter()
+        .filter(|p| !p.name.contains(char::is_whitespace))
+        .map(|p| (people::skeleton(&p.name), (0, 0)))
+        .collect();
+    if lone.is_empty() {
         return;
     }
-    let mut as_names: HashMap<String, usize> = HashMap::new();
+    let mut counts = lone;
+    for m in others.iter().filter(|m| m.kind == EntityType::Loc) {
+        if let Some(word) = text.get(m.start..m.end).filter(|t| !t.contains(char::is_whitespace)) {
+            if let Some((as_place, _)) = counts.get_mut(&people::skeleton(word)) {
+                *as_place += 1;
+            }
+        }
+    }
+    if counts.values().all(|&(as_place, _)| as_place == 0) {
+        return;
+    }
     for p in people.iter() {
         for word in p.name.split_whitespace() {
-            *as_names.entry(people::skeleton(word)).or_default() += 1;
+            if let Some((_, as_name)) = counts.get_mut(&people::skeleton(word)) {
+                *as_name += 1;
+            }
         }
     }
     people.retain(|p| {
-        let key = people::skeleton(&p.name);
         p.name.contains(char::is_whitespace)
-            || places.get(&key).is_none_or(|&n| n <= as_names.get(&key).copied().unwrap_or(0))
+            || counts.get(&people::skeleton(&p.name)).is_none_or(|&(as_place, as_name)| as_place <= as_name)
     });
 }
 
