@@ -32,7 +32,7 @@
 
 use crate::fingerprint::{fingerprint, ByFingerprint};
 use crate::lexicon::Lexicon;
-use crate::normalize::{fold_text, fold_text_into, FoldOptions};
+use crate::normalize::{fold_text, FoldOptions};
 use crate::token::{split_clitics, tokenize, Token, TokenKind};
 use foldhash::fast::FixedState;
 use serde::Serialize;
@@ -43,6 +43,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 mod cues;
+mod forms;
 mod spans;
 
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
@@ -412,6 +413,8 @@ struct Word<'a> {
     bare_from: OnceCell<usize>,
     /// Is the bare form a title, a role or a place word?
     class: WordClass,
+    /// Is it a kinship noun with a possessive or the article (see [`cues::relative_noun`])?
+    relative: bool,
     text: &'a str,
     /// Its [`text_support`], once asked.
     support: OnceCell<f32>,
@@ -422,20 +425,32 @@ struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    /// The word of `token`, whose folded form is `folded` (see [`fold_words`]).
-    fn new(token: Token, text: &'a str, folded: &'a str, lexicon: &'a Lexicon) -> Word<'a> {
-        let mut word = Word {
+    /// The word of `token`, whose folded form is `folded`, with its class and whether it is a
+    /// kinship noun (see [`forms`]: they are worked out once per form).
+    fn with_facts(
+        token: Token,
+        text: &'a str,
+        folded: &'a str,
+        class: WordClass,
+        relative: bool,
+        lexicon: &'a Lexicon,
+    ) -> Word<'a> {
+        Word {
             token,
             folded,
             bare_from: OnceCell::new(),
-            class: WordClass::Other,
+            class,
+            relative,
             text: token.text(text),
             support: OnceCell::new(),
             stopword: OnceCell::new(),
             lexicon,
-        };
-        word.class = word.classify();
-        word
+        }
+    }
+
+    /// The word of `token`, not yet classed: to work out its class and the rest.
+    fn unclassed(token: Token, text: &'a str, folded: &'a str, lexicon: &'a Lexicon) -> Word<'a> {
+        Word::with_facts(token, text, folded, WordClass::Other, false, lexicon)
     }
 
     /// The class of the bare form or, after a glued conjunction or preposition, of the whole
@@ -531,24 +546,6 @@ fn needs_given_name(w: &Word) -> bool {
 fn written_stopwords() -> &'static HashSet<&'static str, FixedState> {
     static WORDS: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
     WORDS.get_or_init(|| crate::stats::stopwords::builtin().into_iter().collect())
-}
-
-/// The folded forms of the Arabic words among `tokens`, one after another in one string (one
-/// allocation for the document, not one per word), and where each token's is in it (the
-/// token as written for the other tokens).
-fn fold_words(tokens: &[Token], text: &str) -> (String, Vec<Option<Range<usize>>>) {
-    let mut folded = String::with_capacity(text.len());
-    let spans = tokens
-        .iter()
-        .map(|t| {
-            (t.kind == TokenKind::ArabicWord).then(|| {
-                let start = folded.len();
-                fold_text_into(t.text(text), &FoldOptions::default(), &mut folded);
-                start..folded.len()
-            })
-        })
-        .collect();
-    (folded, spans)
 }
 
 /// The bytes of the conjunction or preposition `c` (the first letter of the folded word, و ف
@@ -799,38 +796,46 @@ pub(crate) fn find_people_in(
     lexicon: &Lexicon,
     stop: &HashSet<String>,
 ) -> Vec<PersonMention> {
-    let (folded, spans) = fold_words(tokens, text);
-    let words: Vec<Word> = tokens
-        .iter()
-        .zip(spans)
-        .map(|(&t, span)| Word::new(t, text, span.map_or(t.text(text), |r| &folded[r]), lexicon))
-        .collect();
+    forms::with_forms(|forms| {
+        let words = forms.words(tokens, text, lexicon);
+        people_of_words(text, &words, tagged, lexicon, stop)
+    })
+}
+
+/// [`find_people_in`] with the words of the text's tokens.
+fn people_of_words(
+    text: &str,
+    words: &[Word],
+    tagged: &[Range<usize>],
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) -> Vec<PersonMention> {
     // Tagger spans first: the tagger was trained on where names begin and end; the rules
     // add what it missed and the roles written before names.
-    let mut found = tagger_spans(&words, tagged, lexicon, stop);
+    let mut found = tagger_spans(words, tagged, lexicon, stop);
     let tagged_found = found.len();
-    add_titled_names(text, &words, &mut found, tagged_found, lexicon, stop);
-    add_surname_shaped_names(&words, &mut found, lexicon, stop);
-    cues::add_authors(&words, &mut found, lexicon, stop);
-    cues::add_aged_names(&words, &mut found, lexicon, stop);
-    cues::add_names_before_roles(&words, &mut found, lexicon, stop);
-    cues::add_scorers(&words, &mut found, lexicon, stop);
-    cues::add_relatives(&words, &mut found, lexicon, stop);
-    cues::add_compound_names(&words, &mut found, lexicon, stop);
-    cues::add_names_after_nisbas(&words, &mut found, lexicon, stop);
-    let quoted = spans::short_quotes(&words, lexicon);
+    add_titled_names(text, words, &mut found, tagged_found, lexicon, stop);
+    add_surname_shaped_names(words, &mut found, lexicon, stop);
+    cues::add_authors(words, &mut found, lexicon, stop);
+    cues::add_aged_names(words, &mut found, lexicon, stop);
+    cues::add_names_before_roles(words, &mut found, lexicon, stop);
+    cues::add_scorers(words, &mut found, lexicon, stop);
+    cues::add_relatives(words, &mut found, lexicon, stop);
+    cues::add_compound_names(words, &mut found, lexicon, stop);
+    cues::add_names_after_nisbas(words, &mut found, lexicon, stop);
+    let quoted = spans::short_quotes(words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
-    drop_role_complements(&words, &mut found, lexicon, stop);
-    drop_places(&words, &mut found, lexicon, stop);
-    drop_known_places(&words, &mut found, lexicon);
-    cut_at_known_names(&words, &mut found);
-    drop_plurals(&words, &mut found, lexicon);
-    drop_lone_common_words(&words, &mut found, lexicon);
-    propagate(&words, &mut found, lexicon, stop);
+    drop_role_complements(words, &mut found, lexicon, stop);
+    drop_places(words, &mut found, lexicon, stop);
+    drop_known_places(words, &mut found, lexicon);
+    cut_at_known_names(words, &mut found);
+    drop_plurals(words, &mut found, lexicon);
+    drop_lone_common_words(words, &mut found, lexicon);
+    propagate(words, &mut found, lexicon, stop);
     // Again: a lone word the mentions of other names found may be the end of a place's name.
-    drop_known_places(&words, &mut found, lexicon);
+    drop_known_places(words, &mut found, lexicon);
     found.sort_by_key(|(r, _)| r.start);
-    let known = name_words(&words, &found);
+    let known = name_words(words, &found);
     let ends: HashSet<usize, FixedState> = found.iter().map(|(r, _)| r.end).collect();
     found
         .into_iter()
@@ -841,8 +846,8 @@ pub(crate) fn find_people_in(
             let (skip, article) = match glued_proclitic(&words[r.start], lexicon) {
                 (0, _) => {
                     let skip = clitic_on_known_name(&words[r.start], &known)
-                        .max(cues::author_preposition(&words, r.start))
-                        .max(coordinating_waw(&words, r.start, &ends, lexicon));
+                        .max(cues::author_preposition(words, r.start))
+                        .max(coordinating_waw(words, r.start, &ends, lexicon));
                     (skip, false)
                 }
                 found => found,

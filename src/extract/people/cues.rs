@@ -311,7 +311,13 @@ const KIN_WITH_ARTICLE: [&str; 8] = ["الاخ", "الاخت", "الابن", "ا
 const KIN_ADJECTIVES: [&str; 4] = ["الاكبر", "الاصغر", "الكبري", "الصغري"];
 
 /// Is the word a kinship noun with a possessive (زوجته، والدتها، أخوه) or the article (الأخ)?
+/// (Worked out once per form: see [`super::forms`].)
 pub(super) fn relative_noun(w: &Word) -> bool {
+    w.relative
+}
+
+/// [`relative_noun`], worked out.
+pub(super) fn is_relative_noun(w: &Word) -> bool {
     // Folding writes ة as ه: والدة نذير (Nadhir's mother) is no والده (his father).
     // The last letter first (the bare form ends as the word does): most words end otherwise.
     w.folded.ends_with(RELATIVE_LAST_LETTERS)
