@@ -1938,12 +1938,15 @@ pub struct Person {
 
 /// Merges mentions into people. Each item is (document, mention). Deterministic: the result
 /// is sorted by mentions, then name.
-pub fn merge_people(mentions: &[(String, PersonMention)]) -> Vec<Person> {
+pub fn merge_people<'m>(mentions: &'m [(String, PersonMention)]) -> Vec<Person> {
     // Full names (two words or more) first: they define the people.
     // Skeleton words, with a conjunction و glued to the first word left out (وزيجولي and
     // زيجولي meet; a name that begins with و, وليد, still meets itself).
-    let words = |m: &PersonMention| {
-        let mut words: Vec<String> = without_patronymic(&m.name).map(skeleton).collect();
+    // A corpus names the same people again and again: each word's skeleton is worked out once.
+    let mut skeletons: HashMap<&str, String, FixedState> = HashMap::default();
+    let mut words = |m: &'m PersonMention| {
+        let mut words: Vec<String> =
+            without_patronymic(&m.name).map(|w| skeletons.entry(w).or_insert_with(|| skeleton(w)).clone()).collect();
         if let Some(rest) = words.first().and_then(|w| w.strip_prefix('و')).filter(|r| r.chars().count() >= 2) {
             words[0] = rest.to_string();
         }
