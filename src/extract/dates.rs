@@ -271,8 +271,9 @@ struct Tables {
     class: Vec<(Class, bool)>,
     /// How each character of the Arabic block (U+0600–U+06FF) goes on with a word.
     arabic: [Cont; 256],
-    /// Whether two bytes (as a little-endian number) are a letter that is its own folded form.
-    same: Vec<bool>,
+    /// Whether two bytes (as a little-endian number) are a letter that is its own folded form
+    /// (an array: a `u16` index needs no bounds check).
+    same: Box<[bool; 1 << 16]>,
 }
 
 fn tables() -> &'static Tables {
@@ -280,7 +281,8 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let class: Vec<(Class, bool)> = (0..0x800).map(|cp| classify(char::from_u32(cp).unwrap_or('\0'))).collect();
         let arabic: [Cont; 256] = std::array::from_fn(|k| Cont::of(0x600 + k as u32, class[0x600 + k].0));
-        let mut same = vec![false; 1 << 16];
+        let mut same: Box<[bool; 1 << 16]> =
+            vec![false; 1 << 16].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("1 << 16 entries"));
         for (cp, &(c, _)) in class.iter().enumerate().skip(0x80) {
             let unit = char::from_u32(cp as u32).map_or(0, utf8_unit);
             same[unit as usize] = Cont::of(cp as u32, c) == Cont::Same;

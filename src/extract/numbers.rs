@@ -464,9 +464,14 @@ pub(crate) struct HashFilter {
 
 impl HashFilter {
     pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::of_hashes(keys.into_iter().map(key_hash))
+    }
+
+    /// The filter of hashes made otherwise than by [`key_hash`].
+    pub fn of_hashes(hashes: impl IntoIterator<Item = u64>) -> Self {
         let mut bits = vec![0u64; 1 << 10];
-        for key in keys {
-            let h = Self::bit(key_hash(key));
+        for hash in hashes {
+            let h = Self::bit(hash);
             bits[h >> 6] |= 1 << (h & 63);
         }
         HashFilter { bits }
