@@ -1962,9 +1962,11 @@ pub fn merge_people<'m>(mentions: &'m [(String, PersonMention)]) -> Vec<Person> 
         })
         .collect();
     let mut groups: Vec<Group> = Vec::new();
-    // Groups by the first and by the last skeleton word of their fullest name: a name can only
-    // belong to a group that shares one of them (see `same_person`).
-    let mut by_first: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
+    // Groups by each beginning of their fullest name (its first words, fewer than all) and by
+    // its last skeleton word: a name can only belong to a group whose full name it begins or
+    // whose surname it ends with (see `same_person`). Looking up the whole name, not its first
+    // word, spares comparing it with each of a corpus's hundreds of محمد.
+    let mut by_beginning: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
     let mut by_last: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
     let mut candidates: Vec<usize> = Vec::new();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -1972,10 +1974,10 @@ pub fn merge_people<'m>(mentions: &'m [(String, PersonMention)]) -> Vec<Person> 
     order.sort_by_cached_key(|&k| std::cmp::Reverse(mentions[k].1.name.split_whitespace().count()));
     for k in order {
         let sk = words(&mentions[k].1);
-        let (Some(first), Some(last)) = (sk.first(), sk.last()) else { continue };
+        let Some(last) = sk.last() else { continue };
         let doc = doc_of[k];
         candidates.clear();
-        candidates.extend(by_first.get(first).into_iter().chain(by_last.get(last)).flatten());
+        candidates.extend(by_beginning.get(&sk.join(" ")).into_iter().chain(by_last.get(last)).flatten());
         candidates.sort_unstable();
         candidates.dedup();
         let matches: Vec<usize> = candidates.iter().copied().filter(|&g| same_person(&groups[g].full, &sk)).collect();
@@ -2006,7 +2008,9 @@ pub fn merge_people<'m>(mentions: &'m [(String, PersonMention)]) -> Vec<Person> 
         let g = match chosen {
             Some(g) => g,
             None => {
-                by_first.entry(first.clone()).or_default().push(groups.len());
+                for n in 1..sk.len() {
+                    by_beginning.entry(sk[..n].join(" ")).or_default().push(groups.len());
+                }
                 by_last.entry(last.clone()).or_default().push(groups.len());
                 groups.push(Group { full: sk, ids: Vec::new(), per_document: HashMap::default() });
                 groups.len() - 1
