@@ -1000,6 +1000,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
         if first < end {
             let r = spans::without_leading_non_names(words, first..end, lexicon);
             let r = spans::without_trailing_accusative(words, spans::without_trailing_roles(words, r), lexicon);
+            let r = spans::without_trailing_feminine_adjective(words, r, lexicon);
             let r = spans::without_adverbs(words, r);
             let mut r = spans::without_verbs_and_particles(words, r, lexicon, stop);
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
@@ -1010,7 +1011,8 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                         || (len >= 2
                             && w.folded.starts_with("ال")
                             && w.class == WordClass::Other
-                            && w.support(lexicon) < COMMON))
+                            && w.support(lexicon) < COMMON
+                            && !spans::feminine_adjective(w, lexicon)))
             };
             while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
@@ -2290,6 +2292,20 @@ mod tests {
             let found = names_with_tagged(&format!("وقال أمس {word} كوروفاتي إن الوضع مستقر."), &["كوروفاتي"]);
             assert_eq!(found.first().map(|(n, _)| n.as_str()), Some("كوروفاتي"), "{word}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_feminine_participle_or_nisba_after_a_name_is_no_part_of_it() {
+        let first = |text: &str, tagged: &[&str]| names_with_tagged(text, tagged).first().map(|(n, _)| n.clone());
+        // The feminine of a common nisba, inside the tagged span.
+        let text = "وقالت مكتبة دانييل كوروفاتي الوطنية إن الوضع مستقر.";
+        assert_eq!(first(text, &["دانييل كوروفاتي الوطنية"]).as_deref(), Some("دانييل كوروفاتي"));
+        // A participle (الم…ة) right after the span is no rare family name that ends it.
+        let text = "وبينت سميرة كوروفاتي المتبرنقة الجهوية أن الوضع مستقر.";
+        assert_eq!(first(text, &["سميرة كوروفاتي"]).as_deref(), Some("سميرة كوروفاتي"));
+        // A family name in ة with the article is one.
+        let text = "وقال سمير كوروفاتي الزغيبة إن الوضع مستقر.";
+        assert_eq!(first(text, &["سمير كوروفاتي الزغيبة"]).as_deref(), Some("سمير كوروفاتي الزغيبة"));
     }
 
     #[test]

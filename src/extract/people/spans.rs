@@ -122,6 +122,38 @@ pub(super) fn without_trailing_accusative(words: &[Word], mut r: Range<usize>, l
     r
 }
 
+/// A span without a feminine participle or adjective with the article at its end (جوزيه
+/// مانويل باروزو المؤرخة: the letter dated…, فهد الوطنية): it agrees with a noun after the
+/// name. Family names in ة with the article (العيفة، الفريخة، العطية) are neither.
+pub(super) fn without_trailing_feminine_adjective(
+    words: &[Word],
+    mut r: Range<usize>,
+    lexicon: &Lexicon,
+) -> Range<usize> {
+    while r.len() > 1 && feminine_adjective(&words[r.end - 1], lexicon) {
+        r.end -= 1;
+    }
+    r
+}
+
+/// Is the word, written with ة after the article, a participle (الم…ة: المبرمجة، الملقبة،
+/// المتحصلة) or the feminine of a common nisba (الوطنية, as الوطني is common)?
+pub(super) fn feminine_adjective(w: &Word, lexicon: &Lexicon) -> bool {
+    let Some(stem) = w.folded.strip_prefix("ال") else { return false };
+    let participle = || stem.starts_with('م') && stem.chars().count() >= 5;
+    let nisba =
+        || stem.strip_suffix("يه").is_some_and(|s| lexicon.zipf10(&format!("ال{s}ي")) >= COMMON_MASCULINE_NISBA_ZIPF10);
+    w.token.kind == TokenKind::ArabicWord
+        && w.class == WordClass::Other
+        && w.text.ends_with('ة')
+        && w.bare_from() == 0
+        && (participle() || nisba())
+}
+
+/// Zipf frequency (tenths) from which a masculine nisba is a common adjective (الجبلي 3.4,
+/// not العطي 1.3).
+const COMMON_MASCULINE_NISBA_ZIPF10: u8 = 30;
+
 /// Different words after which a word in tanwin alef is written in a text from which it is
 /// taken for a name.
 const NAME_RECURRENCE: usize = 3;
