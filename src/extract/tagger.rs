@@ -1964,9 +1964,15 @@ fn prefetch<T>(x: &T) {
 #[inline(always)]
 fn prefetch_all<T>(x: &T) {
     let start: *const u8 = (x as *const T).cast();
-    for offset in (0..std::mem::size_of::<T>()).step_by(64).chain([std::mem::size_of::<T>().saturating_sub(1)]) {
+    let size = std::mem::size_of::<T>();
+    // A plain loop over a constant size, which the compiler unrolls (an iterator chain it
+    // did not).
+    let mut offset = 0;
+    while offset < size {
         prefetch_ptr(start.wrapping_add(offset));
+        offset += 64;
     }
+    prefetch_ptr(start.wrapping_add(size.saturating_sub(1)));
 }
 
 #[inline(always)]
@@ -2154,8 +2160,9 @@ impl Tagger {
         // each word's previous-tag scores) is requested first, so that the waits overlap:
         // the filter words of the pairs, then the slots the filter lets through.
         stem_pairs(&cache.words, &ids, &mut cache.pairs);
-        for &f in cache.pairs.iter().flatten() {
-            self.weights.prefetch_filter(f);
+        for &[left, right] in &cache.pairs {
+            self.weights.prefetch_filter(left);
+            self.weights.prefetch_filter(right);
         }
         for &k in &ids {
             prefetch_all(cache.prev(self, k));
@@ -2166,9 +2173,11 @@ impl Tagger {
         }
         // A pair the filter rules out has no weight: 0 (no feature's hash) spares the emissions
         // the filter.
-        for f in cache.pairs.iter_mut().flatten() {
-            if !self.weights.prefetch_slot(*f) {
-                *f = 0;
+        for pair in &mut cache.pairs {
+            for f in pair {
+                if !self.weights.prefetch_slot(*f) {
+                    *f = 0;
+                }
             }
         }
         self.emissions(&cache.words, &ids, &cache.pairs, memory, &cache.stems, &mut cache.sums);
