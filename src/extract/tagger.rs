@@ -1338,28 +1338,29 @@ fn viterbi_lanes<'a>(
             }
         }
     }
-    let mut tags = vec![0usize; n];
-    tags[n - 1] = t;
+    let mut tags = vec![Tag::O; n];
+    tags[n - 1] = Tag::from_index(t);
     if n > 1 {
-        tags[n - 2] = p1;
+        tags[n - 2] = Tag::from_index(p1);
     }
     // Back pointers are found again on the best path only: the first p2 that gave the best
     // score[p2][p1] + prev2[p2][p1][t] at i - 1 (of the tags p1 may follow; after the others
     // the score is -inf), which is the first whose sum equals the best the forward pass kept
     // (the same f32 additions): most often the first tried, O. None beats -inf: O, as the
-    // recurrence's "if s > best" from -inf leaves it.
+    // recurrence's "if s > best" from -inf leaves it. (p1, t): the tags at i - 1 and i.
     for i in (2..n).rev() {
-        let (p1, t) = (tags[i - 1], tags[i]);
         let (column, l1) = (&scores[i - 1].score, lane(p1));
         let best = scores[i].best[p1][lane(t)];
         let mut p2s = if is_inside(p1) { p1 - 1..p1 + 1 } else { 0..NTAGS };
-        tags[i - 2] = if best > NONE {
+        let p2 = if best > NONE {
             p2s.find(|&p2| column[p2][l1] + history.prev2[p2][p1][t] == best).unwrap_or(0)
         } else {
             0
         };
+        tags[i - 2] = Tag::from_index(p2);
+        (p1, t) = (p2, p1);
     }
-    tags.into_iter().map(Tag::from_index).collect()
+    tags
 }
 
 /// The Viterbi's scores at one position: `score[p1][lane(t)]`, of the tag pairs `(p1, t)`,
