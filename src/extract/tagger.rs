@@ -1161,23 +1161,44 @@ fn to_lanes(row: &Row, p1: usize, pad: f32) -> Lanes {
     std::array::from_fn(|l| lane_tag(p1, l).map_or(pad, |t| row[t]))
 }
 
-/// Emission scores in the lanes of a tag `P1` may be followed by: the `B-X` and `O` (lanes 0
-/// to 4, the same for every `P1`, in `base`), and in lane 5 the `I-X` that may follow `P1`
-/// (none after `O`: 0, where the history has -inf). [`to_lanes`] for one `P1`.
-#[inline(always)]
-fn emit_lanes<const P1: usize>(base: &Lanes, e: &Row) -> Lanes {
-    let mut lanes = *base;
-    if P1 > 0 {
-        lanes[5] = e[if is_inside(P1) { P1 } else { P1 + 1 }];
-    }
-    lanes
+/// The emission scores of a position as the Viterbi reads them: the `B-X` and `O` in the
+/// lanes every tag's vector has them in (lanes 0 to 4; 0 in the others), and the `I-X` apart,
+/// one of which goes to lane 5 (see [`emit_lanes`]). Laid out once per position, not once per
+/// `p1` from the scores by tag.
+#[derive(Clone, Copy, Debug, Default)]
+struct EmitLanes {
+    base: Lanes,
+    /// `I-PERS`, `I-LOC`, `I-ORG`, `I-MISC`.
+    inside: [f32; 4],
 }
 
-/// The lanes of the emission scores that do not depend on the previous tag (see
-/// [`emit_lanes`]).
+impl EmitLanes {
+    #[inline(always)]
+    fn new(e: &Row) -> EmitLanes {
+        EmitLanes { base: [e[1], e[3], e[5], e[7], e[0], 0.0, 0.0, 0.0], inside: [e[2], e[4], e[6], e[8]] }
+    }
+
+    /// The score of tag `t`.
+    fn tag(&self, t: usize) -> f32 {
+        if is_inside(t) {
+            self.inside[t / 2 - 1]
+        } else {
+            self.base[lane(t)]
+        }
+    }
+}
+
+/// Emission scores in the lanes of a tag `P1` may be followed by: the `B-X` and `O` (lanes 0
+/// to 4, the same for every `P1`), and in lane 5 the `I-X` that may follow `P1` (none after
+/// `O`: 0, where the history has -inf). [`to_lanes`] for one `P1`.
 #[inline(always)]
-fn emit_base(e: &Row) -> Lanes {
-    [e[1], e[3], e[5], e[7], e[0], 0.0, 0.0, 0.0]
+fn emit_lanes<const P1: usize>(e: &EmitLanes) -> Lanes {
+    let mut lanes = e.base;
+    if P1 > 0 {
+        // B-X and I-X (indices 2x + 1 and 2x + 2) are followed by I-X.
+        lanes[5] = e.inside[(P1 - 1) / 2];
+    }
+    lanes
 }
 
 /// Scores of the previous tag with the word, `[p1]` in the lanes of `p1`.
@@ -1230,17 +1251,17 @@ fn max(a: Lanes, b: Lanes) -> Lanes {
     std::array::from_fn(|l| if b[l] > a[l] { b[l] } else { a[l] })
 }
 
-/// The best tag sequence (second-order Viterbi) for emission scores `emit[i][t]`, history
+/// The best tag sequence (second-order Viterbi) for emission scores `emit[i]` (by tag `t`: `emit[i].tag(t)`), history
 /// scores, and the scores of the previous tag with the word, `prev_word[i][p1]` (in lanes);
 /// `I-X` only after `B-X` or `I-X`. The sentence starts after two `O`.
 ///
 /// Scores are added in f32 in a fixed order (that of the recurrence below, p2 ascending); keep
 /// it, since sums of large scores round and another order could change the best path.
 fn viterbi<'a>(
-    emit: &[Row],
+    emit: &[EmitLanes],
     prev_word: impl Fn(usize) -> &'a PrevLanes,
     history: &HistoryScores,
-    scores: &mut Vec<[Lanes; NTAGS]>,
+    scores: &mut Vec<Step>,
 ) -> Vec<Tag> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx") {
@@ -1256,10 +1277,10 @@ fn viterbi<'a>(
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
 fn viterbi_avx<'a>(
-    emit: &[Row],
+    emit: &[EmitLanes],
     prev_word: impl Fn(usize) -> &'a PrevLanes,
     history: &HistoryScores,
-    scores: &mut Vec<[Lanes; NTAGS]>,
+    scores: &mut Vec<Step>,
 ) -> Vec<Tag> {
     viterbi_lanes(emit, prev_word, history, scores)
 }
@@ -1268,43 +1289,45 @@ fn viterbi_avx<'a>(
 #[allow(clippy::needless_range_loop)]
 #[inline(always)]
 fn viterbi_lanes<'a>(
-    emit: &[Row],
+    emit: &[EmitLanes],
     prev_word: impl Fn(usize) -> &'a PrevLanes,
     history: &HistoryScores,
-    scores: &mut Vec<[Lanes; NTAGS]>,
+    scores: &mut Vec<Step>,
 ) -> Vec<Tag> {
     let n = emit.len();
     if n == 0 {
         return Vec::new();
     }
-    // scores[i][p1][lane(t)]: best score of a sequence ending with tags p1, t at position i
-    // (-inf if none). The buffer only grows: its rows are all written before they are read.
+    // scores[i].score[p1][lane(t)]: best score of a sequence ending with tags p1, t at
+    // position i (-inf if none). The buffer only grows: its rows are all written before they
+    // are read.
     if scores.len() < n {
-        scores.resize(n, [[NONE; LANES]; NTAGS]);
+        scores.resize(n, Step { score: [[NONE; LANES]; NTAGS], best: [[NONE; LANES]; NTAGS] });
     }
     let word = prev_word(0);
-    scores[0] = [[NONE; LANES]; NTAGS];
+    scores[0].score = [[NONE; LANES]; NTAGS];
     for t in 0..NTAGS {
         if ALLOWED[0][t] {
-            scores[0][0][lane(t)] = emit[0][t] + history.prev[0][t] + history.prev2[0][0][t] + word[0][lane(t)];
+            scores[0].score[0][lane(t)] =
+                emit[0].tag(t) + history.prev[0][t] + history.prev2[0][0][t] + word[0][lane(t)];
         }
     }
     for i in 1..n {
-        let word = prev_word(i);
-        let (e, base) = (&emit[i], emit_base(&emit[i]));
+        let (word, e) = (prev_word(i), &emit[i]);
         let (done, rest) = scores.split_at_mut(i);
-        let (score, next) = (&done[i - 1], &mut rest[0]);
+        let (score, next) = (&done[i - 1].score, &mut rest[0]);
         // One call per p1, each compiled for its own p1 (constant lanes and p2 ranges).
         macro_rules! columns {
             ($($p1:literal)*) => {
-                $(next[$p1] = column::<$p1>(score, history, &emit_lanes::<$p1>(&base, e), &word[$p1]);)*
+                $((next.best[$p1], next.score[$p1]) =
+                    column::<$p1>(score, history, &emit_lanes::<$p1>(e), &word[$p1]);)*
             };
         }
         const _: () = assert!(NTAGS == 9, "one column per tag");
         columns!(0 1 2 3 4 5 6 7 8);
     }
     // score[p1][t] at position i, as in the recurrence.
-    let score = |i: usize, p1: usize, t: usize| if ALLOWED[p1][t] { scores[i][p1][lane(t)] } else { NONE };
+    let score = |i: usize, p1: usize, t: usize| if ALLOWED[p1][t] { scores[i].score[p1][lane(t)] } else { NONE };
     let (mut p1, mut t) = (0, 0);
     let mut best = NONE;
     for a in 0..NTAGS {
@@ -1315,39 +1338,53 @@ fn viterbi_lanes<'a>(
             }
         }
     }
-    let mut tags = vec![0usize; n];
-    tags[n - 1] = t;
+    let mut tags = vec![Tag::O; n];
+    tags[n - 1] = Tag::from_index(t);
     if n > 1 {
-        tags[n - 2] = p1;
+        tags[n - 2] = Tag::from_index(p1);
     }
     // Back pointers are found again on the best path only: the first p2 that gave the best
     // score[p2][p1] + prev2[p2][p1][t] at i - 1 (of the tags p1 may follow; after the others
-    // the score is -inf).
+    // the score is -inf), which is the first whose sum equals the best the forward pass kept
+    // (the same f32 additions): most often the first tried, O. None beats -inf: O, as the
+    // recurrence's "if s > best" from -inf leaves it. (p1, t): the tags at i - 1 and i.
     for i in (2..n).rev() {
-        let (p1, t) = (tags[i - 1], tags[i]);
-        let (column, l1) = (&scores[i - 1], lane(p1));
-        let mut best = NONE;
-        let mut arg = 0;
-        for p2 in if is_inside(p1) { p1 - 1..p1 + 1 } else { 0..NTAGS } {
-            let s = column[p2][l1] + history.prev2[p2][p1][t];
-            if s > best {
-                best = s;
-                arg = p2;
-            }
-        }
-        tags[i - 2] = arg;
+        let (column, l1) = (&scores[i - 1].score, lane(p1));
+        let best = scores[i].best[p1][lane(t)];
+        let mut p2s = if is_inside(p1) { p1 - 1..p1 + 1 } else { 0..NTAGS };
+        let p2 = if best > NONE {
+            p2s.find(|&p2| column[p2][l1] + history.prev2[p2][p1][t] == best).unwrap_or(0)
+        } else {
+            0
+        };
+        tags[i - 2] = Tag::from_index(p2);
+        (p1, t) = (p2, p1);
     }
-    tags.into_iter().map(Tag::from_index).collect()
+    tags
+}
+
+/// The Viterbi's scores at one position: `score[p1][lane(t)]`, of the tag pairs `(p1, t)`,
+/// and `best[p1][lane(t)]`, the best over p2 that it adds the scores of the position to (see
+/// [`column`]), from which the back pointers are found again.
+#[derive(Clone, Debug)]
+struct Step {
+    score: [Lanes; NTAGS],
+    best: [Lanes; NTAGS],
 }
 
 /// The scores at a position of the tag pairs `(P1, t)`, in the lanes of `P1`, from the scores
 /// `score[p2][p1]` at the position before: the best over p2, in order (the first is the best
 /// so far: it beats -inf, or is -inf), of `score[p2][P1] + prev2[p2][P1][t]`, plus the
-/// emission, the history and the word's scores with `P1`, added in that order. Only the tags
-/// `P1` may follow are tried: after any other, `score[p2][P1]` is -inf. -inf stays -inf: lanes
-/// without a tag, and pairs that no sequence reaches.
+/// emission, the history and the word's scores with `P1`, added in that order; returned with
+/// that best. Only the tags `P1` may follow are tried: after any other, `score[p2][P1]` is
+/// -inf. -inf stays -inf: lanes without a tag, and pairs that no sequence reaches.
 #[inline(always)]
-fn column<const P1: usize>(score: &[Lanes; NTAGS], history: &HistoryScores, emit: &Lanes, word: &Lanes) -> Lanes {
+fn column<const P1: usize>(
+    score: &[Lanes; NTAGS],
+    history: &HistoryScores,
+    emit: &Lanes,
+    word: &Lanes,
+) -> (Lanes, Lanes) {
     let step = |p2: usize| splat_add(score[p2][lane(P1)], &history.prev2_lanes[p2][P1]);
     let best = if is_inside(P1) {
         max(step(P1 - 1), step(P1))
@@ -1358,7 +1395,7 @@ fn column<const P1: usize>(score: &[Lanes; NTAGS], history: &HistoryScores, emit
         }
         best
     };
-    add(add(add(best, emit), &history.prev_lanes[P1]), word)
+    (best, add(add(add(best, emit), &history.prev_lanes[P1]), word))
 }
 
 /// What the sentences tagged before say about a word: how often its stem was tagged as each
@@ -1819,8 +1856,8 @@ struct WordCache {
     pairs: Vec<[u64; 2]>,
     stems: Vec<u32>,
     sums: Vec<[i32; NTAGS]>,
-    emit: Vec<Row>,
-    lattice: Vec<[Lanes; NTAGS]>,
+    emit: Vec<EmitLanes>,
+    lattice: Vec<Step>,
 }
 
 impl WordCache {
@@ -1928,9 +1965,15 @@ fn prefetch<T>(x: &T) {
 #[inline(always)]
 fn prefetch_all<T>(x: &T) {
     let start: *const u8 = (x as *const T).cast();
-    for offset in (0..std::mem::size_of::<T>()).step_by(64).chain([std::mem::size_of::<T>().saturating_sub(1)]) {
+    let size = std::mem::size_of::<T>();
+    // A plain loop over a constant size, which the compiler unrolls (an iterator chain it
+    // did not).
+    let mut offset = 0;
+    while offset < size {
         prefetch_ptr(start.wrapping_add(offset));
+        offset += 64;
     }
+    prefetch_ptr(start.wrapping_add(size.saturating_sub(1)));
 }
 
 #[inline(always)]
@@ -2118,8 +2161,9 @@ impl Tagger {
         // each word's previous-tag scores) is requested first, so that the waits overlap:
         // the filter words of the pairs, then the slots the filter lets through.
         stem_pairs(&cache.words, &ids, &mut cache.pairs);
-        for &f in cache.pairs.iter().flatten() {
-            self.weights.prefetch_filter(f);
+        for &[left, right] in &cache.pairs {
+            self.weights.prefetch_filter(left);
+            self.weights.prefetch_filter(right);
         }
         for &k in &ids {
             prefetch_all(cache.prev(self, k));
@@ -2130,14 +2174,16 @@ impl Tagger {
         }
         // A pair the filter rules out has no weight: 0 (no feature's hash) spares the emissions
         // the filter.
-        for f in cache.pairs.iter_mut().flatten() {
-            if !self.weights.prefetch_slot(*f) {
-                *f = 0;
+        for pair in &mut cache.pairs {
+            for f in pair {
+                if !self.weights.prefetch_slot(*f) {
+                    *f = 0;
+                }
             }
         }
         self.emissions(&cache.words, &ids, &cache.pairs, memory, &cache.stems, &mut cache.sums);
         cache.emit.clear();
-        cache.emit.extend(cache.sums.iter().map(|s| s.map(|s| s as f32)));
+        cache.emit.extend(cache.sums.iter().map(|s| EmitLanes::new(&s.map(|s| s as f32))));
         let mut lattice = std::mem::take(&mut cache.lattice);
         let tags = viterbi(&cache.emit, |i| cache.prev(self, ids[i]), &self.history, &mut lattice);
         memory.push_ids(&cache.stems, &tags);
@@ -2588,6 +2634,7 @@ impl Trainer {
                         prev2_ids.map(|r| r.map(|k| weights[k as usize])),
                     );
                     let prev_word: Vec<PrevLanes> = prev_stem.iter().map(prev_lanes).collect();
+                    let emit: Vec<EmitLanes> = emit.iter().map(EmitLanes::new).collect();
                     let predicted = viterbi(&emit, |i| &prev_word[i], &history, &mut lattice);
                     let gold: Vec<Tag> = self.sentences[s].1.iter().map(|&t| Tag::from_index(t as usize)).collect();
                     if predicted != gold {
@@ -3169,16 +3216,17 @@ mod tests {
             let prev_word: Vec<[Row; NTAGS]> = (0..n).map(|_| std::array::from_fn(|_| row())).collect();
             let lanes: Vec<PrevLanes> = prev_word.iter().map(prev_lanes).collect();
             let (expected, scores) = plain_viterbi(&emit, &prev_word, &history);
-            let same_scores = |lattice: &[[Lanes; NTAGS]]| {
+            let same_scores = |lattice: &[Step]| {
                 (0..n).all(|i| {
                     (0..NTAGS).all(|p1| {
                         (0..NTAGS).all(|t| {
-                            let s = if ALLOWED[p1][t] { lattice[i][p1][lane(t)] } else { NONE };
+                            let s = if ALLOWED[p1][t] { lattice[i].score[p1][lane(t)] } else { NONE };
                             s.to_bits() == scores[i][p1][t].to_bits()
                         })
                     })
                 })
             };
+            let emit: Vec<EmitLanes> = emit.iter().map(EmitLanes::new).collect();
             let mut lattice = Vec::new();
             assert_eq!(viterbi(&emit, |i| &lanes[i], &history, &mut lattice), expected, "round {round}");
             assert!(same_scores(&lattice), "round {round}");
@@ -3236,7 +3284,7 @@ mod tests {
                 });
                 assert_eq!(cache.prev(tagger, ids[i]), &prev_lanes(&prev), "{}", words[i]);
             }
-            let emit: Vec<Row> = sums.iter().map(|s| s.map(|w| w as f32)).collect();
+            let emit: Vec<EmitLanes> = sums.iter().map(|s| EmitLanes::new(&s.map(|w| w as f32))).collect();
             let tags = viterbi(&emit, |i| cache.prev(tagger, ids[i]), &tagger.history, &mut Vec::new());
             memory.push_ids(&stems, &tags);
         }
