@@ -104,12 +104,12 @@ pub fn extract_dates(text: &str) -> Vec<DateMention> {
     let mut buffers = SPARE.take();
     buffers.clear();
     scan(text, &mut buffers);
-    let Buffers { toks, keys, folded, starts } = buffers;
-    let parser = Parser { text, toks, keys, folded, starts };
+    let Buffers { toks, keys, folded, starts, anchors } = buffers;
+    let parser = Parser { text, toks, keys, folded, starts, anchors, reach: ANCHOR_REACH };
     let dates = parser.run();
     if parser.toks.capacity() <= KEPT_TOKENS {
-        let Parser { toks, keys, folded, starts, .. } = parser;
-        SPARE.set(Buffers { toks, keys, folded, starts });
+        let Parser { toks, keys, folded, starts, anchors, .. } = parser;
+        SPARE.set(Buffers { toks, keys, folded, starts, anchors });
     }
     dates
 }
@@ -121,6 +121,7 @@ struct Buffers {
     keys: String,
     folded: Vec<OnceCell<String>>,
     starts: Vec<usize>,
+    anchors: Vec<usize>,
 }
 
 impl Buffers {
@@ -129,6 +130,7 @@ impl Buffers {
         self.keys.clear();
         self.folded.clear();
         self.starts.clear();
+        self.anchors.clear();
     }
 }
 
@@ -391,10 +393,10 @@ fn push_lowercase(keys: &mut String, text: &str, i: usize) {
 
 #[inline(never)]
 /// Reads the tokens of `text` into empty `buffers`, with the keys of numbers and Latin words,
-/// the (empty) folded keys of the words that fold (see [`Key`]) and the tokens a date can
-/// start at (see [`Parser::starts`]).
+/// the (empty) folded keys of the words that fold (see [`Key`]), the tokens a date can
+/// start at (see [`Parser::starts`]) and the numbers and month names (see [`Parser::anchors`]).
 fn scan(text: &str, buffers: &mut Buffers) {
-    let Buffers { toks, keys, folded, starts } = buffers;
+    let Buffers { toks, keys, folded, starts, anchors } = buffers;
     let bytes = text.as_bytes();
     let tables = tables();
     let table = &tables.class;
@@ -441,8 +443,13 @@ fn scan(text: &str, buffers: &mut Buffers) {
                     folded.push(key.map_or_else(OnceCell::new, OnceCell::from));
                     (Key::Folded(folded.len() - 1), form)
                 };
-                if form.is_some_and(|f| f.starts) {
-                    starts.push(toks.len());
+                if let Some(f) = form {
+                    if f.starts {
+                        starts.push(toks.len());
+                    }
+                    if f.month {
+                        anchors.push(toks.len());
+                    }
                 }
                 toks.push(Tok { kind: Kind::Word, start, end, key, gap, value, digits, form });
                 gap = false;
@@ -478,6 +485,9 @@ fn scan(text: &str, buffers: &mut Buffers) {
         };
         if kind == Kind::Num || form.is_some_and(|f| f.starts) {
             starts.push(toks.len());
+        }
+        if kind == Kind::Num || form.is_some_and(|f| f.month) {
+            anchors.push(toks.len());
         }
         let key = Key::Keys(key_start, keys.len());
         toks.push(Tok { kind, start, end, key, gap, value, digits, form });
@@ -1005,6 +1015,8 @@ struct Form {
     readings: Vec<(&'static str, Lex, Option<usize>)>,
     /// A date expression may start with it.
     starts: bool,
+    /// It may read as a month name (or the first word of one).
+    month: bool,
 }
 
 /// The vocabulary tables in hash maps: the tests above run on many words, and most of those
@@ -1058,7 +1070,9 @@ impl Vocab {
                         .filter_map(|(base, clitic)| words.get_key_value(base.as_str()).map(|(&b, &l)| (b, l, clitic)))
                         .collect();
                     let starts = readings.iter().any(|(_, l, _)| l.starts());
-                    forms.push((form, Form { readings, starts }));
+                    let month =
+                        readings.iter().any(|(_, l, _)| l.gregorian.is_some() || l.hijri.is_some() || l.two_word);
+                    forms.push((form, Form { readings, starts, month }));
                 }
             }
             let hashes = HashFilter::new(forms.iter().map(|(form, _)| form.as_str()));
@@ -1297,15 +1311,36 @@ struct Parser<'a> {
     /// The tokens a date can start at, in order: numbers, and words that begin some date
     /// expression ([`Form::starts`]).
     starts: Vec<usize>,
+    /// The numbers and the words that may read as a month name ([`Form::month`]), in order:
+    /// every date holds one, at most [`ANCHOR_REACH`] tokens after its first.
+    anchors: Vec<usize>,
+    /// [`ANCHOR_REACH`] (larger in a test that no date is missed).
+    reach: usize,
 }
+
+/// How far a date's first anchor may be from its first token: `ما بين أواخر الحادي و الثلاثين
+/// من شهر يناير` has 8 tokens before the month (day, month, year noun and year all have a
+/// number or a month name; a date read alone is one of them, and a range or list starts
+/// with one).
+const ANCHOR_REACH: usize = 10;
 
 impl Parser<'_> {
     fn run(&self) -> Vec<DateMention> {
         let mut out = Vec::new();
         // The tokens a date can start at, each after the last date found.
         let mut next = 0;
+        // The first anchor at or after the current token.
+        let mut anchor = 0;
         for &i in &self.starts {
             if i < next {
+                continue;
+            }
+            // Most starts are common words (`من`, `ما`, `ال`) with no number or month near:
+            // no date begins there.
+            while self.anchors.get(anchor).is_some_and(|&a| a < i) {
+                anchor += 1;
+            }
+            if self.anchors.get(anchor).is_none_or(|&a| a > i.saturating_add(self.reach)) {
                 continue;
             }
             let mut best: Option<(usize, Vec<DateMention>)> = None;
@@ -2545,6 +2580,47 @@ mod tests {
         "March", "رمضان", "عام", "في",
     ];
 
+    /// Pieces of date-ish text: numbers in every digit set, month names of every region
+    /// (with clitics, hamza, tatweel and marks), year nouns, ordinals, modifiers, connectors,
+    /// markers, counted nouns, punctuation and blanks.
+    #[rustfmt::skip]
+    const DATE_PIECES: &[&str] = &[
+        " ", " ", " ", " ", " ", " ", "\n", "\u{A0}", "\u{200F}", "\u{0640}", "\u{064E}", "2019", "2020", "1445",
+        "15", "3", "31", "40", "٢٠١٣", "١٦", "۲۰۱۹", "2000", "1", "يناير", "وفي", "بيناير", "مارس", "ومارس", "أيار",
+        "مايو", "آب", "اب", "باب", "نيسان", "كانون", "الثاني", "تشرين", "أول", "الأول", "ربيع", "الآخر", "جمادى",
+        "ذو", "الحجة", "رمضان", "شوال", "يـنـايـر", "أكتوبر", "جانفي", "غشت", "March", "may", "in", "year", "from",
+        "عام", "العام", "لعام", "للعام", "عامي", "سنة", "أعوام", "الماضي", "الجاري", "الدراسية", "الموسم",
+        "شهر", "من", "إلى", "حتى", "بين", "ما", "و", "وحتى", "في", "منذ", "خلال", "أواخر", "مطلع", "صيف",
+        "العاشر", "الحادي", "عشر", "والعشرين", "الثلاثين", "ال", "الـ", "هـ", "م", "ق", "د", "ر", "ميلادي",
+        "صوت", "حالة", "مليون", "المئة", "الربع", "/", "-", ".", ",", "،", "(", ")", "%", ":", "–",
+    ];
+
+    /// Words and blanks between dates.
+    #[rustfmt::skip]
+    const FILLER: &[&str] = &[" ", " ", " ", "قال", "الرئيس", "الحكومة", "إن", "على", "الذي", "مصر", "،", "\n"];
+
+    /// The dates of `text`, looked for at every start (`reach`) or only near anchors.
+    fn dates_with_reach(text: &str, reach: usize) -> Vec<DateMention> {
+        let mut buffers = Buffers::default();
+        scan(text, &mut buffers);
+        let Buffers { toks, keys, folded, starts, anchors } = buffers;
+        Parser { text, toks, keys, folded, starts, anchors, reach }.run()
+    }
+
+    proptest::proptest! {
+        /// Looking for dates only near a number or a month name misses none.
+        #[test]
+        fn dates_begin_near_an_anchor(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![3 => proptest::sample::select(DATE_PIECES), 1 => proptest::sample::select(FILLER)],
+                0..120,
+            )
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(dates_with_reach(&text, ANCHOR_REACH), dates_with_reach(&text, usize::MAX), "{}", text);
+        }
+    }
+
     proptest::proptest! {
         /// `scan` reads bytewise what a reading one character at a time gives, and finds the
         /// date words by their key's hash without missing one.
@@ -2556,8 +2632,8 @@ mod tests {
             scan("وفي 5 March للعام 2020", &mut buffers);
             buffers.clear();
             scan(&text, &mut buffers);
-            let Buffers { toks, keys, folded, starts } = buffers;
-            let parser = Parser { text: &text, toks, keys, folded, starts };
+            let Buffers { toks, keys, folded, starts, anchors } = buffers;
+            let parser = Parser { text: &text, toks, keys, folded, starts, anchors, reach: ANCHOR_REACH };
             let slow = scan_slowly(&text);
             proptest::prop_assert_eq!(parser.toks.len(), slow.len());
             for (t, (kind, start, end, gap, value, digits, key)) in parser.toks.iter().zip(&slow) {
