@@ -8,7 +8,7 @@ use crate::lexicon::{Census, Lexicon};
 use crate::normalize::{clean_cow, CleanOptions, Evidence, LineRepairs, PunctRepairs, RepairOptions};
 use crate::report::analysis::{DateRow, DocPerson, DocReport, FigureRow, Report};
 use crate::stats::{count_document, count_tokens, CountOptions, Counts, DocCounts, TableOptions};
-use crate::token::{tokenize, Token};
+use crate::token::{tokenize_into, Token};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -164,7 +164,7 @@ fn analyse_some(
     // The extraction and the counts read the same tokens of the repaired text: tokenized once.
     // About one token per six bytes of news text.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
-    tokens.extend(tokenize(&text));
+    tokenize_into(&text, &mut tokens);
     let found = extract_in(&text, &tokens, lexicon, stop);
     // Spans are given in the decoded original text.
     let span = |start: usize, end: usize| offsets.to_original(start..end);

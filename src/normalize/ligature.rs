@@ -304,7 +304,7 @@ fn repair_with_cache(
     let mut cl: Vec<Range<usize>> = Vec::new();
     let (mut buf, mut seen) = (String::new(), String::new());
     let mut letters: Vec<char> = Vec::new();
-    for_each_letter_run(text, |word, _, in_context| {
+    for_each_letter_run(text, |word, in_context| {
         if !in_context {
             return;
         }

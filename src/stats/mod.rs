@@ -45,11 +45,11 @@ impl Eq for Stats {}
 
 impl Stats {
     fn add_document(&mut self, count: u64, doc_tokens: u64) {
-        let p = if doc_tokens == 0 { 0 } else { count as u128 * P_SCALE / doc_tokens as u128 };
+        let p = normalized_frequency(count, doc_tokens);
         self.count += count;
         self.documents += 1;
         self.sum_p += p;
-        self.sum_p2 += p * p / P_SCALE;
+        self.sum_p2 += square_scaled(p);
     }
 
     fn merge(&mut self, other: &Stats) {
@@ -76,6 +76,37 @@ impl Stats {
         let v = var.sqrt() / mean;
         Some((1.0 - v / (n - 1.0).sqrt()).clamp(0.0, 1.0))
     }
+}
+
+/// `count / doc_tokens` in units of 1/P_SCALE, rounded down (0 for an empty document): what
+/// `count as u128 * P_SCALE / doc_tokens as u128` gives, in 64-bit arithmetic when the
+/// product fits (a term's count in a document is small), which spares a 128-bit division.
+#[inline]
+fn normalized_frequency(count: u64, doc_tokens: u64) -> u128 {
+    const SCALE: u64 = P_SCALE as u64;
+    if doc_tokens == 0 {
+        return 0;
+    }
+    match count.checked_mul(SCALE) {
+        Some(product) => u128::from(product / doc_tokens),
+        None => u128::from(count) * P_SCALE / u128::from(doc_tokens),
+    }
+}
+
+/// `p * p / P_SCALE` rounded down, for `p` ≤ P_SCALE = 10¹⁵, without a 128-bit division:
+/// with p = a·10⁸ + b and b² = q·10⁸ + r, p² = 10a²·10¹⁵ + (2ab + q)·10⁸ + r, so
+/// ⌊p²/10¹⁵⌋ = 10a² + ⌊(2ab + q)/10⁷⌋ (r < 10⁸ cannot carry); every term fits in u64.
+#[inline]
+fn square_scaled(p: u128) -> u128 {
+    const _: () = assert!(P_SCALE == 1_000_000_000_000_000, "square_scaled is written for 10^15");
+    const ROOT: u64 = 100_000_000;
+    // Above P_SCALE (a count above its document's tokens: never from `count_tokens`), as it was.
+    if p > P_SCALE {
+        return p * p / P_SCALE;
+    }
+    let p = p as u64;
+    let (a, b) = (p / ROOT, p % ROOT);
+    u128::from(10 * a * a + (2 * a * b + b * b / ROOT) / (ROOT / 10))
 }
 
 type IdMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
@@ -334,6 +365,35 @@ mod tests {
         let one = stats(4, 0.1, 0.01);
         assert!(one.juilland_d(4).unwrap() < 1e-9);
         assert_eq!(one.juilland_d(1), None);
+    }
+
+    #[test]
+    fn sixty_four_bit_frequencies_agree_with_u128_arithmetic() {
+        let exact = |count: u64, tokens: u64| {
+            let p = if tokens == 0 { 0 } else { count as u128 * P_SCALE / tokens as u128 };
+            (p, p * p / P_SCALE)
+        };
+        let cases = [(0, 0), (1, 0), (1, 1), (1, 3), (2, 7), (18, 19), (19, 20), (7, 7), (1, 1_000_003), (999, 1_000)];
+        let mut all: Vec<(u64, u64)> = cases.to_vec();
+        for tokens in 1..200 {
+            for count in 0..=tokens {
+                all.push((count, tokens));
+            }
+        }
+        for (count, tokens) in all {
+            let p = normalized_frequency(count, tokens);
+            assert_eq!((p, square_scaled(p)), exact(count, tokens), "{count}/{tokens}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn frequencies_match_for_any_counts(tokens in 1u64..u64::MAX, count in 0u64..u64::MAX) {
+            let count = count % (tokens + 1).max(1);
+            let p = count as u128 * P_SCALE / tokens as u128;
+            proptest::prop_assert_eq!(normalized_frequency(count, tokens), p);
+            proptest::prop_assert_eq!(square_scaled(p), p * p / P_SCALE);
+        }
     }
 
     #[test]

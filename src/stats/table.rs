@@ -39,17 +39,30 @@ impl Counts {
         // hashing the name of every term counted. (Looked up before `with_names` takes the
         // vocabulary's lock.)
         let stop_ids: IdSet = opts.stop_keys.iter().filter_map(|w| vocab::lookup(w)).collect();
+        // Flags by id (zeroed memory, no per-entry work): a stopword test and a "shown" test
+        // are then one load per term instead of a hash lookup.
+        let ids = self.terms.values.len().max(self.surfaces.values.len());
+        let mut flags = vec![0u8; ids];
+        for &k in &stop_ids {
+            if let Some(f) = flags.get_mut(k as usize) {
+                *f = STOP;
+            }
+        }
         vocab::with_names(|names| {
             let name = |id: Id| &*names[id as usize];
             // The rows are ranked by key first, so that only the shown ones (`top`) need their
             // spellings and strings: a corpus has far more terms than a table shows.
             // (id, count) only: small entries to select and sort; the stats are fetched for the
-            // rows shown.
+            // rows shown. (An absent term has count 0.)
+            let min_count = opts.min_count.max(1);
             let mut picked: Vec<(Id, u64)> = self
                 .terms
+                .values
                 .iter()
-                .filter(|(k, st)| st.count >= opts.min_count.max(1) && !stop_ids.contains(k))
-                .map(|(k, st)| (k, st.count))
+                .zip(&flags)
+                .enumerate()
+                .filter(|&(_, (st, &flag))| st.count >= min_count && flag != STOP)
+                .map(|(k, (st, _))| (k as Id, st.count))
                 .collect();
             // Most frequent first, then by key (keys differ: a total order). With a `top`, the
             // rows shown are selected first and only they are sorted.
@@ -60,10 +73,15 @@ impl Counts {
             }
             picked.sort_unstable_by(order);
             // Spellings other than the key itself; the key's own spelling has the rest.
+            for &(k, _) in &picked {
+                flags[k as usize] = SHOWN;
+            }
             let mut others: IdMap<Vec<(Id, u64)>> = picked.iter().map(|&(k, _)| (k, Vec::new())).collect();
             for (sid, &(kid, n)) in self.surfaces.iter() {
-                if let Some(spellings) = others.get_mut(&kid) {
-                    spellings.push((sid, n));
+                if flags.get(kid as usize) == Some(&SHOWN) {
+                    if let Some(spellings) = others.get_mut(&kid) {
+                        spellings.push((sid, n));
+                    }
                 }
             }
             let entries = picked.into_iter().map(|(k, _)| {
@@ -102,6 +120,10 @@ impl Counts {
         })
     }
 }
+
+/// [`Counts::term_rows`]'s flags of a key id: a stopword, or a key of a row shown.
+const STOP: u8 = 1;
+const SHOWN: u8 = 2;
 
 /// Sets and maps of ids, with a fast hash (ids are small integers, not attacker-chosen).
 type IdSet = HashSet<Id, foldhash::fast::FixedState>;

@@ -2,7 +2,7 @@
 
 mod tokenize;
 
-pub use tokenize::{holds_blank_line, is_boundary_punct, tokenize, Token, TokenKind, Tokens};
+pub use tokenize::{holds_blank_line, is_boundary_punct, tokenize, tokenize_into, Token, TokenKind, Tokens};
 mod clitics;
 
 pub use clitics::{split as split_clitics, Split};

@@ -112,6 +112,15 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     Tokens { text, pos: 0 }
 }
 
+/// Appends the tokens of `text` to `out`: [`tokenize`] collected, in one loop with the
+/// tokenizer inlined (no call per token).
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    let mut tokens = tokenize(text);
+    while let Some(t) = tokens.next_token() {
+        out.push(t);
+    }
+}
+
 /// Iterator over the tokens of a text.
 pub struct Tokens<'a> {
     text: &'a str,
