@@ -74,6 +74,7 @@ pub fn find_entities_in(
     let tagged: Vec<std::ops::Range<usize>> = persons.iter().map(|m| m.start..m.end).collect();
     let mut people = people::find_people_in(text, tokens, tagged.as_slice(), lexicon, stop);
     drop_lone_places(&mut people, &others, text);
+    drop_places_coordinated(&mut people, &others, text);
     Entities { people, others }
 }
 
@@ -116,6 +117,34 @@ fn drop_lone_places(people: &mut Vec<people::PersonMention>, others: &[Mention],
     });
 }
 
+/// Drops the one-word person mentions joined by و to a word the tagger tags as a place (بما
+/// في ذلك ألماتي وأستانا; أستانا وألماتي): words so coordinated are alike, and a lone word
+/// with a place is a place read wrong.
+fn drop_places_coordinated(people: &mut Vec<people::PersonMention>, others: &[Mention], text: &str) {
+    let places: Vec<&Mention> = others.iter().filter(|m| m.kind == EntityType::Loc).collect();
+    if places.is_empty() {
+        return;
+    }
+    let place_at = |start: usize| places.iter().any(|m| m.start == start);
+    let place_ends_at = |end: usize| places.iter().any(|m| m.end == end);
+    people.retain(|p| {
+        // (A given name before a surname spelt like a place is a person: جورج واشنطن.)
+        if p.name.contains(char::is_whitespace) || people::is_known_given_name(&p.name) {
+            return true;
+        }
+        // The next word, with و glued to it, is a place.
+        let after = &text[p.end..];
+        let next = p.end + (after.len() - after.trim_start().len());
+        let place_after = after.trim_start().starts_with('و') && place_at(next);
+        // The mention has و glued to it (left out of its span or not), after a place.
+        let before = text[..p.start].strip_suffix('و').unwrap_or(&text[..p.start]);
+        let glued = before.len() < p.start || p.name.starts_with('و');
+        let gap = before.len() - before.trim_end().len();
+        let place_before = glued && gap > 0 && place_ends_at(before.len() - gap);
+        !(place_after || place_before)
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +169,30 @@ mod tests {
             [place(at("كوروفا", 0), "كوروفا"), place(at("كوروفا", 1), "كوروفا"), place(at("ترامب", 2), "ترامب")];
         drop_lone_places(&mut found, &others, text);
         assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["ترامب", "ترامب"]);
+    }
+
+    #[test]
+    fn a_lone_word_joined_by_waw_to_a_place_is_no_person() {
+        let text = "بما في ذلك كوروفا وبيرزانا. ثم زار بيرزانا وكوروفي أمس، والتقى سمير وجورج كوروفي.";
+        let at = |word: &str, nth: usize| text.match_indices(word).nth(nth).map(|(i, _)| i).expect("in the text");
+        let mention = |start: usize, name: &str| people::PersonMention {
+            start,
+            end: start + name.len(),
+            name: name.to_string(),
+            role: None,
+        };
+        let place = |start: usize, word: &str| Mention { kind: EntityType::Loc, start, end: start + word.len() };
+        let mut found = vec![
+            // Before a place with و glued to it, and after one with و glued to the mention.
+            mention(at("كوروفا", 0), "كوروفا"),
+            mention(at("كوروفي", 0), "كوروفي"),
+            // A person's name of two words, and a lone word next to no place, stay.
+            mention(at("جورج كوروفي", 0), "جورج كوروفي"),
+            mention(at("سمير", 0), "سمير"),
+        ];
+        let others = [place(at("وبيرزانا", 0), "وبيرزانا"), place(at("بيرزانا", 1), "بيرزانا")];
+        drop_places_coordinated(&mut found, &others, text);
+        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["جورج كوروفي", "سمير"]);
     }
 
     #[test]

@@ -356,6 +356,11 @@ fn given_names() -> &'static HashSet<&'static str, FixedState> {
     NAMES.get_or_init(|| given_name_entries().map(|(name, _)| name).collect())
 }
 
+/// Is the word (as written) a known given name (see [`given_names`])?
+pub(crate) fn is_known_given_name(word: &str) -> bool {
+    given_names().contains(fold_text(word, &FoldOptions::default()).as_ref())
+}
+
 /// How many names a given name must begin, in the annotated data or after the cues of ANT
 /// news (`given-news.txt`), to open a name even when it is also a frequent word (محمد، أحمد،
 /// عمر، حسن، ياسين): so many people called so outweigh its other uses.
