@@ -74,7 +74,7 @@ pub fn find_entities_in(
     let tagged: Vec<std::ops::Range<usize>> = persons.iter().map(|m| m.start..m.end).collect();
     let mut people = people::find_people_in(text, tokens, tagged.as_slice(), lexicon, stop);
     drop_lone_places(&mut people, &others, text);
-    drop_places_coordinated(&mut people, &others, text);
+    drop_places_coordinated(&mut people, &others, text, lexicon);
     Entities { people, others }
 }
 
@@ -85,15 +85,14 @@ pub fn find_entities_in(
 fn drop_lone_places(people: &mut Vec<people::PersonMention>, others: &[Mention], text: &str) {
     // Few mentions are one word: only their skeletons are counted (a skeleton folds and copies
     // the word, too dear for every place and name word of every text).
-    let lone: HashMap<String, (usize, usize)> = people
+    let mut counts: HashMap<String, (usize, usize)> = people
         .iter()
         .filter(|p| !p.name.contains(char::is_whitespace))
         .map(|p| (people::skeleton(&p.name), (0, 0)))
         .collect();
-    if lone.is_empty() {
+    if counts.is_empty() {
         return;
     }
-    let mut counts = lone;
     for m in others.iter().filter(|m| m.kind == EntityType::Loc) {
         if let Some(word) = text.get(m.start..m.end).filter(|t| !t.contains(char::is_whitespace)) {
             if let Some((as_place, _)) = counts.get_mut(&people::skeleton(word)) {
@@ -119,26 +118,31 @@ fn drop_lone_places(people: &mut Vec<people::PersonMention>, others: &[Mention],
 
 /// Drops the one-word person mentions joined by و to a word the tagger tags as a place (بما
 /// في ذلك ألماتي وأستانا; أستانا وألماتي): words so coordinated are alike, and a lone word
-/// with a place is a place read wrong.
-fn drop_places_coordinated(people: &mut Vec<people::PersonMention>, others: &[Mention], text: &str) {
+/// with a place is a place read wrong. The و must be the conjunction, as the clitic splitter
+/// reads it: a place's own و is not one (يزور أردوغان واشنطن: Erdogan visits Washington).
+fn drop_places_coordinated(people: &mut Vec<people::PersonMention>, others: &[Mention], text: &str, lexicon: &Lexicon) {
     let places: Vec<&Mention> = others.iter().filter(|m| m.kind == EntityType::Loc).collect();
     if places.is_empty() {
         return;
     }
-    let place_at = |start: usize| places.iter().any(|m| m.start == start);
+    let and = |word: &str| people::waw_is_conjunction(word, lexicon);
+    let place_at = |start: usize| places.iter().find(|m| m.start == start);
     let place_ends_at = |end: usize| places.iter().any(|m| m.end == end);
     people.retain(|p| {
         // (A given name before a surname spelt like a place is a person: جورج واشنطن.)
         if p.name.contains(char::is_whitespace) || people::is_known_given_name(&p.name) {
             return true;
         }
-        // The next word, with و glued to it, is a place.
+        // The next word is a place with the conjunction و glued to it.
         let after = &text[p.end..];
         let next = p.end + (after.len() - after.trim_start().len());
-        let place_after = after.trim_start().starts_with('و') && place_at(next);
-        // The mention has و glued to it (left out of its span or not), after a place.
+        let place_after = place_at(next)
+            .and_then(|m| text[m.start..m.end].split_whitespace().next())
+            .is_some_and(|word| word.starts_with('و') && and(word));
+        // The mention has the conjunction و glued to it, after a place: left out of its span
+        // (the people rules read it as one), or in it if the splitter says so.
         let before = text[..p.start].strip_suffix('و').unwrap_or(&text[..p.start]);
-        let glued = before.len() < p.start || p.name.starts_with('و');
+        let glued = before.len() < p.start || and(&p.name);
         let gap = before.len() - before.trim_end().len();
         let place_before = glued && gap > 0 && place_ends_at(before.len() - gap);
         !(place_after || place_before)
@@ -173,7 +177,7 @@ mod tests {
 
     #[test]
     fn a_lone_word_joined_by_waw_to_a_place_is_no_person() {
-        let text = "بما في ذلك كوروفا وبيرزانا. ثم زار بيرزانا وكوروفي أمس، والتقى سمير وجورج كوروفي.";
+        let text = "بما في ذلك كوروفا وبرلين. ثم زار باريس وكوروفي أمس، وزار كوروفو واشنطن، والتقى جورج وباريس سمير.";
         let at = |word: &str, nth: usize| text.match_indices(word).nth(nth).map(|(i, _)| i).expect("in the text");
         let mention = |start: usize, name: &str| people::PersonMention {
             start,
@@ -183,16 +187,24 @@ mod tests {
         };
         let place = |start: usize, word: &str| Mention { kind: EntityType::Loc, start, end: start + word.len() };
         let mut found = vec![
-            // Before a place with و glued to it, and after one with و glued to the mention.
+            // Before a place with the conjunction و glued to it, and after one with و glued to
+            // the mention: places.
             mention(at("كوروفا", 0), "كوروفا"),
             mention(at("كوروفي", 0), "كوروفي"),
-            // A person's name of two words, and a lone word next to no place, stay.
-            mention(at("جورج كوروفي", 0), "جورج كوروفي"),
+            // Before a place whose own name begins with و, and a known given name: people.
+            mention(at("كوروفو", 0), "كوروفو"),
+            mention(at("جورج", 0), "جورج"),
+            // A lone word next to no place.
             mention(at("سمير", 0), "سمير"),
         ];
-        let others = [place(at("وبيرزانا", 0), "وبيرزانا"), place(at("بيرزانا", 1), "بيرزانا")];
-        drop_places_coordinated(&mut found, &others, text);
-        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["جورج كوروفي", "سمير"]);
+        let others = [
+            place(at("وبرلين", 0), "وبرلين"),
+            place(at("باريس", 0), "باريس"),
+            place(at("واشنطن", 0), "واشنطن"),
+            place(at("وباريس", 0), "وباريس"),
+        ];
+        drop_places_coordinated(&mut found, &others, text, Lexicon::builtin());
+        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["كوروفو", "جورج", "سمير"]);
     }
 
     #[test]

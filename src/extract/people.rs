@@ -356,6 +356,12 @@ fn given_names() -> &'static HashSet<&'static str, FixedState> {
     NAMES.get_or_init(|| given_name_entries().map(|(name, _)| name).collect())
 }
 
+/// Is the و that begins a word (as written) the conjunction, as the clitic splitter reads it
+/// (وأستانا; not واشنطن)?
+pub(crate) fn waw_is_conjunction(word: &str, lexicon: &Lexicon) -> bool {
+    word.starts_with('و') && word.chars().count() >= 4 && glued_conjunction('و', word, lexicon) > 0
+}
+
 /// Is the word (as written) a known given name (see [`given_names`])?
 pub(crate) fn is_known_given_name(word: &str) -> bool {
     given_names().contains(fold_text(word, &FoldOptions::default()).as_ref())

@@ -32,8 +32,8 @@ pub(super) struct FormCache {
 /// Forms cached per thread before the cache is emptied (at the start of a text).
 const FORM_CACHE_LIMIT: usize = 200_000;
 
-/// The folded form given to a token that is no Arabic word: the token as written, classed as
-/// no title, role or place, and no kinship noun.
+/// The id of a token that is no Arabic word (no facts are cached for it): its folded form is
+/// the token as written, no title, role or place, and no kinship noun.
 const NOT_ARABIC: u32 = u32::MAX;
 
 impl FormCache {
