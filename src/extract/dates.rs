@@ -75,7 +75,7 @@
 //! of a range, a calendar marker) are in. Mentions never overlap; at each position the
 //! longest reading wins.
 
-use super::numbers::{key_hash_step, utf8_unit, HashFilter, WordMap};
+use super::numbers::{key_hash_step, two_byte_table, utf8_unit, HashFilter, WordMap};
 use crate::arabic::{indic_digit_value, is_bidi_control, is_letter, is_mark, TATWEEL};
 use foldhash::fast::FixedState;
 use std::cell::{Cell, OnceCell};
@@ -283,8 +283,7 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let class: Vec<(Class, bool)> = (0..0x800).map(|cp| classify(char::from_u32(cp).unwrap_or('\0'))).collect();
         let arabic: [Cont; 256] = std::array::from_fn(|k| Cont::of(0x600 + k as u32, class[0x600 + k].0));
-        let mut same: Box<[bool; 1 << 16]> =
-            vec![false; 1 << 16].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("1 << 16 entries"));
+        let mut same: Box<[bool; 1 << 16]> = two_byte_table();
         for (cp, &(c, _)) in class.iter().enumerate().skip(0x80) {
             let unit = char::from_u32(cp as u32).map_or(0, utf8_unit);
             same[unit as usize] = Cont::of(cp as u32, c) == Cont::Same;

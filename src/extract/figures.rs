@@ -367,9 +367,8 @@ type LetterTables = (Box<[u8; 1 << 16]>, Box<[u32; 1 << 16]>);
 fn letter_tables() -> &'static LetterTables {
     static TABLES: OnceLock<LetterTables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        // (Made on the heap: the two arrays are too big for a thread's stack in a debug build.)
-        let mut flags: Box<[u8; 1 << 16]> = table();
-        let mut folded: Box<[u32; 1 << 16]> = table();
+        let mut flags: Box<[u8; 1 << 16]> = numbers::two_byte_table();
+        let mut folded: Box<[u32; 1 << 16]> = numbers::two_byte_table();
         for c in (0x600..0x800).filter_map(char::from_u32) {
             let unit = utf8_unit(c) as usize;
             if is_letter(c) {
@@ -381,12 +380,6 @@ fn letter_tables() -> &'static LetterTables {
         }
         (flags, folded)
     })
-}
-
-/// An array of zeros indexed by two bytes (a `u16`), which needs no bounds check.
-fn table<T: Copy + Default>() -> Box<[T; 1 << 16]> {
-    let zeros = vec![T::default(); 1 << 16].into_boxed_slice();
-    zeros.try_into().unwrap_or_else(|_| unreachable!("the length is 1 << 16"))
 }
 
 /// The Arabic word at the start of `bytes` as the tokenizer's fast path reads it: letters,

@@ -153,74 +153,62 @@ fn drop_places_coordinated(people: &mut Vec<people::PersonMention>, others: &[Me
 mod tests {
     use super::*;
 
+    /// The byte offset of the `nth` occurrence of `word` in `text`.
+    fn at(text: &str, word: &str, nth: usize) -> usize {
+        text.match_indices(word).nth(nth).map(|(i, _)| i).expect("in the text")
+    }
+
+    /// A person mention of `name`, at the `nth` occurrence of it in `text`.
+    fn person(text: &str, name: &str, nth: usize) -> people::PersonMention {
+        let start = at(text, name, nth);
+        people::PersonMention { start, end: start + name.len(), name: name.to_string(), role: None }
+    }
+
+    /// A place the tagger found: the `nth` occurrence of `word` in `text`.
+    fn place(text: &str, word: &str, nth: usize) -> Mention {
+        let start = at(text, word, nth);
+        Mention { kind: EntityType::Loc, start, end: start + word.len() }
+    }
+
+    fn names(found: &[people::PersonMention]) -> Vec<&str> {
+        found.iter().map(|p| p.name.as_str()).collect()
+    }
+
     #[test]
     fn a_lone_word_tagged_a_place_more_often_than_a_person_is_no_person() {
         let text = "وصل الوفد إلى كوروفا أمس. وفي كوروفا التقى كوروفي بالسيد ترامب، ثم زار ترامب ترامب.";
-        let at = |word: &str, nth: usize| text.match_indices(word).nth(nth).map(|(i, _)| i).expect("in the text");
-        let mention = |start: usize, name: &str| people::PersonMention {
-            start,
-            end: start + name.len(),
-            name: name.to_string(),
-            role: None,
-        };
-        let place = |start: usize, word: &str| Mention { kind: EntityType::Loc, start, end: start + word.len() };
-        let mut found = vec![
-            mention(at("كوروفي", 0), "كوروفي"),
-            mention(at("ترامب", 0), "ترامب"),
-            mention(at("ترامب", 1), "ترامب"),
-        ];
-        let others =
-            [place(at("كوروفا", 0), "كوروفا"), place(at("كوروفا", 1), "كوروفا"), place(at("ترامب", 2), "ترامب")];
+        let mut found = vec![person(text, "كوروفي", 0), person(text, "ترامب", 0), person(text, "ترامب", 1)];
+        let others = [place(text, "كوروفا", 0), place(text, "كوروفا", 1), place(text, "ترامب", 2)];
         drop_lone_places(&mut found, &others, text);
-        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["ترامب", "ترامب"]);
+        assert_eq!(names(&found), ["ترامب", "ترامب"]);
     }
 
     #[test]
     fn a_lone_word_joined_by_waw_to_a_place_is_no_person() {
         let text = "بما في ذلك كوروفا وبرلين. ثم زار باريس وكوروفي أمس، وزار كوروفو واشنطن، والتقى جورج وباريس سمير.";
-        let at = |word: &str, nth: usize| text.match_indices(word).nth(nth).map(|(i, _)| i).expect("in the text");
-        let mention = |start: usize, name: &str| people::PersonMention {
-            start,
-            end: start + name.len(),
-            name: name.to_string(),
-            role: None,
-        };
-        let place = |start: usize, word: &str| Mention { kind: EntityType::Loc, start, end: start + word.len() };
         let mut found = vec![
             // Before a place with the conjunction و glued to it, and after one with و glued to
             // the mention: places.
-            mention(at("كوروفا", 0), "كوروفا"),
-            mention(at("كوروفي", 0), "كوروفي"),
+            person(text, "كوروفا", 0),
+            person(text, "كوروفي", 0),
             // Before a place whose own name begins with و, and a known given name: people.
-            mention(at("كوروفو", 0), "كوروفو"),
-            mention(at("جورج", 0), "جورج"),
+            person(text, "كوروفو", 0),
+            person(text, "جورج", 0),
             // A lone word next to no place.
-            mention(at("سمير", 0), "سمير"),
+            person(text, "سمير", 0),
         ];
-        let others = [
-            place(at("وبرلين", 0), "وبرلين"),
-            place(at("باريس", 0), "باريس"),
-            place(at("واشنطن", 0), "واشنطن"),
-            place(at("وباريس", 0), "وباريس"),
-        ];
+        let others =
+            [place(text, "وبرلين", 0), place(text, "باريس", 0), place(text, "واشنطن", 0), place(text, "وباريس", 0)];
         drop_places_coordinated(&mut found, &others, text, Lexicon::builtin());
-        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["كوروفو", "جورج", "سمير"]);
+        assert_eq!(names(&found), ["كوروفو", "جورج", "سمير"]);
     }
 
     #[test]
     fn a_month_is_no_person() {
         let text = "أبرز أحداث يوم الخميس 9 فيفري 2017 مع الوزير سمير الطيب";
-        let month = text.find("فيفري").expect("in the text");
-        let name = text.find("سمير").expect("in the text");
-        let mention = |start: usize, name: &str| people::PersonMention {
-            start,
-            end: start + name.len(),
-            name: name.to_string(),
-            role: None,
-        };
-        let mut found = vec![mention(month, "فيفري"), mention(name, "سمير الطيب")];
+        let mut found = vec![person(text, "فيفري", 0), person(text, "سمير الطيب", 0)];
         let dates: Vec<std::ops::Range<usize>> = dates::extract_dates(text).iter().map(|d| d.start..d.end).collect();
         drop_people_in_dates(&mut found, &dates);
-        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["سمير الطيب"]);
+        assert_eq!(names(&found), ["سمير الطيب"]);
     }
 }

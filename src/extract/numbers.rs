@@ -452,6 +452,14 @@ pub(crate) fn utf8_unit(c: char) -> u32 {
     u32::from_le_bytes(bytes)
 }
 
+/// An array of zeros indexed by two bytes of text (a [`utf8_unit`] of a two-byte character):
+/// a `u16` index needs no bounds check. On the heap: such arrays are too big for a thread's
+/// stack in a debug build.
+pub(crate) fn two_byte_table<T: Copy + Default>() -> Box<[T; 1 << 16]> {
+    let zeros = vec![T::default(); 1 << 16].into_boxed_slice();
+    zeros.try_into().unwrap_or_else(|_| unreachable!("the length is 1 << 16"))
+}
+
 pub(crate) fn key_hash(key: &str) -> u64 {
     key.chars().fold(0, |h, c| key_hash_step(h, utf8_unit(c)))
 }

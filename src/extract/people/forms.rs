@@ -19,12 +19,11 @@ pub(super) struct FormFacts {
     pub relative: bool,
 }
 
-/// The facts of the forms a thread has met, by the fingerprint of the form as written.
+/// The facts of the forms a thread has met, by the fingerprint of the form as written. (A
+/// word's class depends on how the lexicon splits its clitics; there is one lexicon, the
+/// built-in one, as the clitic split's own cache assumes.)
 #[derive(Default)]
 pub(super) struct FormCache {
-    /// The lexicon the facts were worked out with (a word's class depends on how the lexicon
-    /// splits its clitics), by address.
-    lexicon: usize,
     ids: ByFingerprint<u32>,
     facts: Vec<FormFacts>,
 }
@@ -60,9 +59,8 @@ impl FormCache {
 
     /// The words of a text's tokens.
     pub(super) fn words<'a>(&'a mut self, tokens: &[Token], text: &'a str, lexicon: &'a Lexicon) -> Vec<Word<'a>> {
-        let lexicon_address = lexicon as *const Lexicon as usize;
-        if self.lexicon != lexicon_address || self.facts.len() > FORM_CACHE_LIMIT {
-            *self = FormCache { lexicon: lexicon_address, ..FormCache::default() };
+        if self.facts.len() > FORM_CACHE_LIMIT {
+            *self = FormCache::default();
         }
         let ids: Vec<u32> = tokens
             .iter()
