@@ -5,6 +5,11 @@
 //! named by `NASS_BENCH_NEWS`), else the sample corpus repeated. One document per call,
 //! one thread, as `nass clean` processes them.
 
+/// The allocator the `nass` command runs with (src/main.rs), so that this measures what it runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use charabia::Tokenize;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use nass::corpus::repairs_for_counting;

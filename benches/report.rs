@@ -11,6 +11,11 @@
 //! original text, count terms; then it merges the people and ranks the terms over the corpus.
 //! Reading and decoding files is not included: the documents are in memory.
 
+/// The allocator the `nass` command runs with (src/main.rs), so that this measures what it runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use charabia::Tokenize;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use nass::corpus::{analyse_text, ReportBuilder};
