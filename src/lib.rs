@@ -27,6 +27,7 @@ pub mod extract;
 pub mod fingerprint;
 pub mod input;
 pub mod output;
+mod prefetch;
 pub mod report;
 pub mod stats;
 pub mod token;

@@ -46,6 +46,7 @@
 
 use crate::arabic::{is_digit, is_letter};
 use crate::lexicon::Lexicon;
+use crate::prefetch::{prefetch, prefetch_all};
 use crate::token::{holds_blank_line, split_clitics, tokenize, Split, Token, TokenKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -1953,39 +1954,6 @@ fn stem_pairs(cached: &[WordScores], ids: &[usize], out: &mut Vec<[u64; 2]>) {
         let right = if i + 1 < n { stem(i + 1) } else { NO_KEYS.stem };
         [h(T::StemLeft, 0).u64(left).u64(stem(i)).finish(), h(T::StemRight, 0).u64(stem(i)).u64(right).finish()]
     }));
-}
-
-/// Asks the processor to load the cache line of `x` (a hint: it changes no result).
-#[inline(always)]
-fn prefetch<T>(x: &T) {
-    prefetch_ptr((x as *const T).cast());
-}
-
-/// [`prefetch`] for every cache line of `x`.
-#[inline(always)]
-fn prefetch_all<T>(x: &T) {
-    let start: *const u8 = (x as *const T).cast();
-    let size = std::mem::size_of::<T>();
-    // A plain loop over a constant size, which the compiler unrolls (an iterator chain it
-    // did not).
-    let mut offset = 0;
-    while offset < size {
-        prefetch_ptr(start.wrapping_add(offset));
-        offset += 64;
-    }
-    prefetch_ptr(start.wrapping_add(size.saturating_sub(1)));
-}
-
-#[inline(always)]
-fn prefetch_ptr(p: *const u8) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch reads no memory the program sees and never faults, whatever the
-    // address; SSE, which it needs, is part of x86-64.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 thread_local! {

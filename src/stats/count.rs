@@ -1,7 +1,7 @@
 //! Counting one document: tokens → surface forms → keys, and n-grams of keys.
 
 use super::vocab::{self, Id};
-use crate::fingerprint::{fingerprint, ByFingerprint};
+use crate::fingerprint::{fingerprint, ByFingerprint, FingerprintTable};
 use crate::lexicon::Lexicon;
 use crate::token::{key_cow, tokenize, KeyMode, Token, TokenKind};
 use serde::{Deserialize, Serialize};
@@ -85,14 +85,14 @@ impl DocCounts {
 /// depends only on the mode, except for a lemma whose word the lexicon lacks.
 struct KeyCache {
     mode: Option<KeyMode>,
-    ids: ByFingerprint<(Id, Id)>,
+    ids: FingerprintTable<(Id, Id)>,
 }
 
 /// Surface forms remembered per thread before the cache starts over.
 const CACHE_FORMS: usize = 500_000;
 
 thread_local! {
-    static KEYS: RefCell<KeyCache> = RefCell::new(KeyCache { mode: None, ids: HashMap::default() });
+    static KEYS: RefCell<KeyCache> = RefCell::new(KeyCache { mode: None, ids: FingerprintTable::default() });
 }
 
 /// Counts the terms (and n-grams) of a document's text (already repaired).
@@ -160,10 +160,12 @@ pub fn count_tokens(
             cache.ids.clear();
             cache.mode = Some(opts.by);
         }
+        // All the lookups' memory asked for first (see `crate::prefetch`).
+        surfaces.iter().for_each(|(_, fp, _)| cache.ids.prefetch(*fp));
         surfaces
             .iter()
             .map(|(s, fp, _)| {
-                if let Some(&hit) = cache.ids.get(fp) {
+                if let Some(hit) = cache.ids.get(*fp) {
                     return hit;
                 }
                 consulted.set(false);

@@ -135,6 +135,13 @@ impl<T: Default + PartialEq + Clone> Dense<T> {
         }
     }
 
+    /// Asks the processor for the memory of `id`'s value (see `crate::prefetch`).
+    fn prefetch(&self, id: Id) {
+        if let Some(value) = self.values.get(id as usize) {
+            crate::prefetch::prefetch(value);
+        }
+    }
+
     fn get(&self, id: Id) -> Option<&T> {
         self.values.get(id as usize).filter(|v| **v != T::default())
     }
@@ -239,6 +246,11 @@ impl Counts {
         self.surfaces.cover(ids);
         let mut touched = std::mem::take(&mut self.touched);
         touched.clear();
+        // The terms are far more than the processor's caches hold: their memory is asked for
+        // first (see `crate::prefetch`).
+        for &(_, kid, _) in &doc.surfaces {
+            self.terms.prefetch(kid);
+        }
         for &(_, kid, n) in &doc.surfaces {
             let entry = self.terms.get_mut(kid);
             if entry.pending.0 != stamp {
