@@ -2214,12 +2214,25 @@ impl Tagger {
         mut by_offset: [[i32; NTAGS]; NEAR],
         features: &mut Vec<u64>,
     ) -> [[i32; NTAGS]; NEAR] {
-        for (k, scores) in by_offset.iter_mut().enumerate() {
-            features.clear();
+        // The features of every offset first, then their weights' memory asked for (the
+        // filter words, then the slots the filter lets through), then the sums: a new word
+        // waits for memory once, not once per feature.
+        features.clear();
+        let mut ends = [0; NEAR];
+        for (k, end) in ends.iter_mut().enumerate() {
             view.features(CENTER - SPAN + k, parts, &mut |f| features.push(f));
-            for &f in features.iter() {
+            *end = features.len();
+        }
+        features.iter().for_each(|&f| self.weights.prefetch_filter(f));
+        features.iter().for_each(|&f| {
+            self.weights.prefetch_slot(f);
+        });
+        let mut start = 0;
+        for (scores, &end) in by_offset.iter_mut().zip(&ends) {
+            for &f in &features[start..end] {
                 self.weights.add_to(f, scores);
             }
+            start = end;
         }
         by_offset
     }
