@@ -138,3 +138,35 @@ thread_local! {
 pub(super) fn with_forms<R>(f: impl FnOnce(&mut FormCache) -> R) -> R {
     FORMS.with_borrow_mut(f)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold_text;
+    use crate::token::tokenize;
+
+    #[test]
+    fn words_have_the_folded_form_of_their_token_short_or_long_and_cached_or_not() {
+        // A form longer than the facts hold inline (والاستراتيجياتهم, 32 bytes folded), short
+        // ones with foldable letters, a number and a Latin word (no facts), each twice: the
+        // second time from the cache.
+        let text =
+            "أعلنت الوزارة والاستراتيجياتهم 2024 وأحمد Reuters. أعلنت الوزارة والاستراتيجياتهم 2024 وأحمد Reuters.";
+        let lexicon = Lexicon::builtin();
+        let tokens: Vec<Token> = tokenize(text).collect();
+        let mut cache = FormCache::default();
+        let folded: Vec<String> = cache.words(&tokens, text, lexicon).iter().map(|w| w.folded.to_string()).collect();
+        let expected: Vec<String> = tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::ArabicWord => fold_text(t.text(text), &FoldOptions::default()).into_owned(),
+                _ => t.text(text).to_string(),
+            })
+            .collect();
+        assert!(expected.iter().any(|f| f.len() > INLINE));
+        assert_eq!(folded, expected);
+        // Again, every form now cached.
+        let again: Vec<String> = cache.words(&tokens, text, lexicon).iter().map(|w| w.folded.to_string()).collect();
+        assert_eq!(again, expected);
+    }
+}
