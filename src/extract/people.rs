@@ -45,6 +45,7 @@ use std::sync::OnceLock;
 mod cues;
 mod forms;
 mod spans;
+mod towns;
 
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
 /// Given names learnt from unlabelled news (see `tools/build_names.py --news`).
@@ -845,6 +846,7 @@ fn people_of_words(
     propagate(words, &mut found, lexicon, stop);
     // Again: a lone word the mentions of other names found may be the end of a place's name.
     drop_known_places(words, &mut found, lexicon);
+    towns::drop_lone_towns(words, &mut found);
     found.sort_by_key(|(r, _)| r.start);
     let known = name_words(words, &found);
     let ends: HashSet<usize, FixedState> = found.iter().map(|(r, _)| r.end).collect();

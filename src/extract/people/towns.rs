@@ -1,0 +1,72 @@
+//! The world's towns by their Arabic names (`data/names/world-places.txt`, from GeoNames: see
+//! `tools/build_world_places.py`), less the names people bear: a foreign town the tagger reads
+//! as a person (ألماتي، بيونغيانغ) is no person.
+
+use super::{given_names, Found, Word};
+use foldhash::fast::FixedState;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+static WORLD_PLACES: &str = include_str!("../../../data/names/world-places.txt");
+
+/// The folded names of the list.
+fn world_places() -> &'static HashSet<&'static str, FixedState> {
+    static PLACES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
+    PLACES.get_or_init(|| WORLD_PLACES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+}
+
+/// Drops the one-word names that are towns of the list, unless a role was written before them
+/// (رئيس بلدية X names a person), the word is a given name, or the text also writes it inside
+/// a longer name (a person named after a town keeps the town's name).
+pub(super) fn drop_lone_towns(words: &[Word], found: &mut Vec<Found>) {
+    let town = |w: &Word| {
+        let (bare, folded) = (w.bare(), w.folded);
+        (world_places().contains(bare) || world_places().contains(folded))
+            && !given_names().contains(bare)
+            && !given_names().contains(folded)
+    };
+    let lone_towns: Vec<usize> = found
+        .iter()
+        .filter(|(r, role)| r.len() == 1 && role.is_none() && town(&words[r.start]))
+        .map(|(r, _)| r.start)
+        .collect();
+    if lone_towns.is_empty() {
+        return;
+    }
+    let in_longer_name = |k: usize| {
+        found.iter().any(|(r, _)| r.len() > 1 && words[r.clone()].iter().any(|w| w.bare() == words[k].bare()))
+    };
+    let dropped: Vec<usize> = lone_towns.into_iter().filter(|&k| !in_longer_name(k)).collect();
+    found.retain(|(r, _)| !(r.len() == 1 && dropped.contains(&r.start)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::forms::FormCache;
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::token::{tokenize, Token};
+
+    /// The mentions `found` of `text`'s words kept by [`drop_lone_towns`], as word ranges.
+    fn kept(text: &str, found: &[Found]) -> Vec<Found> {
+        let tokens: Vec<Token> = tokenize(text).collect();
+        let mut cache = FormCache::default();
+        let words = cache.words(&tokens, text, Lexicon::builtin());
+        let mut found = found.to_vec();
+        drop_lone_towns(&words, &mut found);
+        found
+    }
+
+    #[test]
+    fn a_lone_town_is_no_person_but_a_town_with_a_role_or_in_a_longer_name_is_kept() {
+        // Words: 0 وصل 1 الوفد 2 إلى 3 بيونغيانغ 4 وكوناكري 5 ثم 6 التقى 7 سامي 8 بيونغيانغ.
+        let text = "وصل الوفد إلى بيونغيانغ وكوناكري ثم التقى سامي بيونغيانغ";
+        assert!(world_places().contains("بيونغيانغ"));
+        // A lone town goes; a lone word that is no town stays (سامي, a given name).
+        assert_eq!(kept(text, &[(3..4, None), (7..8, None)]), vec![(7..8, None)]);
+        // With a role written before it, it names a person.
+        assert_eq!(kept(text, &[(3..4, Some("رئيس بلدية".into()))]), vec![(3..4, Some("رئيس بلدية".into()))]);
+        // The text writes it inside a longer name too: a person's name, kept.
+        assert_eq!(kept(text, &[(3..4, None), (7..9, None)]), vec![(3..4, None), (7..9, None)]);
+    }
+}
