@@ -4,7 +4,7 @@
 //! (51' علي العابدي), and a relative named after the kinship noun (زوجته ملكة أبيض).
 
 use super::{
-    continues_name, given_names, has_article, name_like, name_run, overlaps, plain_word, role_complement_end, spans,
+    continues_name, foreign_given_name, given_names, has_article, name_like, name_run, overlaps, plain_word, role_complement_end, spans,
     text_support, Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
@@ -365,7 +365,7 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
         let Some(first) = words.get(start) else { continue };
         let run = name_run(words, start, lexicon, stop);
         // A rare word alone may be a verb the lexicon lacks (يتلظيان): it needs a second word.
-        let given = given_names().contains(first.folded);
+        let given = given_names().contains(first.folded) || foreign_given_name_alone(first, lexicon, stop);
         if !may_open_name(first, stop) || !(given || (first.support(lexicon) < RARE && run >= 2)) {
             continue;
         }
@@ -378,6 +378,14 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
             found.push((r, Some(kin.text[clitic..].to_string())));
         }
     }
+}
+
+/// Is the word, alone after a kinship noun, a foreign given name: a word of the name list that
+/// is no common word and does not inflect as one (والدته كاثرين، شقيقها ماركوس)? Press text
+/// names the relatives of foreigners so, and their given names are seldom in the given-name
+/// lists, which come from Arabic names.
+fn foreign_given_name_alone(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    foreign_given_name(w, lexicon, stop)
 }
 
 #[cfg(test)]
@@ -429,5 +437,13 @@ mod tests {
         assert!(names("ورافقه ابنه إلى المستشفى.").is_empty());
         // A rare word alone may be a verb the lexicon lacks.
         assert!(names("كان والده وشقيقه يتسامران ليلا.").is_empty());
+    }
+
+    #[test]
+    fn a_foreign_given_name_alone_after_a_kinship_noun_is_a_name() {
+        assert_eq!(names("وقالت والدته كاثرين إنها لم تتوقع ذلك."), ["كاثرين"]);
+        assert_eq!(names("وسافر مع شقيقه لوكا إلى روما."), ["لوكا"]);
+        // A common word of the name list is no name there (ابنه هلال: his crescent?).
+        assert!(names("وحضر ابنه الحفل مع أصدقائه.").is_empty());
     }
 }
