@@ -4,7 +4,7 @@
 //! (51' علي العابدي), and a relative named after the kinship noun (زوجته ملكة أبيض).
 
 use super::{
-    continues_name, foreign_given_name, given_names, has_article, name_like, name_run, overlaps, plain_word, role_complement_end, spans,
+    continues_name, foreign_given_name, frequent_given_names, given_names, has_article, is_given_name, name_like, name_run, overlaps, plain_word, role_complement_end, spans,
     text_support, Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
@@ -209,11 +209,16 @@ pub(super) fn add_names_after_nisbas(
     for i in 0..words.len().saturating_sub(2) {
         // A nisba after a noun with the article describes the noun (النادي البنزرتي ينتدب).
         let after_noun = i > 0 && has_article(words[i - 1].folded);
-        if after_noun || !spans::place_nisba(&words[i]) {
+        if !spans::place_nisba(&words[i]) {
             continue;
         }
         let start = i + 1;
         let first = &words[start];
+        // (Not after a place word: العاصمة الإيفوارية أبيدجان.)
+        let after_place = i > 0 && words[i - 1].class == WordClass::Place;
+        if after_noun && (after_place || !given_name_after_described_noun(first, lexicon, stop)) {
+            continue;
+        }
         // A rare word with a clitic letter first may be a preposition's object (بإحتراز).
         // So may a verb the lexicon lacks (سيمثلان).
         let rare_plain = first.support(lexicon) < RARE
@@ -233,6 +238,18 @@ pub(super) fn add_names_after_nisbas(
             found.push((r, Some(words[i].text.to_string())));
         }
     }
+}
+
+/// Does a name open with this word after a noun with the article and a nisba (الدولي
+/// الجزائري رياض محرز، عالم الآثار الإسرائيلي دافيد كوهين)? The nisba describes the noun,
+/// and the noun is the person: so when the word is a given name of either list, not a
+/// common word (النادي البنزرتي ينتدب is a club), nor a word shaped like a verb in the
+/// present unless many people bear it (النجم الساحلي يصل أبيدجان; يوسف): the name lists hold
+/// a few such verbs.
+fn given_name_after_described_noun(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    let verb_shaped = (w.folded.starts_with('ي') || w.folded.starts_with("سي"))
+        && !frequent_given_names().contains(w.folded);
+    !verb_shaped && (is_given_name(w, lexicon, stop) || foreign_given_name(w, lexicon, stop))
 }
 
 /// May the word open a name after a cue: a plain word (no clitic, no title, role or place
@@ -419,6 +436,15 @@ mod tests {
         assert_eq!(names("وتوج البرتغالي جوزيه ساراماغو بالجائزة."), ["جوزيه ساراماغو"]);
         // After a noun with the article it describes the noun.
         assert!(names("وأعلن النادي البنزرتي ينتدب مهاجما.").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_after_a_noun_and_a_place_nisba_opens_a_name() {
+        assert_eq!(names("وتألق لاعب التنس المغربي كريم العلوي في الدور الأول."), ["كريم العلوي"]);
+        // The nisba describes a club, and a verb follows it; or a town follows a place word.
+        assert!(names("وأعلن النادي البنزرتي ينتدب مهاجما.").is_empty());
+        assert!(names("وفد النجم الساحلي يصل أبيدجان").is_empty());
+        assert!(names("ووصل الوفد إلى العاصمة الإيفوارية أبيدجان فجرا.").is_empty());
     }
 
     #[test]
