@@ -363,13 +363,49 @@ fn relative_forms() -> &'static HashMap<String, bool, FixedState> {
     })
 }
 
+/// Nouns of a person's peers and helpers, folded, as they stand before a pronoun suffix
+/// (نظير-ه، زميل-ها، منافس-يه).
+const COMPANION_STEMS: [&str; 16] = [
+    "نظير",
+    "نظيرت",
+    "زميل",
+    "زميلت",
+    "منافس",
+    "منافست",
+    "منافسي",
+    "خصم",
+    "غريم",
+    "رفيق",
+    "رفيقت",
+    "صديق",
+    "صديقت",
+    "خليفت",
+    "محامي",
+    "مدرب",
+];
+
+/// Is the word a noun of a peer or helper with a possessive (نظيره، زميلها، منافسيه، محاميه):
+/// press text names the person right after it as after a kinship noun (استقبل نظيره الروسي
+/// سيرغي لافروف، منافسه موفق نيربيه), with no other cue. A ه after it must be written ه, not
+/// ة (زميلة is a colleague, no one's).
+fn companion_noun(w: &Word) -> bool {
+    static FORMS: OnceLock<HashSet<String, FixedState>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        COMPANION_STEMS.iter().flat_map(|stem| POSSESSIVES.iter().map(move |p| format!("{stem}{p}"))).collect()
+    });
+    w.folded.ends_with(['ه', 'ا', 'م', 'ن'])
+        && w.bare_is(|bare| forms.contains(bare))
+        && !(w.folded.ends_with('ه') && w.text.ends_with('ة'))
+}
+
 /// A name right after a kinship noun with a possessive (زوجته ملكة أبيض، والدته كاثرين،
 /// شقيقه محمد), after a title, adjectives or a comma between them (أخوه الأصغر، آندي): press
-/// text names relatives so, with no other cue. The name's first word must be a given name or
-/// a rare word (not زوجته السابقة، ابنه البكر).
+/// text names relatives so, with no other cue; and so after a peer noun ([`companion_noun`]:
+/// نظيره، منافسه). The name's first word must be a given name or a rare word (not زوجته
+/// السابقة، ابنه البكر).
 pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     for i in 0..words.len() {
-        if words[i].token.kind != TokenKind::ArabicWord || !relative_noun(&words[i]) {
+        if words[i].token.kind != TokenKind::ArabicWord || !(relative_noun(&words[i]) || companion_noun(&words[i])) {
             continue;
         }
         let between = |w: &Word| {
@@ -445,6 +481,15 @@ mod tests {
         assert!(names("وأعلن النادي البنزرتي ينتدب مهاجما.").is_empty());
         assert!(names("وفد النجم الساحلي يصل أبيدجان").is_empty());
         assert!(names("ووصل الوفد إلى العاصمة الإيفوارية أبيدجان فجرا.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_peer_noun_with_a_possessive_is_a_name() {
+        assert_eq!(names("وتغلب في النهائي على منافسه سمير الحمامي."), ["سمير الحمامي"]);
+        assert_eq!(names("وفازت على منافستها كاثرين في الدور الأول."), ["كاثرين"]);
+        // A colleague (زميلة) is no one's: no peer noun.
+        assert!(names("وقالت زميلة سمير إنها تنتظر.").iter().all(|n| n != "سمير"));
+        assert!(names("وشكر الوزير نظيره على حسن الاستقبال.").is_empty());
     }
 
     #[test]
