@@ -423,6 +423,9 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
             continue;
         }
         // The words after the first two end the name where a common word begins (a verb).
+        // (A given name that is a word too, منافسه موفق نيربيه, is no name-like word to
+        // [`name_run`]: the rare words after it are its family name.)
+        let run = if given { run.max(rare_words_after(words, start, lexicon, stop)) } else { run };
         let r = start..run_without_common_end(words, start, run.max(1), 2, lexicon);
         if !overlaps(found, &r) {
             // The kinship noun is the role: a given name alone is a name after it (والدته سعاد).
@@ -431,6 +434,21 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
             found.push((r, Some(kin.text[clitic..].to_string())));
         }
     }
+}
+
+/// The number of words from `start` on: the word at `start`, then the plain words without
+/// the article that the lexicon hardly knows, as family names (نيربيه، فافرينكا; not محكوم,
+/// البالغ).
+fn rare_words_after(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    let family = |w: &Word| {
+        w.token.kind == TokenKind::ArabicWord
+            && w.bare_from() == 0
+            && w.class == WordClass::Other
+            && !has_article(w.folded)
+            && !w.is_stopword(stop)
+            && w.support(lexicon) < COMMON
+    };
+    1 + words.iter().skip(start + 1).take(MAX_NAME_WORDS - 1).take_while(|w| family(w)).count()
 }
 
 /// Is the word, alone after a kinship noun, a foreign given name: a word of the name list that
@@ -490,6 +508,15 @@ mod tests {
         // A colleague (زميلة) is no one's: no peer noun.
         assert!(names("وقالت زميلة سمير إنها تنتظر.").iter().all(|n| n != "سمير"));
         assert!(names("وشكر الوزير نظيره على حسن الاستقبال.").is_empty());
+    }
+
+    #[test]
+    fn a_rare_word_after_a_given_name_after_a_cue_is_its_family_name() {
+        // موفق and كاثرين are words too, so no name-like word opens a run there.
+        assert_eq!(names("وتغلب في النهائي على منافسه موفق زرنيخوي بفارق كبير."), ["موفق زرنيخوي"]);
+        assert_eq!(names("وقالت والدته كاثرين فلومبيرغ إنها تنتظر."), ["كاثرين فلومبيرغ"]);
+        // A known word after it is not (محكوم: sentenced).
+        assert_eq!(names("وقال إن فرص ابنته كاثرين محكوم عليها بالفشل."), ["كاثرين"]);
     }
 
     #[test]
