@@ -199,7 +199,8 @@ pub(super) fn add_compound_names(words: &[Word], found: &mut Vec<Found>, lexicon
 
 /// A name of two words or more after the nisba of a known place, which press text writes
 /// as a title (اللاعب الإيطالي جيانلوكا زامبروتا، فاز الأذربيجاني عين الله فتح اليف): its
-/// first word a given name or a rare word. The nisba is its role.
+/// first word a given name (of the given names or the name list) or a rare word. The nisba is
+/// its role.
 pub(super) fn add_names_after_nisbas(
     words: &[Word],
     found: &mut Vec<Found>,
@@ -224,7 +225,8 @@ pub(super) fn add_names_after_nisbas(
         let rare_plain = first.support(lexicon) < RARE
             && !first.folded.starts_with(['و', 'ب', 'ل', 'ف', 'ك', 'ي'])
             && !first.folded.starts_with("سي");
-        let opens = may_open_name(first, stop) && (given_names().contains(first.folded) || rare_plain);
+        let opens = may_open_name(first, stop)
+            && (given_names().contains(first.folded) || rare_plain || foreign_given_name(first, lexicon, stop));
         if !opens {
             continue;
         }
@@ -517,6 +519,12 @@ mod tests {
         assert_eq!(names("وقالت والدته كاثرين فلومبيرغ إنها تنتظر."), ["كاثرين فلومبيرغ"]);
         // A known word after it is not (محكوم: sentenced).
         assert_eq!(names("وقال إن فرص ابنته كاثرين محكوم عليها بالفشل."), ["كاثرين"]);
+    }
+
+    #[test]
+    fn a_foreign_given_name_after_a_place_nisba_opens_a_name() {
+        assert_eq!(names("وفاز البلجيكي فيديريكو فلومبيرغ بالسباق."), ["فيديريكو فلومبيرغ"]);
+        assert_eq!(names("وقال وفد الاتحاد الأوروبي فيديريكو فلومبيرغ إن الوضع صعب."), ["فيديريكو فلومبيرغ"]);
     }
 
     #[test]
