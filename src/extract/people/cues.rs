@@ -4,8 +4,9 @@
 //! (51' علي العابدي), and a relative named after the kinship noun (زوجته ملكة أبيض).
 
 use super::{
-    continues_name, foreign_given_name, frequent_given_names, given_names, has_article, is_given_name, name_like, name_run, overlaps, plain_word, role_complement_end, spans,
-    text_support, Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
+    continues_name, foreign_given_name, frequent_given_names, given_names, has_article, is_given_name, name_like,
+    name_run, overlaps, plain_word, role_complement_end, spans, text_support, Found, Word, WordClass, COMMON,
+    COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -249,8 +250,8 @@ pub(super) fn add_names_after_nisbas(
 /// present unless many people bear it (النجم الساحلي يصل أبيدجان; يوسف): the name lists hold
 /// a few such verbs.
 fn given_name_after_described_noun(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
-    let verb_shaped = (w.folded.starts_with('ي') || w.folded.starts_with("سي"))
-        && !frequent_given_names().contains(w.folded);
+    let verb_shaped =
+        (w.folded.starts_with('ي') || w.folded.starts_with("سي")) && !frequent_given_names().contains(w.folded);
     !verb_shaped && (is_given_name(w, lexicon, stop) || foreign_given_name(w, lexicon, stop))
 }
 
