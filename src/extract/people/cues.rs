@@ -4,8 +4,9 @@
 //! (51' علي العابدي), and a relative named after the kinship noun (زوجته ملكة أبيض).
 
 use super::{
-    continues_name, given_names, has_article, name_like, name_run, overlaps, plain_word, role_complement_end, spans,
-    text_support, Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
+    continues_name, foreign_given_name, frequent_given_names, given_names, has_article, is_given_name, name_like,
+    name_run, overlaps, plain_word, role_complement_end, spans, text_support, Found, Word, WordClass, COMMON,
+    COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -199,7 +200,8 @@ pub(super) fn add_compound_names(words: &[Word], found: &mut Vec<Found>, lexicon
 
 /// A name of two words or more after the nisba of a known place, which press text writes
 /// as a title (اللاعب الإيطالي جيانلوكا زامبروتا، فاز الأذربيجاني عين الله فتح اليف): its
-/// first word a given name or a rare word. The nisba is its role.
+/// first word a given name (of the given names or the name list) or a rare word. The nisba is
+/// its role.
 pub(super) fn add_names_after_nisbas(
     words: &[Word],
     found: &mut Vec<Found>,
@@ -209,17 +211,23 @@ pub(super) fn add_names_after_nisbas(
     for i in 0..words.len().saturating_sub(2) {
         // A nisba after a noun with the article describes the noun (النادي البنزرتي ينتدب).
         let after_noun = i > 0 && has_article(words[i - 1].folded);
-        if after_noun || !spans::place_nisba(&words[i]) {
+        if !spans::place_nisba(&words[i]) {
             continue;
         }
         let start = i + 1;
         let first = &words[start];
+        // (Not after a place word: العاصمة الإيفوارية أبيدجان.)
+        let after_place = i > 0 && words[i - 1].class == WordClass::Place;
+        if after_noun && (after_place || !given_name_after_described_noun(first, lexicon, stop)) {
+            continue;
+        }
         // A rare word with a clitic letter first may be a preposition's object (بإحتراز).
         // So may a verb the lexicon lacks (سيمثلان).
         let rare_plain = first.support(lexicon) < RARE
             && !first.folded.starts_with(['و', 'ب', 'ل', 'ف', 'ك', 'ي'])
             && !first.folded.starts_with("سي");
-        let opens = may_open_name(first, stop) && (given_names().contains(first.folded) || rare_plain);
+        let opens = may_open_name(first, stop)
+            && (given_names().contains(first.folded) || rare_plain || foreign_given_name(first, lexicon, stop));
         if !opens {
             continue;
         }
@@ -233,6 +241,18 @@ pub(super) fn add_names_after_nisbas(
             found.push((r, Some(words[i].text.to_string())));
         }
     }
+}
+
+/// Does a name open with this word after a noun with the article and a nisba (الدولي
+/// الجزائري رياض محرز، عالم الآثار الإسرائيلي دافيد كوهين)? The nisba describes the noun,
+/// and the noun is the person: so when the word is a given name of either list, not a
+/// common word (النادي البنزرتي ينتدب is a club), nor a word shaped like a verb in the
+/// present unless many people bear it (النجم الساحلي يصل أبيدجان; يوسف): the name lists hold
+/// a few such verbs.
+fn given_name_after_described_noun(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    let verb_shaped =
+        (w.folded.starts_with('ي') || w.folded.starts_with("سي")) && !frequent_given_names().contains(w.folded);
+    !verb_shaped && (is_given_name(w, lexicon, stop) || foreign_given_name(w, lexicon, stop))
 }
 
 /// May the word open a name after a cue: a plain word (no clitic, no title, role or place
@@ -346,13 +366,49 @@ fn relative_forms() -> &'static HashMap<String, bool, FixedState> {
     })
 }
 
+/// Nouns of a person's peers and helpers, folded, as they stand before a pronoun suffix
+/// (نظير-ه، زميل-ها، منافس-يه).
+const COMPANION_STEMS: [&str; 16] = [
+    "نظير",
+    "نظيرت",
+    "زميل",
+    "زميلت",
+    "منافس",
+    "منافست",
+    "منافسي",
+    "خصم",
+    "غريم",
+    "رفيق",
+    "رفيقت",
+    "صديق",
+    "صديقت",
+    "خليفت",
+    "محامي",
+    "مدرب",
+];
+
+/// Is the word a noun of a peer or helper with a possessive (نظيره، زميلها، منافسيه، محاميه):
+/// press text names the person right after it as after a kinship noun (استقبل نظيره الروسي
+/// سيرغي لافروف، منافسه موفق نيربيه), with no other cue. A ه after it must be written ه, not
+/// ة (زميلة is a colleague, no one's).
+fn companion_noun(w: &Word) -> bool {
+    static FORMS: OnceLock<HashSet<String, FixedState>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        COMPANION_STEMS.iter().flat_map(|stem| POSSESSIVES.iter().map(move |p| format!("{stem}{p}"))).collect()
+    });
+    w.folded.ends_with(['ه', 'ا', 'م', 'ن'])
+        && w.bare_is(|bare| forms.contains(bare))
+        && !(w.folded.ends_with('ه') && w.text.ends_with('ة'))
+}
+
 /// A name right after a kinship noun with a possessive (زوجته ملكة أبيض، والدته كاثرين،
 /// شقيقه محمد), after a title, adjectives or a comma between them (أخوه الأصغر، آندي): press
-/// text names relatives so, with no other cue. The name's first word must be a given name or
-/// a rare word (not زوجته السابقة، ابنه البكر).
+/// text names relatives so, with no other cue; and so after a peer noun ([`companion_noun`]:
+/// نظيره، منافسه). The name's first word must be a given name or a rare word (not زوجته
+/// السابقة، ابنه البكر).
 pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     for i in 0..words.len() {
-        if words[i].token.kind != TokenKind::ArabicWord || !relative_noun(&words[i]) {
+        if words[i].token.kind != TokenKind::ArabicWord || !(relative_noun(&words[i]) || companion_noun(&words[i])) {
             continue;
         }
         let between = |w: &Word| {
@@ -365,11 +421,14 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
         let Some(first) = words.get(start) else { continue };
         let run = name_run(words, start, lexicon, stop);
         // A rare word alone may be a verb the lexicon lacks (يتلظيان): it needs a second word.
-        let given = given_names().contains(first.folded);
+        let given = given_names().contains(first.folded) || foreign_given_name_alone(first, lexicon, stop);
         if !may_open_name(first, stop) || !(given || (first.support(lexicon) < RARE && run >= 2)) {
             continue;
         }
         // The words after the first two end the name where a common word begins (a verb).
+        // (A given name that is a word too, منافسه موفق نيربيه, is no name-like word to
+        // [`name_run`]: the rare words after it are its family name.)
+        let run = if given { run.max(rare_words_after(words, start, lexicon, stop)) } else { run };
         let r = start..run_without_common_end(words, start, run.max(1), 2, lexicon);
         if !overlaps(found, &r) {
             // The kinship noun is the role: a given name alone is a name after it (والدته سعاد).
@@ -378,6 +437,29 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
             found.push((r, Some(kin.text[clitic..].to_string())));
         }
     }
+}
+
+/// The number of words from `start` on: the word at `start`, then the plain words without
+/// the article that the lexicon hardly knows, as family names (نيربيه، فافرينكا; not محكوم,
+/// البالغ).
+fn rare_words_after(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    let family = |w: &Word| {
+        w.token.kind == TokenKind::ArabicWord
+            && w.bare_from() == 0
+            && w.class == WordClass::Other
+            && !has_article(w.folded)
+            && !w.is_stopword(stop)
+            && w.support(lexicon) < COMMON
+    };
+    1 + words.iter().skip(start + 1).take(MAX_NAME_WORDS - 1).take_while(|w| family(w)).count()
+}
+
+/// Is the word, alone after a kinship noun, a foreign given name: a word of the name list that
+/// is no common word and does not inflect as one (والدته كاثرين، شقيقها ماركوس)? Press text
+/// names the relatives of foreigners so, and their given names are seldom in the given-name
+/// lists, which come from Arabic names.
+fn foreign_given_name_alone(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    foreign_given_name(w, lexicon, stop)
 }
 
 #[cfg(test)]
@@ -414,6 +496,39 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_after_a_noun_and_a_place_nisba_opens_a_name() {
+        assert_eq!(names("وتألق لاعب التنس المغربي كريم العلوي في الدور الأول."), ["كريم العلوي"]);
+        // The nisba describes a club, and a verb follows it; or a town follows a place word.
+        assert!(names("وأعلن النادي البنزرتي ينتدب مهاجما.").is_empty());
+        assert!(names("وفد النجم الساحلي يصل أبيدجان").is_empty());
+        assert!(names("ووصل الوفد إلى العاصمة الإيفوارية أبيدجان فجرا.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_peer_noun_with_a_possessive_is_a_name() {
+        assert_eq!(names("وتغلب في النهائي على منافسه سمير الحمامي."), ["سمير الحمامي"]);
+        assert_eq!(names("وفازت على منافستها كاثرين في الدور الأول."), ["كاثرين"]);
+        // A colleague (زميلة) is no one's: no peer noun.
+        assert!(names("وقالت زميلة سمير إنها تنتظر.").iter().all(|n| n != "سمير"));
+        assert!(names("وشكر الوزير نظيره على حسن الاستقبال.").is_empty());
+    }
+
+    #[test]
+    fn a_rare_word_after_a_given_name_after_a_cue_is_its_family_name() {
+        // موفق and كاثرين are words too, so no name-like word opens a run there.
+        assert_eq!(names("وتغلب في النهائي على منافسه موفق زرنيخوي بفارق كبير."), ["موفق زرنيخوي"]);
+        assert_eq!(names("وقالت والدته كاثرين فلومبيرغ إنها تنتظر."), ["كاثرين فلومبيرغ"]);
+        // A known word after it is not (محكوم: sentenced).
+        assert_eq!(names("وقال إن فرص ابنته كاثرين محكوم عليها بالفشل."), ["كاثرين"]);
+    }
+
+    #[test]
+    fn a_foreign_given_name_after_a_place_nisba_opens_a_name() {
+        assert_eq!(names("وفاز البلجيكي فيديريكو فلومبيرغ بالسباق."), ["فيديريكو فلومبيرغ"]);
+        assert_eq!(names("وقال وفد الاتحاد الأوروبي فيديريكو فلومبيرغ إن الوضع صعب."), ["فيديريكو فلومبيرغ"]);
+    }
+
+    #[test]
     fn relatives_are_named_after_the_kinship_noun() {
         assert_eq!(names("وحضرت الجنازة زوجته سعاد الحمامي وأبناؤه."), ["سعاد الحمامي"]);
         assert_eq!(names("وقالت والدته سعاد إنه كان هادئا."), ["سعاد"]);
@@ -429,5 +544,13 @@ mod tests {
         assert!(names("ورافقه ابنه إلى المستشفى.").is_empty());
         // A rare word alone may be a verb the lexicon lacks.
         assert!(names("كان والده وشقيقه يتسامران ليلا.").is_empty());
+    }
+
+    #[test]
+    fn a_foreign_given_name_alone_after_a_kinship_noun_is_a_name() {
+        assert_eq!(names("وقالت والدته كاثرين إنها لم تتوقع ذلك."), ["كاثرين"]);
+        assert_eq!(names("وسافر مع شقيقه لوكا إلى روما."), ["لوكا"]);
+        // A common word of the name list is no name there (ابنه هلال: his crescent?).
+        assert!(names("وحضر ابنه الحفل مع أصدقائه.").is_empty());
     }
 }
