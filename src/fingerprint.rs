@@ -45,7 +45,9 @@ pub struct FingerprintTable<V> {
     len: usize,
 }
 
+/// 32-byte aligned: a slot never straddles two cache lines, so one prefetch covers it.
 #[derive(Clone, Copy)]
+#[repr(C, align(32))]
 struct Slot<V> {
     key: [u64; 2],
     value: V,
@@ -165,13 +167,17 @@ mod tests {
     fn the_table_keeps_every_value_as_it_grows() {
         let mut table: FingerprintTable<u32> = FingerprintTable::default();
         assert_eq!(table.get(fingerprint("a")), None);
+        table.insert(fingerprint("a"), 1);
+        // Fingerprint 0 is not an empty slot's key: absent until inserted.
+        assert_eq!(table.get(0), None);
         for i in 0..5000u32 {
             table.insert(fingerprint(&i.to_string()), i);
         }
         table.insert(fingerprint("7"), 70);
-        assert_eq!(table.len(), 5000);
+        assert_eq!(table.len(), 5001);
         assert_eq!(table.get(fingerprint("7")), Some(70));
         assert!((0..5000u32).filter(|&i| i != 7).all(|i| table.get(fingerprint(&i.to_string())) == Some(i)));
+        assert_eq!(table.get(fingerprint("a")), Some(1));
         assert_eq!(table.get(fingerprint("5000")), None);
         // Fingerprint 0 is a key like any other, not an empty slot.
         table.insert(0, 9);
@@ -179,5 +185,6 @@ mod tests {
         table.clear();
         assert!(table.is_empty());
         assert_eq!(table.get(fingerprint("7")), None);
+        assert_eq!(table.get(0), None);
     }
 }

@@ -398,7 +398,8 @@ fn companion_noun(w: &Word) -> bool {
     });
     w.folded.ends_with(['ه', 'ا', 'م', 'ن'])
         && w.bare_is(|bare| forms.contains(bare))
-        && !(w.folded.ends_with('ه') && w.text.ends_with('ة'))
+        // ة written (زميلة، منافسة: a feminine noun, no possessive), short vowels after it too.
+        && !(w.folded.ends_with('ه') && w.text.trim_end_matches(|c| crate::arabic::is_mark(c) || c == 'ـ').ends_with('ة'))
 }
 
 /// A name right after a kinship noun with a possessive (زوجته ملكة أبيض، والدته كاثرين،
@@ -421,7 +422,7 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
         let Some(first) = words.get(start) else { continue };
         let run = name_run(words, start, lexicon, stop);
         // A rare word alone may be a verb the lexicon lacks (يتلظيان): it needs a second word.
-        let given = given_names().contains(first.folded) || foreign_given_name_alone(first, lexicon, stop);
+        let given = given_names().contains(first.folded) || foreign_given_name(first, lexicon, stop);
         if !may_open_name(first, stop) || !(given || (first.support(lexicon) < RARE && run >= 2)) {
             continue;
         }
@@ -452,14 +453,6 @@ fn rare_words_after(words: &[Word], start: usize, lexicon: &Lexicon, stop: &Hash
             && w.support(lexicon) < COMMON
     };
     1 + words.iter().skip(start + 1).take(MAX_NAME_WORDS - 1).take_while(|w| family(w)).count()
-}
-
-/// Is the word, alone after a kinship noun, a foreign given name: a word of the name list that
-/// is no common word and does not inflect as one (والدته كاثرين، شقيقها ماركوس)? Press text
-/// names the relatives of foreigners so, and their given names are seldom in the given-name
-/// lists, which come from Arabic names.
-fn foreign_given_name_alone(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
-    foreign_given_name(w, lexicon, stop)
 }
 
 #[cfg(test)]
@@ -510,6 +503,8 @@ mod tests {
         assert_eq!(names("وفازت على منافستها كاثرين في الدور الأول."), ["كاثرين"]);
         // A colleague (زميلة) is no one's: no peer noun.
         assert!(names("وقالت زميلة سمير إنها تنتظر.").iter().all(|n| n != "سمير"));
+        // Nor with a short vowel written after its ة.
+        assert!(names("وحضرت زميلةٌ كاثرين الحفل.").is_empty());
         assert!(names("وشكر الوزير نظيره على حسن الاستقبال.").is_empty());
     }
 

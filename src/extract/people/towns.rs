@@ -2,7 +2,7 @@
 //! `tools/build_world_places.py`), less the names people bear: a foreign town the tagger reads
 //! as a person (ألماتي، بيونغيانغ) is no person.
 
-use super::{given_names, Found, Word};
+use super::{Found, Word};
 use foldhash::fast::FixedState;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -15,16 +15,12 @@ fn world_places() -> &'static HashSet<&'static str, FixedState> {
     PLACES.get_or_init(|| WORLD_PLACES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
 }
 
-/// Drops the one-word names that are towns of the list, unless a role was written before them
-/// (رئيس بلدية X names a person), the word is a given name, or the text also writes it inside
-/// a longer name (a person named after a town keeps the town's name).
+/// Drops the one-word names that are towns of the list, with a conjunction or preposition
+/// glued on or not, unless a role was written before them (رئيس بلدية X names a person) or the
+/// text also writes the word inside a longer name (a person named after a town keeps the
+/// town's name). (The list leaves out given names and surnames when it is built.)
 pub(super) fn drop_lone_towns(words: &[Word], found: &mut Vec<Found>) {
-    let town = |w: &Word| {
-        let (bare, folded) = (w.bare(), w.folded);
-        (world_places().contains(bare) || world_places().contains(folded))
-            && !given_names().contains(bare)
-            && !given_names().contains(folded)
-    };
+    let town = |w: &Word| world_places().contains(w.bare()) || world_places().contains(w.folded);
     let lone_towns: Vec<usize> = found
         .iter()
         .filter(|(r, role)| r.len() == 1 && role.is_none() && town(&words[r.start]))
@@ -68,5 +64,8 @@ mod tests {
         assert_eq!(kept(text, &[(3..4, Some("رئيس بلدية".into()))]), vec![(3..4, Some("رئيس بلدية".into()))]);
         // The text writes it inside a longer name too: a person's name, kept.
         assert_eq!(kept(text, &[(3..4, None), (7..9, None)]), vec![(3..4, None), (7..9, None)]);
+        // With a conjunction glued on: the bare word is the town.
+        let glued = "زار الوفد سيول وبيونغيانغ";
+        assert_eq!(kept(glued, &[(3..4, None)]), vec![]);
     }
 }
