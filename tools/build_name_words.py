@@ -24,17 +24,13 @@ Usage:
         reads a wheel already downloaded (its SHA-256 is checked too).
 Deterministic: run twice, the second run changes nothing.
 """
-import hashlib
-import json
 import re
-import subprocess
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 
+from pinned_wheel import read_json_member
+
 VERSION = '0.1.3'
-WHEEL = f'arabnamer-{VERSION}-py3-none-any.whl'
 SHA256 = '78d4921a47707420780dcdd24a256cd4f9cdf0fb49b4b8df22b612db14c8bbdc'
 MEMBER = 'arabnamer/data/dict_FINAL.json'
 
@@ -65,27 +61,11 @@ def read_stopwords():
         return {fold(line.strip()) for line in fh if line.strip() and not line.startswith('#')}
 
 
-def read_dictionary(wheel):
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if digest != SHA256:
-        sys.exit(f'{wheel}: SHA-256 {digest}, expected {SHA256} (arabnamer {VERSION})')
-    with zipfile.ZipFile(wheel) as z:
-        return json.loads(z.read(MEMBER).decode('utf-8'))
-
-
-def download(folder):
-    subprocess.run([sys.executable, '-m', 'pip', 'download', '--no-deps', '--quiet', '--dest', folder,
-                    f'arabnamer=={VERSION}'], check=True)
-    return Path(folder) / WHEEL
-
-
 def main(argv):
     if len(argv) not in (2, 4) or (len(argv) == 4 and argv[2] != '--wheel'):
         sys.exit(__doc__)
     out = Path(argv[1])
-    with tempfile.TemporaryDirectory() as tmp:
-        wheel = Path(argv[3]) if len(argv) == 4 else download(tmp)
-        dictionary = read_dictionary(wheel)
+    dictionary = read_json_member('arabnamer', VERSION, SHA256, MEMBER, argv[3] if len(argv) == 4 else None)
     stopwords = read_stopwords()
     words = sorted({w for spelling in dictionary.values() if (w := name_word(spelling)) and w not in stopwords})
     with out.open('w', encoding='utf-8') as fh:

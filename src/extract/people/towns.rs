@@ -12,7 +12,8 @@ static WORLD_PLACES: &str = include_str!("../../../data/names/world-places.txt")
 /// The folded names of the list.
 fn world_places() -> &'static HashSet<&'static str, FixedState> {
     static PLACES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
-    PLACES.get_or_init(|| WORLD_PLACES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+    // One name per line and `#` comments: the format of a stopword list.
+    PLACES.get_or_init(|| crate::stats::stopwords::parse(WORLD_PLACES).into_iter().collect())
 }
 
 /// Drops the one-word names that are towns of the list, with a conjunction or preposition
