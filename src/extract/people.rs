@@ -1544,24 +1544,31 @@ fn add_surname_shaped_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
 /// names ([`HEADS_OF`]: رئيس سيراليون، لاعب بتروجيت), unless it is a known given name (رئيس
 /// فاروق العياري). What is left stays a name if it opens with a given name, has a surname's
 /// shape or has two words (رئيس كازاخستان قاسم جومارت توكاييف), and is dropped if not (مدير
-/// سكوتلاند يارد).
+/// سكوتلاند يارد). The word so taken off names a team, a country or an institution all
+/// through the text: its lone mentions elsewhere go too (تقدم بتروجيت … لاعب بتروجيت).
 fn drop_role_complements(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     // (Not a head that is also a given name: حاكم عبيسان المطيري.)
     let heads = |w: &Word| {
-        w.token.kind == TokenKind::ArabicWord && HEADS_OF.contains(&w.bare()) && !given_names().contains(w.bare())
+        w.token.kind == TokenKind::ArabicWord
+            && w.bare_is(|bare| HEADS_OF.contains(&bare) && !given_names().contains(bare))
     };
+    // A preposition glued to the word breaks the construct (مدرب لفوزي البنزرتي: for him).
+    let complement =
+        |k: usize| k > 0 && heads(&words[k - 1]) && words[k].bare_from() == 0 && !is_given_name(&words[k], lexicon, stop);
     found.retain_mut(|(r, _)| {
-        // A preposition glued to the word breaks the construct (مدرب لفوزي البنزرتي: for him).
-        let first = &words[r.start];
-        let complement =
-            r.start > 0 && heads(&words[r.start - 1]) && first.bare_from() == 0 && !is_given_name(first, lexicon, stop);
-        if !complement {
+        if !complement(r.start) {
             return true;
         }
         r.start += 1;
         let rest = &words[r.clone()];
         rest.len() >= 2 || rest.first().is_some_and(|w| is_given_name(w, lexicon, stop) || surname_shaped(w, lexicon))
     });
+    let headed: HashSet<&str, FixedState> =
+        (1..words.len()).filter(|&k| complement(k)).map(|k| words[k].folded).collect();
+    if !headed.is_empty() {
+        // (A mention with a role of its own stays: that role says it is a person.)
+        found.retain(|(r, role)| role.is_some() || r.len() > 1 || !headed.contains(words[r.start].bare()));
+    }
 }
 
 /// Drops the names written right after a place or organization word, here or anywhere else
@@ -2408,6 +2415,15 @@ mod tests {
             let found = names_with_tagged(text, &[tagged]);
             assert!(found.iter().any(|(n, _)| n == name), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn what_a_head_noun_heads_is_no_person_anywhere_in_the_text() {
+        // Invented: the tagger takes the team for a person where no head noun is written
+        // before it; the player's name stays.
+        let text = "وتقدم بتروجيت مبكرا، ثم سجل سامي حسن لاعب بتروجيت هدفا.";
+        let found = names_with_tagged(text, &["بتروجيت", "سامي حسن"]);
+        assert_eq!(just_names(&found), ["سامي حسن"]);
     }
 
     #[test]
