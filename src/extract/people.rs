@@ -958,10 +958,61 @@ fn foreign_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bo
     plain_word(w)
         && !has_article(w.folded)
         && !w.is_stopword(stop)
-        && crate::extract::tagger::is_name_word(w.folded)
+        && (crate::extract::tagger::is_name_word(w.folded) || name_word_variant(w, lexicon))
         && w.support(lexicon) < FOREIGN_GIVEN_NAME
         && !inflects_as_word(w.folded, lexicon)
 }
+
+/// Is the word another transliteration of a word of the name list (جينفر of جينيفر, كاترين of
+/// كاثرين): one long vowel more or less inside it, or one letter that renders the same sound
+/// (see [`spelling_neighbours`])? Only a word of five letters or more, written without short
+/// vowels (بيّنت is a verb), no accusative (سفيرا), without a pronoun's ending, not common and no known place
+/// (مارسيليا is no مارسيلا): short words and inflected ones are a step away from some name.
+fn name_word_variant(w: &Word, lexicon: &Lexicon) -> bool {
+    w.folded.chars().count() >= 5
+        && w.text.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        && w.folded.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !w.folded.ends_with('ه')
+        && !w.folded.ends_with("ها")
+        && !accusative_of_word(w.folded, lexicon)
+        && w.support(lexicon) < RARE_VARIANT
+        && !place_names().contains(w.folded)
+        && !towns::is_world_town(w.folded)
+        && spelling_neighbours(w.folded).any(|n| crate::extract::tagger::is_name_word(&n))
+}
+
+/// Is the folded word a common noun in the accusative, written with a final ا (سفيرا for سفير)?
+fn accusative_of_word(folded: &str, lexicon: &Lexicon) -> bool {
+    folded.strip_suffix('ا').is_some_and(|noun| lexicon.zipf10(noun) >= WORD_FORM_ZIPF10)
+}
+
+/// The spellings one transliteration step away from a folded word: a long vowel letter (ا و ي)
+/// taken out of or put into it between its first and last letters, or one letter swapped for
+/// another that renders the same foreign sound (ت ث ط، ك ق، س ص).
+fn spelling_neighbours(word: &str) -> impl Iterator<Item = String> + '_ {
+    const SAME_SOUND: [(char, char); 6] = [('ت', 'ث'), ('ث', 'ت'), ('ت', 'ط'), ('ط', 'ت'), ('ك', 'ق'), ('س', 'ص')];
+    let count = word.chars().count();
+    // Each letter with where it starts, its place and whether it is inside the word.
+    let letters = word.char_indices().enumerate().map(move |(k, (at, c))| (at, c, k > 0 && k + 1 < count));
+    let replace = move |at: usize, len: usize, by: &str| format!("{}{by}{}", &word[..at], &word[at + len..]);
+    letters.flat_map(move |(at, c, inside)| {
+        let dropped = (inside && matches!(c, 'ا' | 'و' | 'ي')).then(|| replace(at, c.len_utf8(), ""));
+        // (Put in before this letter: never before the first.)
+        let added = ['ا', 'و', 'ي']
+            .into_iter()
+            .filter(move |_| at > 0)
+            .map(move |v| replace(at, 0, v.encode_utf8(&mut [0; 4])));
+        let swapped = SAME_SOUND
+            .iter()
+            .filter(move |(from, _)| *from == c)
+            .map(move |(_, to)| replace(at, c.len_utf8(), to.encode_utf8(&mut [0; 4])));
+        dropped.into_iter().chain(added).chain(swapped)
+    })
+}
+
+/// Zipf frequency under which a word may be a transliteration of a listed name (see
+/// [`name_word_variant`]).
+const RARE_VARIANT: f32 = 4.0;
 
 /// Zipf frequency under which a word of the name list is no common word (دانييل 4.0).
 const FOREIGN_GIVEN_NAME: f32 = 4.5;
@@ -1553,8 +1604,9 @@ fn drop_role_complements(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexic
             && w.bare_is(|bare| HEADS_OF.contains(&bare) && !given_names().contains(bare))
     };
     // A preposition glued to the word breaks the construct (مدرب لفوزي البنزرتي: for him).
-    let complement =
-        |k: usize| k > 0 && heads(&words[k - 1]) && words[k].bare_from() == 0 && !is_given_name(&words[k], lexicon, stop);
+    let complement = |k: usize| {
+        k > 0 && heads(&words[k - 1]) && words[k].bare_from() == 0 && !is_given_name(&words[k], lexicon, stop)
+    };
     found.retain_mut(|(r, _)| {
         if !complement(r.start) {
             return true;
@@ -2312,6 +2364,46 @@ mod tests {
             let found = names_with_tagged(&format!("وقال أمس {word} كوروفاتي إن الوضع مستقر."), &["كوروفاتي"]);
             assert_eq!(found.first().map(|(n, _)| n.as_str()), Some("كوروفاتي"), "{word}: {found:?}");
         }
+    }
+
+    #[test]
+    fn another_transliteration_of_a_listed_given_name_begins_the_tagged_surname() {
+        // The list spells جينيفر and كاثرين; the press writes جينفر and كاترين too.
+        for (text, tagged, name) in [
+            ("وفازت جينفر كوروفاتي بالجائزة.", "كوروفاتي", "جينفر كوروفاتي"),
+            ("وقالت صحيفة إن كاترين كوروفاتي أرسلت رسالة.", "كوروفاتي", "كاترين كوروفاتي"),
+        ] {
+            let found = names_with_tagged(text, &[tagged]);
+            assert_eq!(just_names(&found), [name], "{text}");
+        }
+        // Not a word with short vowels written, or a known place.
+        for (text, word) in
+            [("وقد بيّنت كوروفاتي أن الوضع مستقر.", "بيّنت"), ("ووصل إلى مارسيليا كوروفاتي أمس.", "مارسيليا")]
+        {
+            let found = names_with_tagged(text, &["كوروفاتي"]);
+            assert!(!just_names(&found).iter().any(|n| n.contains(word)), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn spelling_neighbours_are_one_transliteration_step_away() {
+        let neighbours: Vec<String> = spelling_neighbours("جينفر").collect();
+        assert!(neighbours.iter().any(|n| n == "جينيفر"), "{neighbours:?}");
+        assert!(spelling_neighbours("كاترين").any(|n| n == "كاثرين"));
+        assert!(spelling_neighbours("جينيفر").any(|n| n == "جينفر"));
+        // The first and last letters stay: no vowel is put before or after the word.
+        assert!(!spelling_neighbours("ماري").any(|n| n == "ماريا" || n == "اماري"));
+        // One step only.
+        assert!(spelling_neighbours("كاترين").all(|n| n.chars().count().abs_diff(6) <= 1));
+        assert!(!spelling_neighbours("كاترين").any(|n| n == "كاثرن"));
+    }
+
+    #[test]
+    fn an_accusative_noun_is_no_transliterated_name() {
+        let lexicon = Lexicon::builtin();
+        assert!(accusative_of_word("سفيرا", lexicon));
+        assert!(!accusative_of_word("جينفر", lexicon));
+        assert!(!accusative_of_word("انطونيلا", lexicon));
     }
 
     #[test]

@@ -1024,7 +1024,12 @@ static NAME_WORDS: &str = include_str!("../../data/names/name-words.txt");
 /// Whether a folded stem is a word of [`NAME_WORDS`]: evidence the tagger weighs, not a rule.
 pub(crate) fn is_name_word(stem: &str) -> bool {
     static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| NAME_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()).contains(stem)
+    SET.get_or_init(|| name_words().collect()).contains(stem)
+}
+
+/// The words of [`NAME_WORDS`].
+pub(crate) fn name_words() -> impl Iterator<Item = &'static str> {
+    NAME_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty())
 }
 
 /// The features of the sentence boundary seen at window `offset` (before the first or after

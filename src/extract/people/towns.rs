@@ -9,6 +9,11 @@ use std::sync::OnceLock;
 
 static WORLD_PLACES: &str = include_str!("../../../data/names/world-places.txt");
 
+/// Is the folded word a town of the list?
+pub(super) fn is_world_town(folded: &str) -> bool {
+    world_places().contains(folded)
+}
+
 /// The folded names of the list.
 fn world_places() -> &'static HashSet<&'static str, FixedState> {
     static PLACES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
