@@ -5,7 +5,7 @@
 
 use super::{
     continues_name, foreign_given_name, frequent_given_names, given_names, has_article, is_given_name, name_like,
-    name_run, overlaps, plain_word, role_complement_end, spans, text_support, Found, Word, WordClass, COMMON,
+    name_run, overlaps, plain_word, role_complement_end, spans, text_support, towns, Found, Word, WordClass, COMMON,
     COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
@@ -226,22 +226,41 @@ pub(super) fn add_names_after_nisbas(
         let rare_plain = first.support(lexicon) < RARE
             && !first.folded.starts_with(['و', 'ب', 'ل', 'ف', 'ك', 'ي'])
             && !first.folded.starts_with("سي");
-        let opens = may_open_name(first, stop)
-            && (given_names().contains(first.folded) || rare_plain || foreign_given_name(first, lexicon, stop));
-        if !opens {
+        let opens_with_name =
+            given_names().contains(first.folded) || rare_plain || foreign_given_name(first, lexicon, stop);
+        if !may_open_name(first, stop) {
             continue;
         }
-        let run = name_run(words, start, lexicon, stop);
+        // Or a rare last word, a foreign surname, when the nisba stands alone for a man (وانتخاب
+        // السويسري جاني انفانتينو): a feminine one is mostly a company's (الأمريكية جنرال موتورز).
+        // The first word may then be a common word, though not a very common one (أستاذ مبرز،
+        // بطل أقويانوسيا are nouns).
+        let masculine_alone =
+            !after_noun && !words[i].folded.ends_with('ه') && first.support(lexicon) < COMMON_FIRST_WORD;
+        let run = match name_run(words, start, lexicon, stop) {
+            0 | 1 if masculine_alone && start + 1 < words.len() => 1 + name_run(words, start + 1, lexicon, stop),
+            run => run,
+        };
         if run < 2 {
             continue;
         }
         let r = start..run_without_common_end(words, start, run, 2, lexicon);
+        let rare_surname = |w: &Word| {
+            plain_word(w) && !has_article(w.folded) && w.support(lexicon) < RARE && !towns::is_world_town(w.folded)
+        };
+        if !(opens_with_name || (masculine_alone && r.len() >= 2 && rare_surname(&words[r.end - 1]))) {
+            continue;
+        }
         // Another nisba in it: a list of clubs and their countries (ريفرز يونايتد النيجيري).
         if !overlaps(found, &r) && !words[r.clone()].iter().any(spans::place_nisba) {
             found.push((r, Some(words[i].text.to_string())));
         }
     }
 }
+
+/// Zipf frequency under which a common word may open a name ended by a rare surname after a
+/// nisba (جاني 3.6; not أستاذ or بطل).
+const COMMON_FIRST_WORD: f32 = 4.0;
 
 /// Does a name open with this word after a noun with the article and a nisba (الدولي
 /// الجزائري رياض محرز، عالم الآثار الإسرائيلي دافيد كوهين)? The nisba describes the noun,
@@ -521,6 +540,15 @@ mod tests {
     fn a_foreign_given_name_after_a_place_nisba_opens_a_name() {
         assert_eq!(names("وفاز البلجيكي فيديريكو فلومبيرغ بالسباق."), ["فيديريكو فلومبيرغ"]);
         assert_eq!(names("وقال وفد الاتحاد الأوروبي فيديريكو فلومبيرغ إن الوضع صعب."), ["فيديريكو فلومبيرغ"]);
+    }
+
+    #[test]
+    fn a_rare_surname_after_a_nisba_standing_for_a_man_ends_a_name_opened_by_a_common_word() {
+        // Invented: جاني (3.6) is a common word, كوروفاتينو a rare one.
+        assert_eq!(names("وبعد خروج الرئيس انتخب السويسري جاني كوروفاتينو خلفا له."), ["جاني كوروفاتينو"]);
+        // Not after a feminine nisba (a company's), nor a very common first word (a noun).
+        assert!(names("ووقعت الأمريكية جاني كوروفاتينو العقد.").is_empty());
+        assert!(names("وعين السويسري أستاذ كوروفاتينو في الجامعة.").is_empty());
     }
 
     #[test]
