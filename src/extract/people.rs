@@ -838,6 +838,7 @@ fn people_of_words(
     let quoted = spans::short_quotes(words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_role_complements(words, &mut found, lexicon, stop);
+    cut_at_place_words(words, &mut found, lexicon, stop);
     drop_places(words, &mut found, lexicon, stop);
     drop_known_places(words, &mut found, lexicon);
     cut_at_known_names(words, &mut found);
@@ -924,6 +925,20 @@ fn cut_at_known_names(words: &[Word], found: &mut [Found]) {
             r.start = k;
         }
     }
+}
+
+/// Ends each span before a place or organization word inside it (صيام بن يوسف | بفريق):
+/// what follows that word names a place or a thing, and no person's name goes on across it.
+/// One word left before it is a name only if it is a given name (not لاب | فيروس ميني فليم،
+/// سرقة | بنك).
+fn cut_at_place_words(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    found.retain_mut(|(r, _)| {
+        let Some(k) = (r.start + 1..r.end).find(|&k| words[k].class == WordClass::Place) else {
+            return true;
+        };
+        r.end = k;
+        r.len() > 1 || is_given_name(&words[r.start], lexicon, stop)
+    });
 }
 
 /// Is the word a given name that may begin a name, as written (no clitic glued to it), and
@@ -2383,6 +2398,14 @@ mod tests {
             let found = names_with_tagged(text, &["كوروفاتي"]);
             assert!(!just_names(&found).iter().any(|n| n.contains(word)), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_tagged_name_ends_before_a_place_or_organization_word() {
+        let found = names_with_tagged("وسجل صيام بن يوسف بفريق الترجي هدفين.", &["صيام بن يوسف بفريق"]);
+        assert_eq!(just_names(&found), ["صيام بن يوسف"]);
+        // One word left is no name unless a given name.
+        assert!(names_with_tagged("وتمت سرقة بنك الإسكان أمس.", &["سرقة بنك"]).is_empty());
     }
 
     #[test]
