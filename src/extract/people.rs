@@ -1630,11 +1630,19 @@ fn drop_role_complements(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexic
         let rest = &words[r.clone()];
         rest.len() >= 2 || rest.first().is_some_and(|w| is_given_name(w, lexicon, stop) || surname_shaped(w, lexicon))
     });
-    let headed: HashSet<&str, FixedState> =
-        (1..words.len()).filter(|&k| complement(k)).map(|k| words[k].folded).collect();
+    // (A mention with a role of its own stays: that role says it is a person.)
+    let lone = |(r, role): &Found| role.is_none() && r.len() == 1;
+    let lone_words: Vec<&str> = found.iter().filter(|f| lone(f)).map(|(r, _)| words[r.start].bare()).collect();
+    if lone_words.is_empty() {
+        return;
+    }
+    // (The few lone words first: the head test would be asked of every word.)
+    let headed: Vec<&str> = (1..words.len())
+        .filter(|&k| lone_words.contains(&words[k].folded) && complement(k))
+        .map(|k| words[k].folded)
+        .collect();
     if !headed.is_empty() {
-        // (A mention with a role of its own stays: that role says it is a person.)
-        found.retain(|(r, role)| role.is_some() || r.len() > 1 || !headed.contains(words[r.start].bare()));
+        found.retain(|f| !lone(f) || !headed.contains(&words[f.0.start].bare()));
     }
 }
 
