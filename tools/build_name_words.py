@@ -24,23 +24,15 @@ Usage:
         reads a wheel already downloaded (its SHA-256 is checked too).
 Deterministic: run twice, the second run changes nothing.
 """
-import re
 import sys
 from pathlib import Path
 
+from build_names import ARABIC as LETTERS, DIACRITICS, fold
 from pinned_wheel import read_json_member
 
 VERSION = '0.1.3'
 SHA256 = '78d4921a47707420780dcdd24a256cd4f9cdf0fb49b4b8df22b612db14c8bbdc'
 MEMBER = 'arabnamer/data/dict_FINAL.json'
-
-DIACRITICS = re.compile('[\u064B-\u0652\u0670\u0640]')
-LETTERS = re.compile('^[\u0621-\u064A]+$')
-FOLD = str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه'})
-
-
-def fold(word):
-    return DIACRITICS.sub('', word).translate(FOLD)
 
 
 def name_word(spelling):

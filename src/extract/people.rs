@@ -981,12 +981,13 @@ fn foreign_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bo
 /// Is the word another transliteration of a word of the name list (جينفر of جينيفر, كاترين of
 /// كاثرين): one long vowel more or less inside it, or one letter that renders the same sound
 /// (see [`spelling_neighbours`])? Only a word of five letters or more, written without short
-/// vowels (بيّنت is a verb), no accusative (سفيرا), without a pronoun's ending, not common and no known place
-/// (مارسيليا is no مارسيلا): short words and inflected ones are a step away from some name.
+/// vowels (بيّنت is a verb), no accusative (سفيرا), without a pronoun's ending, not common and
+/// no known place (مارسيليا is no مارسيلا): short words and inflected ones are a step away from
+/// some name.
 fn name_word_variant(w: &Word, lexicon: &Lexicon) -> bool {
     w.folded.chars().count() >= 5
+        // (Letters as written are letters folded.)
         && w.text.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-        && w.folded.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
         && !w.folded.ends_with('ه')
         && !w.folded.ends_with("ها")
         && !accusative_of_word(w.folded, lexicon)

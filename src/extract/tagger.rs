@@ -1024,12 +1024,8 @@ static NAME_WORDS: &str = include_str!("../../data/names/name-words.txt");
 /// Whether a folded stem is a word of [`NAME_WORDS`]: evidence the tagger weighs, not a rule.
 pub(crate) fn is_name_word(stem: &str) -> bool {
     static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| name_words().collect()).contains(stem)
-}
-
-/// The words of [`NAME_WORDS`].
-pub(crate) fn name_words() -> impl Iterator<Item = &'static str> {
-    NAME_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty())
+    // One word per line and `#` comments: the format of a stopword list.
+    SET.get_or_init(|| crate::stats::stopwords::parse(NAME_WORDS).into_iter().collect()).contains(stem)
 }
 
 /// The features of the sentence boundary seen at window `offset` (before the first or after

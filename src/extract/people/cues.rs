@@ -221,13 +221,6 @@ pub(super) fn add_names_after_nisbas(
         if after_noun && (after_place || !given_name_after_described_noun(first, lexicon, stop)) {
             continue;
         }
-        // A rare word with a clitic letter first may be a preposition's object (بإحتراز).
-        // So may a verb the lexicon lacks (سيمثلان).
-        let rare_plain = first.support(lexicon) < RARE
-            && !first.folded.starts_with(['و', 'ب', 'ل', 'ف', 'ك', 'ي'])
-            && !first.folded.starts_with("سي");
-        let opens_with_name =
-            given_names().contains(first.folded) || rare_plain || foreign_given_name(first, lexicon, stop);
         if !may_open_name(first, stop) {
             continue;
         }
@@ -248,7 +241,16 @@ pub(super) fn add_names_after_nisbas(
         let rare_surname = |w: &Word| {
             plain_word(w) && !has_article(w.folded) && w.support(lexicon) < RARE && !towns::is_world_town(w.folded)
         };
-        if !(opens_with_name || (masculine_alone && r.len() >= 2 && rare_surname(&words[r.end - 1]))) {
+        // A rare word with a clitic letter first may be a preposition's object (بإحتراز).
+        // So may a verb the lexicon lacks (سيمثلان).
+        let rare_plain = || {
+            first.support(lexicon) < RARE
+                && !first.folded.starts_with(['و', 'ب', 'ل', 'ف', 'ك', 'ي'])
+                && !first.folded.starts_with("سي")
+        };
+        let opens_with_name =
+            || given_names().contains(first.folded) || rare_plain() || foreign_given_name(first, lexicon, stop);
+        if !(opens_with_name() || (masculine_alone && r.len() >= 2 && rare_surname(&words[r.end - 1]))) {
             continue;
         }
         // Another nisba in it: a list of clubs and their countries (ريفرز يونايتد النيجيري).
