@@ -1006,7 +1006,8 @@ fn accusative_of_word(folded: &str, lexicon: &Lexicon) -> bool {
 /// taken out of or put into it between its first and last letters, or one letter swapped for
 /// another that renders the same foreign sound (ت ث ط، ك ق، س ص).
 fn spelling_neighbours(word: &str) -> impl Iterator<Item = String> + '_ {
-    const SAME_SOUND: [(char, char); 6] = [('ت', 'ث'), ('ث', 'ت'), ('ت', 'ط'), ('ط', 'ت'), ('ك', 'ق'), ('س', 'ص')];
+    // Letters that render one foreign sound: each may stand for the others of its group.
+    const SAME_SOUND: [&[char]; 3] = [&['ت', 'ث', 'ط'], &['ك', 'ق'], &['س', 'ص']];
     let count = word.chars().count();
     // Each letter with where it starts, its place and whether it is inside the word.
     let letters = word.char_indices().enumerate().map(move |(k, (at, c))| (at, c, k > 0 && k + 1 < count));
@@ -1020,8 +1021,10 @@ fn spelling_neighbours(word: &str) -> impl Iterator<Item = String> + '_ {
             .map(move |v| replace(at, 0, v.encode_utf8(&mut [0; 4])));
         let swapped = SAME_SOUND
             .iter()
-            .filter(move |(from, _)| *from == c)
-            .map(move |(_, to)| replace(at, c.len_utf8(), to.encode_utf8(&mut [0; 4])));
+            .filter(move |group| group.contains(&c))
+            .flat_map(|group| group.iter())
+            .filter(move |&&to| to != c)
+            .map(move |to| replace(at, c.len_utf8(), to.encode_utf8(&mut [0; 4])));
         dropped.into_iter().chain(added).chain(swapped)
     })
 }
@@ -2437,6 +2440,10 @@ mod tests {
         assert!(neighbours.iter().any(|n| n == "جينيفر"), "{neighbours:?}");
         assert!(spelling_neighbours("كاترين").any(|n| n == "كاثرين"));
         assert!(spelling_neighbours("جينيفر").any(|n| n == "جينفر"));
+        // Each letter of a group stands for the others, both ways.
+        assert!(spelling_neighbours("كاثرين").any(|n| n == "كاترين"));
+        assert!(spelling_neighbours("قاسيم").any(|n| n == "كاسيم"));
+        assert!(spelling_neighbours("كاصيم").any(|n| n == "كاسيم"));
         // The first and last letters stay: no vowel is put before or after the word.
         assert!(!spelling_neighbours("ماري").any(|n| n == "ماريا" || n == "اماري"));
         // One step only.
