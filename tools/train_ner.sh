@@ -2,7 +2,8 @@
 # Rebuild data/ner/model.bin, the named-entity tagger nass ships.
 #
 # Word classes are induced from the ANT news corpus (Apache-2.0), then the tagger is trained on
-# ANERcorp's CAMeL Lab train split (CC BY-SA 4.0, counted twice) and AQMAR (CC BY-SA 3.0);
+# ANERcorp's CAMeL Lab train split (CC BY-SA 4.0, counted twice, the second time with the
+# words of people's names swapped for one another) and AQMAR (CC BY-SA 3.0);
 # see NOTICE. The weights are the average of three training runs shuffled differently
 # (--runs 3: steadier than one run, +0.5 to +1 PERS F1 in cross-validation). Before training,
 # 5-fold cross-validation on ANERcorp prints the scores of the report's entity path, then

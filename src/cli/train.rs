@@ -4,7 +4,7 @@ use super::{EXIT_INPUT_ERRORS, EXIT_OK, EXIT_OUTPUT_ERROR, EXIT_USAGE};
 use clap::{Args, Subcommand};
 use nass::extract::ner_eval::evaluate_pipeline;
 use nass::extract::tagger::{
-    cross_validate, evaluate, read_conll, EntityType, Sentence, Tagger, TrainOptions, WordClusters,
+    cross_validate, evaluate, read_conll, training_set, EntityType, Sentence, Tagger, TrainOptions, WordClusters,
 };
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -51,6 +51,10 @@ pub enum TrainWhat {
         /// entities of the report's path (tagger, people rules, names found again)
         #[arg(long)]
         tagger_only: bool,
+        /// Count the main corpus twice as written; by default its second count has the
+        /// words of people's names swapped for one another (teaches finding names from context)
+        #[arg(long)]
+        keep_names: bool,
         /// Word classes written by `nass train clusters`, stored in the model
         #[arg(long, value_name = "FILE")]
         clusters: Option<PathBuf>,
@@ -84,7 +88,20 @@ pub fn run(args: &TrainArgs) -> i32 {
         TrainWhat::Clusters { inputs, out, coarse, fine, min_count, iterations } => {
             run_clusters(inputs, out, [*coarse, *fine], *min_count, *iterations)
         }
-        TrainWhat::Ner { inputs, out, cv, folds, epochs, prune, memory, seed, runs, clusters, tagger_only } => {
+        TrainWhat::Ner {
+            inputs,
+            out,
+            cv,
+            folds,
+            epochs,
+            prune,
+            memory,
+            seed,
+            runs,
+            clusters,
+            tagger_only,
+            keep_names,
+        } => {
             if out.is_none() && cv.is_none() {
                 eprintln!("nass: error: nothing to do: give --out FILE, --cv FILE or both");
                 return EXIT_USAGE;
@@ -104,8 +121,15 @@ pub fn run(args: &TrainArgs) -> i32 {
                     }
                 }
             };
-            let opts =
-                TrainOptions { epochs: *epochs, prune: *prune, seed: *seed, memory: *memory, clusters, runs: *runs };
+            let opts = TrainOptions {
+                epochs: *epochs,
+                prune: *prune,
+                seed: *seed,
+                memory: *memory,
+                clusters,
+                runs: *runs,
+                swap_names: !*keep_names,
+            };
             let extra = match read_inputs(inputs) {
                 Ok(s) => s,
                 Err(e) => {
@@ -113,7 +137,7 @@ pub fn run(args: &TrainArgs) -> i32 {
                     return EXIT_INPUT_ERRORS;
                 }
             };
-            let mut all = Vec::new();
+            let mut all: Vec<nass::extract::tagger::Sentence> = Vec::new();
             if let Some(cv) = cv {
                 let main = match read_file(cv) {
                     Ok(s) => s,
@@ -162,12 +186,11 @@ pub fn run(args: &TrainArgs) -> i32 {
                     }
                 }
                 eprintln!("nass: {} folds in {:.1}s", per_fold.len(), start.elapsed().as_secs_f64());
-                // The final model sees the main corpus counted twice, as each fold did.
-                all = main.clone();
-                all.extend(main);
+                all = main;
             }
             if let Some(out) = out {
-                all.extend(extra);
+                // The final model is trained on what each fold was.
+                let all = training_set(&all, &extra, &opts);
                 if all.is_empty() {
                     eprintln!("nass: error: no training sentences");
                     return EXIT_INPUT_ERRORS;

@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod figures;
+pub mod name_swap;
 pub mod ner_eval;
 pub mod numbers;
 pub mod people;

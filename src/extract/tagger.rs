@@ -26,7 +26,9 @@
 //! the word class), and the document memory (how the last sentences tagged this stem).
 //!
 //! Training averages the weights of several perceptron runs, each shuffled differently
-//! ([`TrainOptions::runs`]).
+//! ([`TrainOptions::runs`]). The news corpus is read twice, the second time with the words of
+//! people's names swapped for one another ([`training_set`]), so that names are learnt from
+//! their context and shape more than from the names the corpus happens to hold.
 //!
 //! Features are hashed to 64 bits. A word's features at each window offset add up to one
 //! score vector per offset, and its features with the previous tag to one table, which depend
@@ -1017,6 +1019,11 @@ fn trigger(info: &WordInfo) -> u64 {
     0
 }
 
+/// Whether a word is a particle of Arabic names (`بن`, `عبد`, `أبو`): a [`TRIGGERS`] kind.
+pub(crate) fn is_name_particle(info: &WordInfo) -> bool {
+    trigger(info) == 5
+}
+
 /// Words of personal names of every origin as the press spells them (`data/names/name-words.txt`,
 /// from arabnamer's dictionary; see NOTICE), folded, without a leading article.
 static NAME_WORDS: &str = include_str!("../../data/names/name-words.txt");
@@ -1727,11 +1734,21 @@ pub struct TrainOptions {
     pub clusters: Option<std::sync::Arc<WordClusters>>,
     /// Training runs, each with its own shuffling, whose averaged weights are averaged.
     pub runs: usize,
+    /// The second count of the main corpus has people's names swapped ([`training_set`]).
+    pub swap_names: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, seed: 0x6e61_7373, prune: 0.05, memory: 50, clusters: None, runs: 1 }
+        TrainOptions {
+            epochs: 10,
+            seed: 0x6e61_7373,
+            prune: 0.05,
+            memory: 50,
+            clusters: None,
+            runs: 1,
+            swap_names: true,
+        }
     }
 }
 
@@ -2471,7 +2488,7 @@ struct Trainer {
 const TRAIN_BLOCK: usize = 50;
 
 /// A deterministic shuffle (xorshift64*), so that training does not depend on a random seed.
-fn shuffle<T>(items: &mut [T], seed: u64) {
+pub(crate) fn shuffle<T>(items: &mut [T], seed: u64) {
     let mut state = seed | 1;
     for i in (1..items.len()).rev() {
         state ^= state >> 12;
@@ -2696,6 +2713,15 @@ fn quantize(mut rows: Vec<(u64, Row)>, opts: &TrainOptions, lexicons: Lexicons) 
     Tagger::from_weights(Weights::new(rows), opts.memory, lexicons)
 }
 
+/// The sentences a tagger is trained on: the main corpus counts twice against the extra data
+/// (AQMAR is Wikipedia, not news), the second time with its people's names swapped if
+/// `opts.swap_names` ([`swap_names`](super::name_swap::swap_names)): +0.6 PERS F1 (+1.4
+/// recall) in cross-validation on ANERcorp.
+pub fn training_set(main: &[Sentence], extra: &[Sentence], opts: &TrainOptions) -> Vec<Sentence> {
+    let second = if opts.swap_names { super::name_swap::swap_names(main, opts.seed) } else { main.to_vec() };
+    main.iter().cloned().chain(second).chain(extra.iter().cloned()).collect()
+}
+
 /// K-fold cross-validation: `main` is cut into `folds` blocks of consecutive sentences; each
 /// block is scored by `score` with a model trained on the other blocks plus all of `extra`.
 /// Returns the summed score and the score of each fold.
@@ -2713,9 +2739,8 @@ pub fn cross_validate(
     let scores: Vec<NerScore> = bounds
         .par_iter()
         .map(|&(a, b)| {
-            // The main corpus counts twice against the extra data (AQMAR is Wikipedia, not news).
-            let rest = || main[..a].iter().chain(&main[b..]);
-            let train: Vec<Sentence> = rest().chain(rest()).chain(extra).cloned().collect();
+            let rest: Vec<Sentence> = main[..a].iter().chain(&main[b..]).cloned().collect();
+            let train = training_set(&rest, extra, opts);
             let tagger = Tagger::train_with(&train, opts);
             score(&tagger, &main[a..b])
         })
