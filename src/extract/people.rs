@@ -840,6 +840,7 @@ fn people_of_words(
     drop_role_complements(words, &mut found, lexicon, stop);
     cut_at_place_words(words, &mut found, lexicon, stop);
     drop_places(words, &mut found, lexicon, stop);
+    drop_nisbas_of_nouns(words, &mut found);
     drop_known_places(words, &mut found, lexicon);
     cut_at_known_names(words, &mut found);
     drop_plurals(words, &mut found, lexicon);
@@ -1687,6 +1688,29 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
     }
 }
 
+/// Drops the lone names that are the nisba of a place right after a noun with the article
+/// or of a town of the world (الاتحاد المنستيري، النجم الرادسي، الترجي الجرجيسي: clubs; الشعب
+/// الكازاخي): an adjective of that noun, here and wherever else the text writes it alone.
+/// (Not after a role or a title: الرئيس المرزوقي.)
+fn drop_nisbas_of_nouns(words: &[Word], found: &mut Vec<Found>) {
+    let adjective_of_noun = |k: usize| {
+        let noun = &words[k - 1];
+        matches!(noun.class, WordClass::Other | WordClass::Place)
+            && noun.token.kind == TokenKind::ArabicWord
+            && noun.bare().starts_with("ال")
+            && !given_names().contains(noun.bare())
+            && spans::town_nisba(&words[k])
+    };
+    let adjectives: Vec<&str> = found
+        .iter()
+        .filter(|(r, _)| r.len() == 1 && r.start > 0 && adjective_of_noun(r.start))
+        .map(|(r, _)| words[r.start].bare())
+        .collect();
+    if !adjectives.is_empty() {
+        found.retain(|(r, _)| r.len() > 1 || !adjectives.contains(&words[r.start].bare()));
+    }
+}
+
 /// Are the words at `a` and at `b` the same, bare form by bare form?
 fn same_bare_words(words: &[Word], a: &Range<usize>, b: &Range<usize>) -> bool {
     a.len() == b.len() && words[a.clone()].iter().zip(&words[b.clone()]).all(|(x, y)| x.bare() == y.bare())
@@ -2329,6 +2353,20 @@ mod tests {
         // a tagger span with the preposition or the place word in it is one too
         assert!(names_with_tagged(text, &["في بن قردان"]).is_empty());
         assert!(names_with_tagged("تقع في ولاية بن عروس", &["ولاية بن عروس"]).is_empty());
+    }
+
+    #[test]
+    fn a_town_nisba_after_a_noun_is_its_adjective() {
+        // clubs: the nisba of a town after a noun with the article, here and elsewhere alone
+        let text = "وفاز الاتحاد المنستيري أمس. وقال مدرب الفريق إن المنستيري سيلعب";
+        assert!(names_with_tagged(text, &["المنستيري"]).is_empty());
+        let text = "تمكن النجم الرادسي من التأهل";
+        assert!(names_with_tagged(text, &["الرادسي"]).is_empty());
+        // after a given name, a family name; after a role, the person's own
+        let found = names_with_tagged("وقال سعيد المنستيري إن", &["سعيد المنستيري"]);
+        assert_eq!(just_names(&found), ["سعيد المنستيري"]);
+        let found = names_with_tagged("وقال الرئيس المنستيري إن", &["المنستيري"]);
+        assert_eq!(just_names(&found), ["المنستيري"]);
     }
 
     #[test]

@@ -202,6 +202,13 @@ pub(super) fn place_nisba(w: &Word) -> bool {
     w.token.kind == TokenKind::ArabicWord && w.class == WordClass::Other && nisba_stem(w).is_some_and(of_place)
 }
 
+/// Is the word the nisba of a known place or of a town of the world (الرادسي from رادس)?
+pub(super) fn town_nisba(w: &Word) -> bool {
+    w.token.kind == TokenKind::ArabicWord
+        && w.class == WordClass::Other
+        && nisba_stem(w).is_some_and(|stem| of_place(stem) || super::towns::is_world_town(stem))
+}
+
 /// The stem of a nisba with the article (السوري → سور), if the word may be one: no glued
 /// clitic, and no given name (الباجي).
 fn nisba_stem<'w>(w: &Word<'w>) -> Option<&'w str> {
