@@ -137,7 +137,7 @@ pub fn run(args: &TrainArgs) -> i32 {
                     return EXIT_INPUT_ERRORS;
                 }
             };
-            let mut all: Vec<nass::extract::tagger::Sentence> = Vec::new();
+            let mut all: Vec<Sentence> = Vec::new();
             if let Some(cv) = cv {
                 let main = match read_file(cv) {
                     Ok(s) => s,
@@ -190,7 +190,7 @@ pub fn run(args: &TrainArgs) -> i32 {
             }
             if let Some(out) = out {
                 // The final model is trained on what each fold was.
-                let all = training_set(&all, &extra, &opts);
+                let all = training_set(all, &extra, &opts);
                 if all.is_empty() {
                     eprintln!("nass: error: no training sentences");
                     return EXIT_INPUT_ERRORS;

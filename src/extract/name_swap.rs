@@ -9,8 +9,8 @@
 //! (`وبوتين` with `وأوباما`, `الأسد` with `الحريري`), and the particles of Arabic names (`بن`,
 //! `عبد`, `أبو`) stay where they are.
 
-use super::tagger::{is_name_particle, EntityType, Sentence, Tag, WordInfo};
-use std::collections::HashMap;
+use super::tagger::{is_name_particle, shuffle, EntityType, Sentence, Shape, Tag, WordInfo};
+use std::collections::{BTreeMap, HashMap};
 
 /// `sentences` with the words of people's names permuted (deterministically for a `seed`).
 /// A word is swapped when at least half of its occurrences are inside a person's name.
@@ -42,26 +42,23 @@ fn name_permutation(sentences: &[Sentence], seed: u64) -> HashMap<&str, &str> {
         c.0 += u32::from(is_person(tag));
         c.1 += 1;
     }
-    // Swappable words by their clitics, in a fixed order before shuffling.
-    let mut groups: HashMap<String, Vec<&str>> = HashMap::new();
+    // Swappable words by their clitics (prefix, enclitic), in a fixed order before shuffling.
+    let mut groups: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
     for (&word, &(inside, all)) in &counts {
-        if inside == 0 || 2 * inside < all {
+        if 2 * inside < all {
             continue;
         }
         let info = WordInfo::new(word);
-        if info.shape != super::tagger::Shape::Arabic || is_name_particle(&info) {
+        if info.shape != Shape::Arabic || is_name_particle(&info) {
             continue;
         }
-        groups.entry(format!("{}|{}", info.prefix, info.enclitic)).or_default().push(word);
+        groups.entry((info.prefix, info.enclitic)).or_default().push(word);
     }
     let mut mapping = HashMap::new();
-    let mut keys: Vec<&String> = groups.keys().collect();
-    keys.sort();
-    for (k, key) in keys.into_iter().enumerate() {
-        let mut words = groups[key].clone();
+    for (k, mut words) in groups.into_values().enumerate() {
         words.sort_unstable();
         let mut targets = words.clone();
-        super::tagger::shuffle(&mut targets, seed.wrapping_add(k as u64));
+        shuffle(&mut targets, seed.wrapping_add(k as u64));
         mapping.extend(words.into_iter().zip(targets));
     }
     mapping

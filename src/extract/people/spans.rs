@@ -199,14 +199,17 @@ const ORDINALS: [&str; 12] =
 
 /// Is the word the nisba of a known place (التونسي، الأذربيجاني، السوري)?
 pub(super) fn place_nisba(w: &Word) -> bool {
-    w.token.kind == TokenKind::ArabicWord && w.class == WordClass::Other && nisba_stem(w).is_some_and(of_place)
+    nisba_of(w, of_place)
 }
 
 /// Is the word the nisba of a known place or of a town of the world (الرادسي from رادس)?
 pub(super) fn town_nisba(w: &Word) -> bool {
-    w.token.kind == TokenKind::ArabicWord
-        && w.class == WordClass::Other
-        && nisba_stem(w).is_some_and(|stem| of_place(stem) || super::towns::is_world_town(stem))
+    nisba_of(w, |stem| of_place(stem) || super::towns::is_world_town(stem))
+}
+
+/// Is the word a nisba with the article (see [`nisba_stem`]) whose stem passes `place`?
+fn nisba_of(w: &Word, place: impl Fn(&str) -> bool) -> bool {
+    w.token.kind == TokenKind::ArabicWord && w.class == WordClass::Other && nisba_stem(w).is_some_and(place)
 }
 
 /// The stem of a nisba with the article (السوري → سور), if the word may be one: no glued
