@@ -1164,11 +1164,13 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             let place = words[r.start].class == WordClass::Place;
             // (Not a span a span before grew over: جوليا نيوتون took - بيشوب in.)
             let inside_earlier = found.iter().any(|(f, _): &Found| f.start <= r.start && r.end <= f.end);
-            if !place
-                && !inside_earlier
-                && !spans::only_coordinated_words(words, &r, lexicon)
-                && !spans::only_kinship(words, &r)
-            {
+            if place || inside_earlier || spans::only_kinship(words, &r) {
+                continue;
+            }
+            if spans::coordinated_names(words, &r, lexicon) {
+                // Names joined by و, each its own person (كاردوسو ورودريغو).
+                found.extend(r.map(|k| (k..k + 1, None)));
+            } else if !spans::only_coordinated_words(words, &r, lexicon) {
                 found.extend(spans::split_listed_names(words, r).into_iter().map(|r| (r, None)));
             }
         }
@@ -2757,6 +2759,19 @@ mod tests {
         // Lone words joined by و are a list of places as often as of people.
         let text = "في خمس مناطق هي أكتوبي وأتيراو وغيرها";
         assert!(names_with_tagged(text, &["أكتوبي وأتيراو"]).is_empty());
+    }
+
+    #[test]
+    fn names_joined_by_waw_in_one_tagged_span_are_each_a_person() {
+        // رودريغو is written far more often than ورودريغو: two players, not one name.
+        let text = "وأضاع نجما الفريق البرتغالي كاردوسو ورودريغو ركلتين";
+        let found = names_with_tagged(text, &["كاردوسو ورودريغو"]);
+        assert_eq!(just_names(&found), ["كاردوسو", "رودريغو"]);
+        // A surname that begins with و is written so as often or more: one name.
+        let text = "وقالت الإعلامية أوبرا وينفري إن";
+        assert_eq!(just_names(&names_with_tagged(text, &["أوبرا وينفري"])), ["أوبرا وينفري"]);
+        let text = "وفاز الرئيس الحسن واتارا بولاية";
+        assert_eq!(just_names(&names_with_tagged(text, &["الحسن واتارا"])), ["الحسن واتارا"]);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use super::cues::COMMON_ARTICLE_WORD;
 use super::{
-    given_names, has_article, has_imperfect, has_surname_ending, imperfect_zipf10, place_names, Word, WordClass,
-    COMMON, WORD_FORM_ZIPF10,
+    given_names, has_article, has_imperfect, has_surname_ending, imperfect_zipf10, letters, place_names, Word,
+    WordClass, COMMON, WORD_FORM_ZIPF10,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -266,16 +266,35 @@ pub(super) fn without_adverbs(words: &[Word], mut r: Range<usize>) -> Range<usiz
 /// and the other mentions of a real name find it again. (Taking every span apart at a glued
 /// و loses more names than it saves on ANERcorp.)
 pub(super) fn only_coordinated_words(words: &[Word], r: &Range<usize>, lexicon: &Lexicon) -> bool {
-    // The word after و, if و is glued to it (the clitic splitter does not know rare names).
-    let after_waw = |k: usize| {
-        let folded = words[k].folded;
-        folded.strip_prefix('و').filter(|rest| rest.chars().count() >= 3 && !given_names().contains(folded))
-    };
     let named = |k: usize| {
-        let name = after_waw(k).unwrap_or(words[k].bare());
+        let name = word_after_waw(&words[k]).unwrap_or(words[k].bare());
         given_names().contains(name) || (has_surname_ending(name) && words[k].support(lexicon) < COMMON)
     };
-    r.len() > 1 && (r.start + 1..r.end).all(|k| after_waw(k).is_some()) && !r.clone().any(named)
+    coordinated_words(words, r) && !r.clone().any(named)
+}
+
+/// Is a span lone words joined by و, glued to each after the first?
+fn coordinated_words(words: &[Word], r: &Range<usize>) -> bool {
+    r.len() > 1 && (r.start + 1..r.end).all(|k| word_after_waw(&words[k]).is_some())
+}
+
+/// The word after و, if و is glued to it (the clitic splitter does not know rare names).
+fn word_after_waw<'w>(w: &Word<'w>) -> Option<&'w str> {
+    let folded = w.folded;
+    folded.strip_prefix('و').filter(|rest| rest.chars().count() >= 3 && !given_names().contains(folded))
+}
+
+/// Is a span names joined by و, each a person (كاردوسو ورودريغو, which the tagger reads as
+/// one name)? Each word after the first is written at least ten times as often without its
+/// و as with it (the lexicon's counts): a name that begins with و (إبراهيم واتارا، بول ووكر،
+/// أوبرا وينفري) is written as often or more so whole.
+pub(super) fn coordinated_names(words: &[Word], r: &Range<usize>, lexicon: &Lexicon) -> bool {
+    coordinated_words(words, r)
+        && (r.start + 1..r.end).all(|k| {
+            let whole = letters(words[k].text);
+            let Some(rest) = whole.strip_prefix('و') else { return false };
+            lexicon.zipf10(rest) >= lexicon.zipf10(&whole).saturating_add(10)
+        })
 }
 
 /// Second parts of compound given names (عبد الله، نور الدين، زين العابدين).
