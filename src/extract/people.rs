@@ -841,6 +841,7 @@ fn people_of_words(
     cut_at_place_words(words, &mut found, lexicon, stop);
     drop_places(words, &mut found, lexicon, stop);
     drop_nisbas_of_nouns(words, &mut found);
+    drop_inflected_nisbas(words, &mut found);
     drop_known_places(words, &mut found, lexicon);
     cut_at_known_names(words, &mut found);
     drop_plurals(words, &mut found, lexicon);
@@ -1713,6 +1714,41 @@ fn drop_nisbas_of_nouns(words: &[Word], found: &mut Vec<Found>) {
     }
 }
 
+/// Drops the lone names that are a nisba with the article (الكازاخي) when the text also
+/// writes that nisba in the feminine or the plural, with the article or a clitic before it
+/// (الدولة الكازاخية، لمواطنيها الكزخيين): a nationality adjective inflects, a family name
+/// does not. Every lone mention of the word goes, with a title before it or not (الرئيس
+/// الكازاخي: the Kazakh president).
+fn drop_inflected_nisbas(words: &[Word], found: &mut Vec<Found>) {
+    let lone_nisbas: Vec<&str> = found
+        .iter()
+        .filter(|(r, _)| r.len() == 1)
+        .map(|(r, _)| &words[r.start])
+        .filter(|w| w.bare_from() == 0 && is_nisba_with_article(w.folded))
+        .map(|w| w.folded)
+        .collect();
+    if lone_nisbas.is_empty() {
+        return;
+    }
+    // The inflected forms the text writes, without the article: الكازاخيه → كازاخيه.
+    let inflected: HashSet<&str, FixedState> = words
+        .iter()
+        .filter_map(|w| w.folded.find("ال").map(|at| &w.folded[at + "ال".len()..]))
+        .filter(|rest| ["يه", "يين", "يون", "يات"].iter().any(|end| rest.ends_with(end)))
+        .collect();
+    let adjectives: Vec<&str> = lone_nisbas
+        .into_iter()
+        .filter(|nisba| {
+            let stem = &nisba["ال".len()..];
+            let base = stem.strip_suffix('ي').unwrap_or(stem);
+            ["يه", "يين", "يون", "يات"].iter().any(|end| inflected.contains(format!("{base}{end}").as_str()))
+        })
+        .collect();
+    if !adjectives.is_empty() {
+        found.retain(|(r, _)| r.len() > 1 || !adjectives.contains(&words[r.start].folded));
+    }
+}
+
 /// Are the words at `a` and at `b` the same, bare form by bare form?
 fn same_bare_words(words: &[Word], a: &Range<usize>, b: &Range<usize>) -> bool {
     a.len() == b.len() && words[a.clone()].iter().zip(&words[b.clone()]).all(|(x, y)| x.bare() == y.bare())
@@ -2369,6 +2405,18 @@ mod tests {
         assert_eq!(just_names(&found), ["سعيد المنستيري"]);
         let found = names_with_tagged("وقال الرئيس المنستيري إن", &["المنستيري"]);
         assert_eq!(just_names(&found), ["المنستيري"]);
+    }
+
+    #[test]
+    fn a_lone_nisba_the_text_inflects_is_a_nationality_not_a_name() {
+        // The text writes الكزخيين and الكزخية: الكزخي is an adjective, after the title too.
+        let text = "وأكد الرئيس الكزخي أن الدولة الكزخية ماضية. وشارك المواطنون الكزخيين";
+        assert!(names_with_tagged(text, &["الكزخي"]).is_empty());
+        // A family name the text never inflects stays, and so does a whole name.
+        let text = "وقال الرئيس المرزوقي إن الدولة التونسية ماضية";
+        assert_eq!(just_names(&names_with_tagged(text, &["المرزوقي"])), ["المرزوقي"]);
+        let text = "وقال محمد الكزخي إن الدولة الكزخية ماضية";
+        assert_eq!(just_names(&names_with_tagged(text, &["محمد الكزخي"])), ["محمد الكزخي"]);
     }
 
     #[test]
