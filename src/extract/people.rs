@@ -2091,6 +2091,31 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// A [`skeleton`] read by ear: the letters that transliterations of one foreign sound swap
+/// read as one — G (غ، ج، ك), the hissing sounds (س، ش، ز، ث، ذ، ظ, and تش: Polish c is ts),
+/// ض as د — so that غاتشيك and جاسيك, two renderings of Gacek, meet. Too loose to merge names
+/// across a corpus: it only joins a surname alone to a person of the same document.
+fn sound_key(skeleton: &str) -> String {
+    let mut out = String::with_capacity(skeleton.len());
+    let mut chars = skeleton.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            'ت' if chars.peek() == Some(&'ش') => {
+                chars.next();
+                'س'
+            }
+            'غ' | 'ج' | 'ك' => 'ك',
+            'ش' | 'ز' | 'ث' | 'ذ' | 'ظ' => 'س',
+            'ض' => 'د',
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A person: mentions merged over a document or a corpus.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Person {
@@ -2137,6 +2162,8 @@ pub fn merge_people<'m>(mentions: &'m [(String, PersonMention)]) -> Vec<Person> 
     // word, spares comparing it with each of a corpus's hundreds of محمد.
     let mut by_beginning: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
     let mut by_last: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
+    // And the people named in full by the [`sound_key`] of their surname.
+    let mut by_sound: HashMap<String, Vec<usize>, FixedState> = HashMap::default();
     let mut candidates: Vec<usize> = Vec::new();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     // (Each name's words counted once: a stable sort, as `sort_by_key`.)
@@ -2174,6 +2201,21 @@ pub fn merge_people<'m>(mentions: &'m [(String, PersonMention)]) -> Vec<Person> 
             (_, []) => dominant(),
             _ => most_in_document(),
         };
+        // A surname alone that meets no one is another transliteration of the surname of one
+        // person named in full in the same document (غاتشيك of أورسولا جاسيك), if any.
+        let sounds_like = || {
+            let heard: Vec<usize> = by_sound
+                .get(&sound_key(last))?
+                .iter()
+                .copied()
+                .filter(|&g| groups[g].per_document.contains_key(&doc))
+                .collect();
+            match heard[..] {
+                [g] => Some(g),
+                _ => None,
+            }
+        };
+        let chosen = chosen.or_else(|| if sk.len() == 1 { sounds_like() } else { None });
         let g = match chosen {
             Some(g) => g,
             None => {
@@ -2181,6 +2223,10 @@ pub fn merge_people<'m>(mentions: &'m [(String, PersonMention)]) -> Vec<Person> 
                     by_beginning.entry(sk[..n].join(" ")).or_default().push(groups.len());
                 }
                 by_last.entry(last.clone()).or_default().push(groups.len());
+                let sound = sound_key(last);
+                if sk.len() > 1 && sound.chars().count() >= 3 {
+                    by_sound.entry(sound).or_default().push(groups.len());
+                }
                 groups.push(Group { full: sk, ids: Vec::new(), per_document: HashMap::default() });
                 groups.len() - 1
             }
@@ -2972,6 +3018,25 @@ mod tests {
         assert_eq!(people[0].mentions, 5, "{people:?}");
         assert_eq!(people[0].documents, ["a", "b"]);
         assert_eq!(people[1].mentions, 1);
+    }
+
+    #[test]
+    fn a_lone_surname_written_another_way_joins_the_person_of_its_document() {
+        let m = |doc: &str, name: &str| {
+            (doc.to_string(), PersonMention { start: 0, end: 0, name: name.to_string(), role: None })
+        };
+        // Gacek written with غ and تش, after جاسيك: one person in document a.
+        let mentions = vec![m("a", "أورسولا جاسيك"), m("a", "غاتشيك"), m("b", "غاتشيك")];
+        let people = merge_people(&mentions);
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[0].name, "أورسولا جاسيك");
+        assert_eq!(people[0].variants, ["غاتشيك"]);
+        assert_eq!(people[0].documents, ["a"]);
+        // Not when two people of the document sound alike.
+        let mentions = vec![m("a", "أورسولا جاسيك"), m("a", "بيتر غازيك"), m("a", "غاتشيك")];
+        assert_eq!(merge_people(&mentions).len(), 3);
+        assert_eq!(sound_key(&skeleton("غاتشيك")), sound_key(&skeleton("جاسيك")));
+        assert_ne!(sound_key(&skeleton("توكاييف")), sound_key(&skeleton("نزارباييف")));
     }
 
     #[test]
