@@ -258,7 +258,7 @@ const HEADS_OF: [&str; 16] = [
 const LEADS: [&str; 6] = ["برئاسه", "بقياده", "حكومه", "عهد", "المدعو", "المدعوه"];
 
 /// Words after which a name-like run is a place or an organization, not a person.
-const NOT_PERSON_BEFORE: [&str; 60] = [
+const NOT_PERSON_BEFORE: [&str; 65] = [
     "العاصمه",
     "عاصمه",
     "مدينه",
@@ -319,6 +319,12 @@ const NOT_PERSON_BEFORE: [&str; 60] = [
     "نادي",
     "فريق",
     "منتخب",
+    "وكاله",
+    "منظمه",
+    // Makes and models (من نوع كلاشنيكوف، طائرة من طراز بوينغ).
+    "نوع",
+    "طراز",
+    "ماركه",
 ];
 
 /// Endings of transliterated surnames (Slavic, Turkic, Georgian, Armenian…).
@@ -1688,6 +1694,16 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
     }
     if !not_people.is_empty() {
         found.retain(|(r, _)| !not_people.iter().any(|n| same_bare_words(words, n, r)));
+        // A name that runs on into one of them with a preposition glued to it ends before it
+        // (ماكافي لفرانس برس: McAfee told AFP).
+        for (r, _) in found.iter_mut() {
+            let into = (r.start + 1..r.end).find(|&k| {
+                words[k].bare_from() > 0 && not_people.iter().any(|n| same_bare_words(words, n, &(k..r.end)))
+            });
+            if let Some(k) = into {
+                r.end = k;
+            }
+        }
     }
 }
 
@@ -2451,6 +2467,19 @@ mod tests {
         assert_eq!(just_names(&found), ["سعيد المنستيري"]);
         let found = names_with_tagged("وقال الرئيس المنستيري إن", &["المنستيري"]);
         assert_eq!(just_names(&found), ["المنستيري"]);
+    }
+
+    #[test]
+    fn agencies_and_makes_are_no_people() {
+        // After an agency, an organization, or the make or model of a thing.
+        let text = "وقال المدير لوكالة فرانس برس إن الهجوم فشل";
+        assert!(names_with_tagged(text, &["فرانس برس"]).is_empty());
+        let text = "وحجزت الوحدات مسدسا رشاشا من نوع كلاشنيكوف وذخيرة";
+        assert!(names_with_tagged(text, &["كلاشنيكوف"]).is_empty());
+        // A name that runs on into the agency with ل glued on ends before it.
+        let text = "وقال ماكافي لفرانس برس إنه وجد ثغرة. وأكد لوكالة فرانس برس ذلك";
+        let found = names_with_tagged(text, &["ماكافي لفرانس برس"]);
+        assert_eq!(just_names(&found), ["ماكافي"]);
     }
 
     #[test]
