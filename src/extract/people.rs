@@ -2911,6 +2911,10 @@ mod tests {
         // A given name the gazetteer lacks is no label.
         let text = "وقد قام الرئيس الصيني شي جين بينغ بأول زيارة";
         assert_eq!(names_with_tagged(text, &["شي جين بينغ"])[0].0, "شي جين بينغ");
+        // Two given names, the second with the article, then the family name: one name.
+        let text = "وأشرف على الجلسة محمد الفاضل عبد الكافي ومحمد الحبيب مقداد";
+        let found = names_with_tagged(text, &["محمد الفاضل عبد الكافي", "ومحمد الحبيب مقداد"]);
+        assert_eq!(just_names(&found), ["محمد الفاضل عبد الكافي", "محمد الحبيب مقداد"]);
         // Compound names stay whole.
         let text = "واستقبل الشيخ خليفة بن زايد آل نهيان والسيد عبد الفتاح صلاح الدين";
         let found = names_with_tagged(text, &["خليفة بن زايد آل نهيان", "عبد الفتاح صلاح الدين"]);

@@ -355,7 +355,12 @@ pub(super) fn split_listed_names(words: &[Word], r: Range<usize>) -> Vec<Range<u
             start = k;
             continue;
         }
-        if k >= start + 2 && begins_name(w) && family_name(k - 1) {
+        // A given name with the article after a given name is the second of two given names
+        // (محمد الحبيب مقداد, as Maghrebi names are written), not a family name.
+        let second_given = k == start + 2
+            && given_names().contains(words[start].bare())
+            && words[k - 1].bare().strip_prefix("ال").is_some_and(|g| given_names().contains(g));
+        if k >= start + 2 && begins_name(w) && family_name(k - 1) && !second_given {
             parts.push(start..k);
             start = k;
         }
