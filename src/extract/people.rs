@@ -1108,6 +1108,16 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
             }
+            // A name never ends in a particle of foreign names (يوهان فولفغانغ فون | غوته،
+            // ليوناردو دا | فينشي): the word after it is the surname.
+            // (Particles may follow one another: أورسولا فون دير لاين.)
+            while r.len() >= 2
+                && r.len() < MAX_NAME_WORDS
+                && FOREIGN_PARTICLES.contains(&words[r.end - 1].folded)
+                && words.get(r.end).is_some_and(|w| w.bare_from() == 0 && continues_name(w, lexicon, stop))
+            {
+                r.end += 1;
+            }
             r.end += double_barrelled(words, &r, lexicon, stop);
             // A known given name alone is the tagger stopping short (الرئيس دونالد ترامب →
             // دونالد): a plain word after it that is no common word is its family name.
@@ -1184,6 +1194,10 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
     }
     found
 }
+
+/// Particles inside foreign names, folded (von, van, der, da, de, di, du, del, della, dos, la,
+/// le).
+const FOREIGN_PARTICLES: [&str; 11] = ["فون", "فان", "دير", "دا", "دي", "دو", "ديل", "ديلا", "دوس", "لا", "لو"];
 
 /// Is the word a role noun ([`ROLES`]), or one with its hamza seat written as ي (قايد for
 /// قائد), as press text often writes it?
@@ -2882,6 +2896,16 @@ mod tests {
         // Lone words joined by و are a list of places as often as of people.
         let text = "في خمس مناطق هي أكتوبي وأتيراو وغيرها";
         assert!(names_with_tagged(text, &["أكتوبي وأتيراو"]).is_empty());
+    }
+
+    #[test]
+    fn a_name_does_not_end_in_a_particle() {
+        let text = "والأديب الألماني الشهير يوهان فولفغانغ فون غوته. واستأجرت";
+        let found = names_with_tagged(text, &["يوهان فولفغانغ فون"]);
+        assert_eq!(just_names(&found), ["يوهان فولفغانغ فون غوته"]);
+        let text = "وقالت رئيسة المفوضية أورسولا فون دير لاين إن";
+        let found = names_with_tagged(text, &["أورسولا فون"]);
+        assert_eq!(just_names(&found), ["أورسولا فون دير لاين"]);
     }
 
     #[test]
