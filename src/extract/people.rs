@@ -1233,6 +1233,12 @@ fn double_barrelled(words: &[Word], r: &Range<usize>, lexicon: &Lexicon, stop: &
     let second = words.get(r.end + 1).is_some_and(surname);
     let name_goes_on = words.get(r.end + 2).is_some_and(|w| continues_name(w, lexicon, stop));
     if r.len() >= 2 && hyphen && second && !name_goes_on && surname(&words[r.end - 1]) {
+        return 2;
+    }
+    // A hyphen with no space on either side joins the syllables of one name (كيم جونغ-أون).
+    let glued = |a: usize, b: usize| words.get(b).is_some_and(|w| w.token.start == words[a].token.end);
+    let syllable = words.get(r.end + 1).is_some_and(|w| plain_word(w) && continues_name(w, lexicon, stop));
+    if !r.is_empty() && hyphen && glued(r.end - 1, r.end) && glued(r.end, r.end + 1) && syllable {
         2
     } else {
         0
@@ -3211,6 +3217,10 @@ mod tests {
         let text = "التشكيلة: كيلور نافاس - داني كارفخال - ناتشو - راموس";
         let found = names_with_tagged(text, &["داني كارفخال"]);
         assert_eq!(found[0].0, "داني كارفخال", "{found:?}");
+        // A hyphen with no space around it joins the syllables of a name.
+        let text = "الزعيم الكوري الشمالي كيم جونغ-أون في الظروف الحالية";
+        let found = names_with_tagged(text, &["كيم جونغ"]);
+        assert_eq!(just_names(&found), ["كيم جونغ-أون"]);
     }
 
     #[test]
