@@ -848,6 +848,7 @@ fn people_of_words(
     drop_places(words, &mut found, lexicon, stop);
     drop_nisbas_of_nouns(words, &mut found);
     drop_inflected_nisbas(words, &mut found);
+    drop_saints_places(words, &mut found);
     drop_known_places(words, &mut found, lexicon);
     cut_at_known_names(words, &mut found);
     drop_plurals(words, &mut found, lexicon);
@@ -1785,6 +1786,14 @@ fn drop_inflected_nisbas(words: &[Word], found: &mut Vec<Found>) {
     }
 }
 
+/// Drops the names that begin with سيدي (my lord): in Maghrebi press, towns, quarters and
+/// shrines named after saints (سيدي بوعلي، سيدي يوسف، سيدي حسين السيجومي), or an address
+/// (سيدي الرئيس), never how a person is named; but a Mauritanian name with ولد is a person's
+/// (سيدي محمد ولد الشيخ عبد الله).
+fn drop_saints_places(words: &[Word], found: &mut Vec<Found>) {
+    found.retain(|(r, _)| words[r.start].bare() != "سيدي" || words[r.clone()].iter().any(|w| w.folded == "ولد"));
+}
+
 /// Are the words at `a` and at `b` the same, bare form by bare form?
 fn same_bare_words(words: &[Word], a: &Range<usize>, b: &Range<usize>) -> bool {
     a.len() == b.len() && words[a.clone()].iter().zip(&words[b.clone()]).all(|(x, y)| x.bare() == y.bare())
@@ -2487,6 +2496,16 @@ mod tests {
         assert_eq!(just_names(&found), ["سعيد المنستيري"]);
         let found = names_with_tagged("وقال الرئيس المنستيري إن", &["المنستيري"]);
         assert_eq!(just_names(&found), ["المنستيري"]);
+    }
+
+    #[test]
+    fn names_after_sidi_are_places() {
+        let text = "وأكد معتمد سيدي بوعلي أن الطريق مغلقة";
+        assert!(names_with_tagged(text, &["سيدي بوعلي"]).is_empty());
+        // A Mauritanian name with ولد is a person's.
+        let text = "وقال الوزير الأول سيدي محمد ولد بوبكر إن";
+        let found = names_with_tagged(text, &["سيدي محمد ولد بوبكر"]);
+        assert_eq!(just_names(&found), ["سيدي محمد ولد بوبكر"]);
     }
 
     #[test]
