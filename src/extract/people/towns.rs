@@ -34,6 +34,16 @@ pub(super) fn drop_lone_towns(words: &[Word], found: &mut Vec<Found>) {
         [first.folded, first.bare()].iter().any(|f| world_places().contains(format!("{f}{}", second.folded).as_str()))
     };
     found.retain(|(r, role)| role.is_some() || !split_town(r));
+    // Two words, a town after a word that is no given name: a club or a place (فيردر بريمن،
+    // بايرن ميونخ، بريد رادس). (Longer names hold more of a person's: يوفال نوح هراري.)
+    let club = |r: &std::ops::Range<usize>| {
+        let first = &words[r.start];
+        r.len() == 2
+            && town(&words[r.end - 1])
+            && !super::given_names().contains(first.bare())
+            && !crate::extract::tagger::is_name_word(first.bare())
+    };
+    found.retain(|(r, role)| role.is_some() || !club(r));
     let lone_towns: Vec<usize> = found
         .iter()
         .filter(|(r, role)| r.len() == 1 && role.is_none() && town(&words[r.start]))
@@ -83,5 +93,8 @@ mod tests {
         // Written as two words, as the list does not; a two-word name of a person stays.
         let split = "وصل الوفد إلى بيونغ يانغ ثم التقى سامي بيونغ";
         assert_eq!(kept(split, &[(3..5, None), (7..9, None)]), vec![(7..9, None)]);
+        // Two words ending in a town: a club, unless a given name begins them.
+        let clubs = "فاز فيردر بريمن على فريق سامي بريمن";
+        assert_eq!(kept(clubs, &[(1..3, None), (5..7, None)]), vec![(5..7, None)]);
     }
 }
