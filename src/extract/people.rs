@@ -1757,6 +1757,8 @@ fn drop_nisbas_of_nouns(words: &[Word], found: &mut Vec<Found>) {
 /// does not. Every lone mention of the word goes, with a title before it or not (الرئيس
 /// الكازاخي: the Kazakh president).
 fn drop_inflected_nisbas(words: &[Word], found: &mut Vec<Found>) {
+    /// Endings of a nisba in the feminine and the plural, folded (ية، يين، يون، يات).
+    const NISBA_INFLECTIONS: [&str; 4] = ["يه", "يين", "يون", "يات"];
     let lone_nisbas: Vec<&str> = found
         .iter()
         .filter(|(r, _)| r.len() == 1)
@@ -1771,14 +1773,14 @@ fn drop_inflected_nisbas(words: &[Word], found: &mut Vec<Found>) {
     let inflected: HashSet<&str, FixedState> = words
         .iter()
         .filter_map(|w| w.folded.find("ال").map(|at| &w.folded[at + "ال".len()..]))
-        .filter(|rest| ["يه", "يين", "يون", "يات"].iter().any(|end| rest.ends_with(end)))
+        .filter(|rest| NISBA_INFLECTIONS.iter().any(|end| rest.ends_with(end)))
         .collect();
     let adjectives: Vec<&str> = lone_nisbas
         .into_iter()
         .filter(|nisba| {
             let stem = &nisba["ال".len()..];
             let base = stem.strip_suffix('ي').unwrap_or(stem);
-            ["يه", "يين", "يون", "يات"].iter().any(|end| inflected.contains(format!("{base}{end}").as_str()))
+            NISBA_INFLECTIONS.iter().any(|end| inflected.contains(format!("{base}{end}").as_str()))
         })
         .collect();
     if !adjectives.is_empty() {
