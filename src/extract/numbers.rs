@@ -228,6 +228,7 @@ fn fold_char(c: char) -> Option<char> {
         'ى' | 'ی' | 'ې' => 'ي',
         'ة' | 'ۀ' | 'ھ' | 'ہ' | 'ە' => 'ه',
         'ک' | 'ڪ' => 'ك',
+        'ڨ' => 'ق',
         _ => match indic_digit_value(c) {
             Some(d) => char::from(b'0' + d as u8),
             None => c,

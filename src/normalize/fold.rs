@@ -6,7 +6,7 @@
 //! | `alef` | أ إ آ ٱ (and wavy-hamza alefs) → ا |
 //! | `alef_maksura` | ى → ي |
 //! | `teh_marbuta` | ة → ه |
-//! | `persian_letters` | ک ڪ → ك, ی ې → ي, ھ ہ ە → ه, ۀ → ه |
+//! | `persian_letters` | ک ڪ → ك, ی ې → ي, ھ ہ ە → ه, ۀ → ه, and the Maghrebi ڨ → ق |
 //! | `digits` | Arabic-Indic and Persian digits → ASCII |
 //! | `percent_sign` | ٪ → % |
 //! | `decimal_separator` | ٫ → `.`, ٬ → `,` |
@@ -52,6 +52,8 @@ impl FoldOptions {
             'ى' if self.alef_maksura => Some("ي"),
             'ة' if self.teh_marbuta => Some("ه"),
             'ک' | 'ڪ' if self.persian_letters => Some("ك"),
+            // Tunisian and Algerian press write ق as it is said there, with ڨ (ڨفصة، بن ڨردان).
+            'ڨ' if self.persian_letters => Some("ق"),
             'ی' | 'ې' if self.persian_letters => Some("ي"),
             'ھ' | 'ہ' | 'ە' | 'ۀ' if self.persian_letters => Some("ه"),
             '٪' if self.percent_sign => Some("%"),
@@ -203,6 +205,9 @@ mod tests {
         assert_eq!(run("أحمد إلى آخر ٱلله"), "احمد الي اخر الله");
         assert_eq!(run("مدرسةٌ كَبِيرَة"), "مدرسه كبيره");
         assert_eq!(run("کتاب فارسی"), "كتاب فارسي");
+        // The Maghrebi ڨ is ق as it is said there; ڤ is left (V in ڤولف, ق in ڤابس).
+        assert_eq!(run("ڨفصة وبن ڨردان وڤولف"), "قفصه وبن قردان وڤولف");
+        assert_eq!(crate::token::fold_key("ڨابس"), "قابس");
         assert_eq!(run("٢٠٢٣ و۴ و٨١٫٣١٪ و١٬٨٢٠"), "2023 و4 و81.31% و1,820");
         assert_eq!(run("plain ascii 123"), "plain ascii 123");
     }
