@@ -1981,7 +1981,13 @@ fn glued_proclitic(w: &Word, lexicon: &Lexicon) -> (usize, bool) {
     let rest = &w.text[first.len_utf8()..];
     let article = first == 'ل' && rest.starts_with('ل');
     let candidate = if article { format!("ا{rest}") } else { rest.to_string() };
-    let whole_is_name = given_names().contains(fold(w.text).as_str());
+    // A word of the name list as written is a name too (فيصل، وسام، لبنى: not ف + يصل), unless
+    // what follows the letter opens with an alef, as names seldom do after و ف ب ل but
+    // prepositions before names often (بأنيس، لأبي، بالحسن).
+    let whole = fold(w.text);
+    let rest_opens_with_alef = rest.starts_with(['ا', 'أ', 'إ', 'آ']);
+    let whole_is_name = given_names().contains(whole.as_str())
+        || (!rest_opens_with_alef && crate::extract::tagger::is_name_word(&whole));
     let rest_is_name = given_names().contains(fold(&candidate).as_str());
     // Zipf in tenths, as written: a name with a clitic glued on is rarer than the name (and
     // clearly rarer, when the rest is not a known given name).
@@ -3134,6 +3140,18 @@ mod tests {
         let found: Vec<String> =
             find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect();
         assert_eq!(found, ["الحبيب بن محرز", "بشير قربوج", "فيليب دومان"]);
+        // Names of the name list that begin with those letters stay whole (not يصل، سام).
+        let text = "وقال فيصل التبيني إن وسام العابدي غاب ثم التقى بأنيس عامري";
+        let tagged = [span_of(text, "فيصل التبيني"), span_of(text, "وسام العابدي"), span_of(text, "بأنيس عامري")];
+        let found: Vec<String> =
+            find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect();
+        assert_eq!(found, ["فيصل التبيني", "وسام العابدي", "أنيس عامري"]);
+    }
+
+    /// The byte span of `name` in `text`.
+    fn span_of(text: &str, name: &str) -> Range<usize> {
+        let start = text.find(name).expect("in the text");
+        start..start + name.len()
     }
 
     #[test]
