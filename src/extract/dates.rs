@@ -75,7 +75,7 @@
 //! of a range, a calendar marker) are in. Mentions never overlap; at each position the
 //! longest reading wins.
 
-use super::numbers::{key_hash_step, two_byte_table, utf8_unit, HashFilter, WordMap};
+use super::numbers::{fold_letter, key_hash_step, two_byte_table, utf8_unit, HashFilter, WordMap};
 use crate::arabic::{indic_digit_value, is_bidi_control, is_letter, is_mark, TATWEEL};
 use foldhash::fast::FixedState;
 use std::cell::{Cell, OnceCell};
@@ -189,17 +189,6 @@ struct Tok {
 /// Characters that carry no text: bidi controls, zero-width joiners, BOM, soft hyphen.
 fn ignorable(c: char) -> bool {
     is_bidi_control(c) || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}')
-}
-
-fn fold_letter(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
-        'ى' | 'ی' | 'ې' => 'ي',
-        'ة' | 'ە' | 'ۀ' | 'ھ' | 'ہ' => 'ه',
-        'ک' | 'ڪ' => 'ك',
-        'ڨ' => 'ق',
-        _ => c,
-    }
 }
 
 fn digit_value(c: char) -> Option<u32> {

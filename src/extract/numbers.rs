@@ -222,18 +222,27 @@ pub fn fold_key(word: &str, out: &mut String) {
 
 /// One character of [`fold_key`]: `None` when it is dropped.
 fn fold_char(c: char) -> Option<char> {
-    Some(match c {
-        _ if is_mark(c) || c == TATWEEL => return None,
+    if is_mark(c) || c == TATWEEL {
+        return None;
+    }
+    Some(match indic_digit_value(c) {
+        Some(d) => char::from(b'0' + d as u8),
+        None => fold_letter(c),
+    })
+}
+
+/// A letter folded as `FoldOptions::default()` folds it (one alef, ي for ى, ه for ة, the
+/// Persian and Maghrebi forms as Arabic letters); any other character as it is. The scanners
+/// of numbers and dates fold letters with it.
+pub(crate) fn fold_letter(c: char) -> char {
+    match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
         'ى' | 'ی' | 'ې' => 'ي',
         'ة' | 'ۀ' | 'ھ' | 'ہ' | 'ە' => 'ه',
         'ک' | 'ڪ' => 'ك',
         'ڨ' => 'ق',
-        _ => match indic_digit_value(c) {
-            Some(d) => char::from(b'0' + d as u8),
-            None => c,
-        },
-    })
+        c => c,
+    }
 }
 
 /// For each character of the Arabic block (U+0600–U+06FF), `Some(folded)` when [`fold_key`]
@@ -900,6 +909,17 @@ mod tests {
         assert_eq!(folded("إحدى"), "احدي");
         assert_eq!(folded("ثلاثمائة"), "ثلاثمائه");
         assert_eq!(folded("٢٠"), "20");
+    }
+
+    #[test]
+    fn letters_fold_as_the_text_folds_them() {
+        // The scanners' letter fold and `FoldOptions::default()` agree on every letter of the
+        // Arabic block, so that a spelling folded one way is found the other way.
+        let options = crate::normalize::FoldOptions::default();
+        for c in ('\u{600}'..='\u{6FF}').filter(|&c| crate::arabic::is_letter(c)) {
+            let text = crate::normalize::fold_text(&c.to_string(), &options).into_owned();
+            assert_eq!(fold_letter(c).to_string(), text, "{c} (U+{:04X})", c as u32);
+        }
     }
 
     #[test]

@@ -2558,13 +2558,7 @@ mod tests {
 
     /// The names found in `text` with the tagger's person spans `tagged` (written out).
     fn names_with_tagged(text: &str, tagged: &[&str]) -> Vec<(String, Option<String>)> {
-        let spans: Vec<Range<usize>> = tagged
-            .iter()
-            .map(|t| {
-                let start = text.find(t).expect("in the text");
-                start..start + t.len()
-            })
-            .collect();
+        let spans: Vec<Range<usize>> = tagged.iter().map(|t| span_of(text, t)).collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
     }
 
@@ -3132,11 +3126,7 @@ mod tests {
     #[test]
     fn a_preposition_glued_to_a_name_is_left_out_of_it() {
         let text = "الجائزة للحبيب بن محرز ورواية لبشير قربوج ثم فيليب دومان";
-        let span = |name: &str| {
-            let start = text.find(name).expect("in the text");
-            start..start + name.len()
-        };
-        let tagged = [span("للحبيب بن محرز"), span("لبشير قربوج"), span("فيليب دومان")];
+        let tagged = [span_of(text, "للحبيب بن محرز"), span_of(text, "لبشير قربوج"), span_of(text, "فيليب دومان")];
         let found: Vec<String> =
             find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect();
         assert_eq!(found, ["الحبيب بن محرز", "بشير قربوج", "فيليب دومان"]);
@@ -3157,8 +3147,7 @@ mod tests {
     #[test]
     fn names_found_once_are_found_again() {
         let text = "التقى الرئيس فلاديمير بوتين نظيره. وقال بوتين إن فلاديمير بوتين يرحب.";
-        let start = text.find("فلاديمير").expect("in the text");
-        let tagged = start..start + "فلاديمير بوتين".len();
+        let tagged = span_of(text, "فلاديمير بوتين");
         let found: Vec<String> = find_people(text, std::slice::from_ref(&tagged), Lexicon::builtin(), &stop())
             .into_iter()
             .map(|m| m.name)
