@@ -347,6 +347,9 @@ const COMMON_WORD_NAME: f32 = 5.3;
 const MAX_TITLE_MODIFIERS: usize = 3;
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
+/// Longest chain of names (Gulf style, a father's and grandfathers' names before the family
+/// name: عبدالحميد سلطان عبدالله إبراهيم الحماد), in words.
+const MAX_CHAIN_WORDS: usize = 6;
 
 /// The entries of the given-name lists (`given.txt`, then `given-news.txt`): each name, with
 /// the count of names it begins written after it.
@@ -1109,6 +1112,24 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
             }
+            // A chain of given names goes on through one more given name to the family name
+            // with the article that ends it (أحمد راشد سالم | علي المزروعي); not in a list
+            // without commas (see `joined_given_names`).
+            if let (true, Some(next), Some(family)) =
+                (chain_of_names(words, &r, lexicon), words.get(r.end), words.get(r.end + 1))
+            {
+                if r.len() + 2 <= MAX_CHAIN_WORDS
+                    && !tagged.iter().any(|t| t.end == first)
+                    && given_name_goes_on(next)
+                    && family.bare_from() == 0
+                    && family.folded.starts_with("ال")
+                    && family.class == WordClass::Other
+                    && family.support(lexicon) < RARE_FAMILY_NAME
+                    && !spans::feminine_adjective(family, lexicon)
+                {
+                    r.end += 2;
+                }
+            }
             // A name never ends in a particle of foreign names (يوهان فولفغانغ فون | غوته،
             // ليوناردو دا | فينشي): the word after it is the surname.
             // (Particles may follow one another: أورسولا فون دير لاين.)
@@ -1292,12 +1313,47 @@ fn joined_given_names(
                 && between.bare_from() == 0
                 && (tagged_given(first) || (first.bare_from() == 0 && article_given_name(first)))
         });
+        // A name of given names only, right before a name of two words or more that begins
+        // with a given name, with no comma or و between, goes on into it: the tagger cut a long
+        // chain of names (أحمد عبدالرحمن | أحمد كليب الطنيجي). Two people are written side by
+        // side only in a list without commas, where the name before is right after another
+        // (محمد الطرابلسي رمزي جلال لطفي الحبيب).
+        let in_list = |k: usize| k >= 2 && joined[k - 2].end == joined[k - 1].start;
+        let chain_goes_on = joined.last().is_some_and(|last| {
+            let next = &words[span.start];
+            last.end == span.start
+                && span.len() >= 2
+                && last.len() + span.len() <= MAX_CHAIN_WORDS
+                && chain_of_names(words, last, lexicon)
+                && !in_list(joined.len())
+                && given_name_goes_on(next)
+        });
         match joined.last_mut() {
-            Some(last) if follows_lone_given || role_between => last.end = span.end,
+            Some(last) if follows_lone_given || role_between || chain_goes_on => last.end = span.end,
             _ => joined.push(span),
         }
     }
     joined
+}
+
+/// Are the words of the span, two or more, all given names or words of names (أحمد راشد
+/// سالم), and no place (سيدي بوزيد), so that the name may go on with more of them?
+fn chain_of_names(words: &[Word], r: &Range<usize>, lexicon: &Lexicon) -> bool {
+    r.len() >= 2
+        && words[r.clone()]
+            .iter()
+            .all(|w| given_names().contains(w.bare()) || crate::extract::tagger::is_name_word(w.bare()))
+        && !names_a_place(words, &mut r.clone(), lexicon)
+}
+
+/// May the word go on a chain of names ([`chain_of_names`])? A plain given name, not a
+/// connector (بن) nor على written loosely (كوثر بن هنية على التانيت).
+fn given_name_goes_on(w: &Word) -> bool {
+    w.bare_from() == 0
+        && !glued_waw(w)
+        && !w.text.ends_with('ى')
+        && !spans::CONNECTORS.contains(&w.bare())
+        && given_names().contains(w.bare())
 }
 
 /// Does the word begin with a glued و that the clitic splitter left on a name it does not
@@ -2560,6 +2616,29 @@ mod tests {
     fn names_with_tagged(text: &str, tagged: &[&str]) -> Vec<(String, Option<String>)> {
         let spans: Vec<Range<usize>> = tagged.iter().map(|t| span_of(text, t)).collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn chains_of_names_the_tagger_cut_are_one_name() {
+        let names = |text: &str, tagged: &[&str]| -> Vec<String> {
+            names_with_tagged(text, tagged).into_iter().map(|(name, _)| name).collect()
+        };
+        // Two tagged pieces side by side, the first of given names only.
+        let text = "وضم الوفد خالد سعيد حمدان يوسف الشامسي، إلى جانب آخرين.";
+        assert_eq!(names(text, &["خالد سعيد", "حمدان يوسف الشامسي"]), ["خالد سعيد حمدان يوسف الشامسي"]);
+        // The tagger stopped before the last given name and the family name.
+        let text = "وضم الوفد خالد سعيد حمدان يوسف الشامسي، إلى جانب آخرين.";
+        assert_eq!(names(text, &["خالد سعيد حمدان"]), ["خالد سعيد حمدان يوسف الشامسي"]);
+        // A list without commas: the name before is right after another name.
+        let text = "وتضم القائمة: كمال الورتاني سمير حمدي نبيل الشابي وغيرهم.";
+        let found = names(text, &["كمال الورتاني", "سمير حمدي", "نبيل الشابي"]);
+        assert_eq!(found, ["كمال الورتاني", "سمير حمدي", "نبيل الشابي"]);
+        // A town goes on into no name.
+        let text = "وقال والي سيدي بوزيد مراد العكرمي إن الوضع هادئ.";
+        assert_eq!(names(text, &["سيدي بوزيد", "مراد العكرمي"]), ["مراد العكرمي"]);
+        // على written loosely is no given name going on.
+        let text = "وحصلت سعاد بن هنية على الجائزة الأولى.";
+        assert_eq!(names(text, &["سعاد بن هنية"]), ["سعاد بن هنية"]);
     }
 
     #[test]
