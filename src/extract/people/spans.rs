@@ -488,14 +488,18 @@ pub(super) fn without_verbs_and_particles(
 fn verb_or_particle(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     let listed = crate::extract::tagger::is_name_word(w.folded);
     // A stopword, unless it begins names too (أبو، أم، لو دريان، دي ميستورا) or is a name
-    // written with ة that folds to a pronoun (علية is not عليه).
+    // written with ة that folds to a pronoun (علية is not عليه). One written with its hamza
+    // as a particle is, even if a name folds to it (فإن بلاتر; the name is فان ديزل).
+    let heads_names = CONNECTORS.contains(&w.folded) || COMPOUND_HEADS.contains(&w.folded);
+    let hamza_particle = || {
+        w.bare_from() == 0 && !heads_names && w.text.contains(['أ', 'إ']) && super::written_stopwords().contains(w.text)
+    };
     let particle = || {
         w.bare_from() == 0
             && !listed
             && w.is_stopword(stop)
             && !w.text.ends_with('ة')
-            && !CONNECTORS.contains(&w.folded)
-            && !COMPOUND_HEADS.contains(&w.folded)
+            && !heads_names
             && !NAME_PARTICLES.contains(&w.folded)
     };
     // A verb with و glued on (وروّج توكاييف), whether the clitic splitter sees it or not (it
@@ -514,12 +518,9 @@ fn verb_or_particle(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool
             !listed && has_imperfect(w.folded, lexicon)
         }
     };
-    w.token.kind == TokenKind::ArabicWord
-        && w.class == WordClass::Other
-        && !has_article(w.bare())
-        && !given_names().contains(w.bare())
-        && !given_names().contains(w.folded)
-        && (particle() || verb())
+    let plain = w.token.kind == TokenKind::ArabicWord && w.class == WordClass::Other && !has_article(w.bare());
+    let named = given_names().contains(w.bare()) || given_names().contains(w.folded);
+    plain && ((!named && (particle() || verb())) || hamza_particle())
 }
 
 /// Particles of foreign names that are Arabic stopwords too (لو دريان، دي ميستورا، فان دايك،
