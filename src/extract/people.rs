@@ -2285,7 +2285,16 @@ pub fn merge_people<'m>(mentions: &'m [(String, PersonMention)]) -> Vec<Person> 
         candidates.extend(by_beginning.get(&sk.join(" ")).into_iter().chain(by_last.get(last)).flatten());
         candidates.sort_unstable();
         candidates.dedup();
-        let matches: Vec<usize> = candidates.iter().copied().filter(|&g| same_person(&groups[g].full, &sk)).collect();
+        // A word alone that begins a full name but does not end it is a given name: one of
+        // many people's (حسين، جان), so only the person of its own document (حسينة of
+        // Bangladesh is not حسين الحريتي of another article).
+        let lone_given = |g: usize| sk.len() == 1 && groups[g].full.last() != Some(last);
+        let matches: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&g| same_person(&groups[g].full, &sk))
+            .filter(|&g| !lone_given(g) || groups[g].per_document.contains_key(&doc))
+            .collect();
         // A short name that fits several people goes to the one named in the same document
         // (the most mentioned there, if several), else to the one mentioned more than twice as
         // often as any other; else it stays apart.
@@ -3183,6 +3192,23 @@ mod tests {
         assert_eq!(people[0].mentions, 5, "{people:?}");
         assert_eq!(people[0].documents, ["a", "b"]);
         assert_eq!(people[1].mentions, 1);
+    }
+
+    #[test]
+    fn a_lone_given_name_joins_a_person_of_its_own_document_only() {
+        let m = |doc: &str, name: &str| {
+            (doc.to_string(), PersonMention { start: 0, end: 0, name: name.to_string(), role: None })
+        };
+        let mentions =
+            vec![m("a", "حسين الحريتي"), m("a", "حسين"), m("a", "الحريتي"), m("b", "حسين"), m("b", "الحريتي")];
+        let people = merge_people(&mentions);
+        assert_eq!(people.len(), 2, "{people:?}");
+        // The given name of document a and the surname of document b join the full name.
+        assert_eq!(people[0].name, "حسين الحريتي");
+        assert_eq!(people[0].mentions, 4, "{people:?}");
+        assert_eq!(people[0].documents, ["a", "b"]);
+        // The given name of document b, which names nobody in full, is someone else.
+        assert_eq!((people[1].name.as_str(), people[1].documents.as_slice()), ("حسين", ["b".to_string()].as_slice()));
     }
 
     #[test]
