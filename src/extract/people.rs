@@ -854,6 +854,7 @@ fn people_of_words(
     drop_saints_places(words, &mut found);
     drop_known_places(words, &mut found, lexicon);
     cut_at_known_names(words, &mut found);
+    cut_at_dual_verbs(words, &mut found, lexicon);
     drop_plurals(words, &mut found, lexicon);
     drop_lone_common_words(words, &mut found, lexicon);
     propagate(words, &mut found, lexicon, stop);
@@ -938,6 +939,51 @@ fn cut_at_known_names(words: &[Word], found: &mut [Found]) {
         }
     }
 }
+
+/// Ends each span before a verb in the dual (كيت وويليام | يرزقان، بيريز وهامون | يدعوان):
+/// two people are its subject, and no name goes on across it.
+/// A word alone in the dual (منحرفان، مسافران، برميلين: two of something) is no name either,
+/// unless it is a word of a longer name found in the text (خلفان of ضاحي خلفان تميم).
+fn cut_at_dual_verbs(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
+    for (r, _) in found.iter_mut() {
+        if let Some(k) = (r.start + 1..r.end).find(|&k| dual_verb(&words[k], lexicon)) {
+            r.end = k;
+        }
+    }
+    let lone_dual =
+        |r: &Range<usize>| r.len() == 1 && dual_singular(&words[r.start], ["ان", "ين"], 3, lexicon).is_some();
+    if found.iter().any(|(r, _)| lone_dual(r)) {
+        let in_names: HashSet<&str, FixedState> = found
+            .iter()
+            .filter(|(r, _)| r.len() > 1)
+            .flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.bare()))
+            .collect();
+        found.retain(|(r, _)| !lone_dual(r) || in_names.contains(words[r.start].bare()));
+    }
+}
+
+/// Is the word an imperfect verb in the dual (يدعوان، تمثلان)? It begins with ي or ت, and is
+/// the dual of a word of four letters or more (يدعو، تمثل; see [`dual_singular`]).
+fn dual_verb(w: &Word, lexicon: &Lexicon) -> bool {
+    dual_singular(w, ["ان", "ان"], 4, lexicon).is_some_and(|singular| singular.starts_with(['ي', 'ت']))
+}
+
+/// The singular of a word in the dual, written with one of `endings`: without it, a word of
+/// `min_letters` or more that the press writes far more often. Names that look so are rarer
+/// than that (ترجمان: ترجم is not written much more often; تامان: تام is short), or given
+/// names (سلمان، عمران).
+fn dual_singular<'w>(w: &Word<'w>, endings: [&str; 2], min_letters: usize, lexicon: &Lexicon) -> Option<&'w str> {
+    let singular = endings.iter().find_map(|e| w.folded.strip_suffix(e))?;
+    (w.bare_from() == 0
+        && singular.chars().count() >= min_letters
+        && !given_names().contains(w.folded)
+        && lexicon.zipf10(singular) >= lexicon.zipf10(w.folded).saturating_add(DUAL_MARGIN_ZIPF10))
+    .then_some(singular)
+}
+
+/// How much more often (Zipf, tenths) the press writes a verb in the singular than in the
+/// dual (يدعو 4.7, يدعوان 2.0; a name: ترجم 4.0, ترجمان 3.0).
+const DUAL_MARGIN_ZIPF10: u8 = 15;
 
 /// Ends each span before a place or organization word inside it (صيام بن يوسف | بفريق):
 /// what follows that word names a place or a thing, and no person's name goes on across it.
@@ -2625,6 +2671,26 @@ mod tests {
     fn names_with_tagged(text: &str, tagged: &[&str]) -> Vec<(String, Option<String>)> {
         let spans: Vec<Range<usize>> = tagged.iter().map(|t| span_of(text, t)).collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn a_verb_in_the_dual_ends_a_name_and_a_word_in_the_dual_is_none() {
+        let names = |text: &str, tagged: &[&str]| -> Vec<String> {
+            names_with_tagged(text, tagged).into_iter().map(|(name, _)| name).collect()
+        };
+        let text = "وأعلن القصر أن الأمير وليام وزوجته كيت ميدلتون يرزقان بمولود.";
+        assert_eq!(names(text, &["كيت ميدلتون يرزقان"]), ["وليام", "كيت ميدلتون"]);
+        let text = "وكان على متن الطائرة مسافران تونسيان.";
+        assert_eq!(names(text, &["مسافران تونسيان"]), Vec::<String>::new());
+        // A surname that looks like a dual, of a name found in full, stays.
+        let text = "انتقد ضاحي خلفان تميم القرار وقال خلفان إنه خطأ ثم غادر مسافران";
+        let tokens: Vec<Token> = tokenize(text).collect();
+        forms::with_forms(|forms| {
+            let words = forms.words(&tokens, text, Lexicon::builtin());
+            let mut found: Vec<Found> = vec![(1..4, None), (6..7, None), (11..12, None)];
+            cut_at_dual_verbs(&words, &mut found, Lexicon::builtin());
+            assert_eq!(found, [(1..4, None), (6..7, None)]);
+        });
     }
 
     #[test]
