@@ -1790,7 +1790,8 @@ fn drop_role_complements(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexic
 }
 
 /// Drops the names written right after a place or organization word, here or anywhere else
-/// in the text (العاصمة نور سلطان، حزب نور أوطان): they name a place or a party.
+/// in the text (العاصمة نور سلطان، حزب نور أوطان): they name a place or a party; unless the
+/// text gives the name a title or a role somewhere.
 fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     let mut not_people: Vec<Range<usize>> = Vec::new();
     for (k, w) in words.iter().enumerate() {
@@ -1816,7 +1817,29 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
         }
     }
     if !not_people.is_empty() {
-        found.retain(|(r, _)| !not_people.iter().any(|n| same_bare_words(words, n, r)));
+        // A full name the text writes after a title or a role is a person's, and the place
+        // or company before it here is theirs or named after them (مجموعة الوليد بن طلال,
+        // and الأمير الوليد بن طلال): only that mention goes. (A company's one word may follow
+        // a role: رئيس هواوي; and a role in a building is not one: مدير المستشفى الجامعي
+        // فرحات حشاد heads the hospital of that name.)
+        let of_person = |role: &str| {
+            !role.split_whitespace().any(|w| {
+                let w = fold(w);
+                let w = ["بال", "لل", "ال", "ب", "ل"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or(&w);
+                BUILDINGS.contains(&w)
+            })
+        };
+        let titled = |n: &Range<usize>| {
+            n.len() >= 2
+                && found.iter().any(|(r, role)| role.as_deref().is_some_and(of_person) && same_bare_words(words, n, r))
+        };
+        let titled: Vec<bool> = not_people.iter().map(titled).collect();
+        found.retain(|(r, _)| {
+            !not_people
+                .iter()
+                .zip(&titled)
+                .any(|(n, &titled)| same_bare_words(words, n, r) && (!titled || n.start == r.start))
+        });
         // A name that runs on into one of them with a preposition glued to it ends before it
         // (ماكافي لفرانس برس: McAfee told AFP).
         for (r, _) in found.iter_mut() {
@@ -2671,6 +2694,24 @@ mod tests {
     fn names_with_tagged(text: &str, tagged: &[&str]) -> Vec<(String, Option<String>)> {
         let spans: Vec<Range<usize>> = tagged.iter().map(|t| span_of(text, t)).collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn a_name_after_a_company_word_is_a_person_if_titled_elsewhere() {
+        // The text with both mentions of the name tagged.
+        let names = |text: &str, name: &str| -> Vec<String> {
+            let (first, last) = (text.find(name).unwrap_or(0), text.rfind(name).unwrap_or(0));
+            let tagged = [first..first + name.len(), last..last + name.len()];
+            find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect()
+        };
+        let text = "وكانت مجموعة سلمان بن فهد قد خسرت. ثم اشترى الأمير سلمان بن فهد الفندق.";
+        assert!(names(text, "سلمان بن فهد").contains(&"سلمان بن فهد".to_string()));
+        // Without a title anywhere, the name is the company's.
+        let text = "وكانت مجموعة سلمان بن فهد قد خسرت. ثم اشترت مجموعة سلمان بن فهد الفندق.";
+        assert_eq!(names(text, "سلمان بن فهد"), Vec::<String>::new());
+        // Nor is a role in a building a person's.
+        let text = "وقال رئيس قسم الاستعجالي بمستشفى سلمان بن فهد إن الحالة مستقرة. ونقل الجرحى إلى سلمان بن فهد.";
+        assert_eq!(names(text, "سلمان بن فهد"), Vec::<String>::new());
     }
 
     #[test]
