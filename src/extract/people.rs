@@ -55,7 +55,7 @@ static NEWS_GIVEN_NAMES: &str = include_str!("../../data/names/given-news.txt");
 static PLACE_NAMES: &str = include_str!("../../data/names/places.txt");
 
 /// Titles that stand before a name on their own (folded, without the article's clitics).
-const TITLES: [&str; 101] = [
+const TITLES: [&str; 104] = [
     "السيد",
     "السيده",
     "الدكتور",
@@ -99,6 +99,11 @@ const TITLES: [&str; 101] = [
     "الامبراطوره",
     "الباشا",
     "معالي",
+    // Religious honorifics (مولانا أحمد هارون، غبطة البطريرك، نيافة الأنبا; not سماحة, a
+    // family name too: كارول سماحة).
+    "مولانا",
+    "غبطه",
+    "نيافه",
     "سمو",
     "فخامه",
     "الفنان",
@@ -2535,6 +2540,15 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
         find_people(text, &[], Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
+    }
+
+    #[test]
+    fn religious_honorifics_are_titles_not_names() {
+        let found = names_with_tagged("من ناحيته أوضح مولانا حامد سرور أن الوضع هادئ.", &["مولانا حامد سرور"]);
+        assert_eq!(found, [("حامد سرور".to_string(), Some("مولانا".to_string()))]);
+        // A family name that is an honorific too stays on the name.
+        let found = names_with_tagged("وغنت المطربة كارول سماحة أمس.", &["كارول سماحة"]);
+        assert_eq!(found[0].0, "كارول سماحة");
     }
 
     #[test]
