@@ -849,6 +849,7 @@ fn people_of_words(
     cues::add_relatives(words, &mut found, lexicon, stop);
     cues::add_compound_names(words, &mut found, lexicon, stop);
     cues::add_names_after_nisbas(words, &mut found, lexicon, stop);
+    cues::add_listed_names(words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_role_complements(words, &mut found, lexicon, stop);
@@ -2746,6 +2747,18 @@ mod tests {
             cut_at_dual_verbs(&words, &mut found, Lexicon::builtin());
             assert_eq!(found, [(1..4, None), (6..7, None)]);
         });
+    }
+
+    #[test]
+    fn names_listed_with_waw_after_a_name_are_names() {
+        let names = |text: &str, tagged: &[&str]| -> Vec<String> {
+            names_with_tagged(text, tagged).into_iter().map(|(name, _)| name).collect()
+        };
+        let text = "وضمت القائمة كمال الورتاني وسمير حمدوني ونبيل الشابي في الدفاع.";
+        assert_eq!(names(text, &["كمال الورتاني"]), ["كمال الورتاني", "سمير حمدوني", "نبيل الشابي"]);
+        // A pronoun written as a given name (أنا: Anna) is no name of the list.
+        let text = "وقال كمال الورتاني وأنا سنواصل العمل.";
+        assert_eq!(names(text, &["كمال الورتاني"]), ["كمال الورتاني"]);
     }
 
     #[test]

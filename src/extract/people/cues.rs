@@ -157,6 +157,45 @@ pub(super) fn add_scorers(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
     }
 }
 
+/// A name joined by و right after a name found (ومكرم بن رمضان وعمر الموحلي ومهدي السايح: a
+/// list of players): a known given name with و glued to it, then a word that continues a
+/// name and is rare or a given name, is the next name of the list. Each name added may be
+/// followed by another.
+pub(super) fn add_listed_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    let mut ends: Vec<usize> = found.iter().map(|(r, _)| r.end).collect();
+    ends.sort_unstable();
+    let mut k = 0;
+    while k < ends.len() {
+        let i = ends[k];
+        k += 1;
+        let (Some(first), Some(next)) = (words.get(i), words.get(i + 1)) else { continue };
+        let listed = first.token.kind == TokenKind::ArabicWord
+            && first.bare_from() > 0
+            && first.folded.starts_with('و')
+            && given_names().contains(first.bare())
+            && !first.is_stopword(stop)
+            && !first.text.strip_prefix('و').is_some_and(|rest| super::written_stopwords().contains(rest))
+            && next.bare_from() == 0
+            && continues_name(next, lexicon, stop)
+            && (given_names().contains(next.bare()) || next.support(lexicon) < RARE_FAMILY_NAME);
+        if !listed {
+            continue;
+        }
+        // (The name ends before the و of the next one.)
+        let run = 1 + words[i + 1..]
+            .iter()
+            .take(MAX_NAME_WORDS - 1)
+            .take_while(|w| w.bare_from() == 0 && continues_name(w, lexicon, stop))
+            .count();
+        let r = i..i + run;
+        if !overlaps(found, &r) {
+            found.push((r.clone(), None));
+            // (Ends come in order: a new one is after every end not yet read.)
+            ends.insert(k, r.end);
+        }
+    }
+}
+
 /// Number of words of a name that opens with `words[start]`: that word and the ones after it
 /// that continue a name, `max` at most.
 fn continued_run(words: &[Word], start: usize, max: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
