@@ -2795,6 +2795,8 @@ mod tests {
             ("وكان كوروفاتي أول رئيس للبلاد.", "كوروفاتي أول", "كوروفاتي"),
             // A particle written with its hamza, though a name folds to it (فان).
             ("وبالتالي فإن كوروفاتي أوضح موقفه.", "فإن كوروفاتي", "كوروفاتي"),
+            // An adverb before ل, though a given name with alef is written alike (خلف).
+            ("وانتخب رئيسا للاتحاد خلفا لحسين كوروفاتي.", "خلفا لحسين كوروفاتي", "حسين كوروفاتي"),
         ];
         for (text, tagged, name) in cases {
             let found = names_with_tagged(text, &[tagged]);

@@ -437,13 +437,20 @@ pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>, lexicon
     // A kinship noun with a possessive is never part of a name either (والده جو → جو).
     let r = without(r, &|w| (w.bare_from() == 0 && RELATIONAL.contains(&w.bare())) || super::cues::relative_noun(w));
     // An accusative noun or adverb the tagger took in (خلفا لـ X، 77 صوتا X); very common
-    // only, and no given name with alef (لوكا، بيترا، إبراهيما).
-    let mut r = without(r, &|w| {
+    // only, and no given name with alef (لوكا، بيترا، إبراهيما) unless a word with ل glued
+    // to it follows (خلفا لحسين: خلف is a given name too, but not before لـ).
+    let leading_accusative = |k: usize| {
+        let w = &words[k];
+        let before_li = || words.get(k + 1).is_some_and(|n| n.folded.starts_with('ل') && n.bare_from() > 0);
         accusative_noun(w, lexicon)
-            && w.folded
-                .strip_suffix('ا')
-                .is_some_and(|stem| lexicon.zipf10(stem) >= LEADING_ACCUSATIVE_ZIPF10 && !given_names().contains(stem))
-    });
+            && w.folded.strip_suffix('ا').is_some_and(|stem| {
+                lexicon.zipf10(stem) >= LEADING_ACCUSATIVE_ZIPF10 && (!given_names().contains(stem) || before_li())
+            })
+    };
+    let mut r = r;
+    while r.len() > 1 && leading_accusative(r.start) {
+        r.start += 1;
+    }
     // A common word with the article before a family name with the article may be a given
     // name the gazetteer lacks (العربي الحناشي، الطيب البكوش): it stays.
     while r.len() > 1 && common_article_noun(&words[r.start], lexicon) && !words[r.start + 1].folded.starts_with("ال")
