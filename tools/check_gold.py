@@ -2,7 +2,7 @@
 """Check a folder of hand-annotated press articles (the gold sets under data/gold/).
 
 Usage:
-    python3 tools/check_gold.py data/gold/press-heldout [--all]
+    python3 tools/check_gold.py data/gold/press [--all]
 
 For each NN_name.txt + NN_name.json pair it checks that
   - every person's `name` and `variants` occur in the article (`الحبيب` also as `للحبيب`);
