@@ -957,7 +957,7 @@ fn cut_at_dual_verbs(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) 
         }
     }
     let lone_dual =
-        |r: &Range<usize>| r.len() == 1 && dual_singular(&words[r.start], ["ان", "ين"], 3, lexicon).is_some();
+        |r: &Range<usize>| r.len() == 1 && dual_singular(&words[r.start], &["ان", "ين"], 3, lexicon).is_some();
     if found.iter().any(|(r, _)| lone_dual(r)) {
         let in_names: HashSet<&str, FixedState> = found
             .iter()
@@ -971,14 +971,14 @@ fn cut_at_dual_verbs(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) 
 /// Is the word an imperfect verb in the dual (يدعوان، تمثلان)? It begins with ي or ت, and is
 /// the dual of a word of four letters or more (يدعو، تمثل; see [`dual_singular`]).
 fn dual_verb(w: &Word, lexicon: &Lexicon) -> bool {
-    dual_singular(w, ["ان", "ان"], 4, lexicon).is_some_and(|singular| singular.starts_with(['ي', 'ت']))
+    dual_singular(w, &["ان"], 4, lexicon).is_some_and(|singular| singular.starts_with(['ي', 'ت']))
 }
 
 /// The singular of a word in the dual, written with one of `endings`: without it, a word of
 /// `min_letters` or more that the press writes far more often. Names that look so are rarer
 /// than that (ترجمان: ترجم is not written much more often; تامان: تام is short), or given
 /// names (سلمان، عمران).
-fn dual_singular<'w>(w: &Word<'w>, endings: [&str; 2], min_letters: usize, lexicon: &Lexicon) -> Option<&'w str> {
+fn dual_singular<'w>(w: &Word<'w>, endings: &[&str], min_letters: usize, lexicon: &Lexicon) -> Option<&'w str> {
     let singular = endings.iter().find_map(|e| w.folded.strip_suffix(e))?;
     (w.bare_from() == 0
         && singular.chars().count() >= min_letters
@@ -1152,14 +1152,14 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             let mut r = spans::without_verbs_and_particles(words, r, lexicon, stop);
             // A transliterated surname right after the span ends the name (قاسم جومارت توكاييف),
             // and so does a rare family name with the article (محمد عيسى المؤدب).
+            let article_family_name = |w: &Word, below: f32| {
+                w.folded.starts_with("ال")
+                    && w.class == WordClass::Other
+                    && w.support(lexicon) < below
+                    && !spans::feminine_adjective(w, lexicon)
+            };
             let ends_name = |w: &Word, len: usize| {
-                w.bare_from() == 0
-                    && (surname_shaped(w, lexicon)
-                        || (len >= 2
-                            && w.folded.starts_with("ال")
-                            && w.class == WordClass::Other
-                            && w.support(lexicon) < COMMON
-                            && !spans::feminine_adjective(w, lexicon)))
+                w.bare_from() == 0 && (surname_shaped(w, lexicon) || (len >= 2 && article_family_name(w, COMMON)))
             };
             while r.end < words.len() && r.len() < MAX_NAME_WORDS && ends_name(&words[r.end], r.len()) {
                 r.end += 1;
@@ -1167,20 +1167,17 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
             // A chain of given names goes on through one more given name to the family name
             // with the article that ends it (أحمد راشد سالم | علي المزروعي); not in a list
             // without commas (see `joined_given_names`).
-            if let (true, Some(next), Some(family)) =
-                (chain_of_names(words, &r, lexicon), words.get(r.end), words.get(r.end + 1))
+            // (The word tests first: whether the span is a chain asks the place list.)
+            let chain_ends = |k: usize| {
+                words.get(k).is_some_and(given_name_goes_on)
+                    && words.get(k + 1).is_some_and(|f| f.bare_from() == 0 && article_family_name(f, RARE_FAMILY_NAME))
+            };
+            if r.len() + 2 <= MAX_CHAIN_WORDS
+                && chain_ends(r.end)
+                && !tagged.iter().any(|t| t.end == first)
+                && chain_of_names(words, &r, lexicon)
             {
-                if r.len() + 2 <= MAX_CHAIN_WORDS
-                    && !tagged.iter().any(|t| t.end == first)
-                    && given_name_goes_on(next)
-                    && family.bare_from() == 0
-                    && family.folded.starts_with("ال")
-                    && family.class == WordClass::Other
-                    && family.support(lexicon) < RARE_FAMILY_NAME
-                    && !spans::feminine_adjective(family, lexicon)
-                {
-                    r.end += 2;
-                }
+                r.end += 2;
             }
             // A name never ends in a particle of foreign names (يوهان فولفغانغ فون | غوته،
             // ليوناردو دا | فينشي): the word after it is the surname.
@@ -1376,9 +1373,9 @@ fn joined_given_names(
             last.end == span.start
                 && span.len() >= 2
                 && last.len() + span.len() <= MAX_CHAIN_WORDS
-                && chain_of_names(words, last, lexicon)
                 && !in_list(joined.len())
                 && given_name_goes_on(next)
+                && chain_of_names(words, last, lexicon)
         });
         match joined.last_mut() {
             Some(last) if follows_lone_given || role_between || chain_goes_on => last.end = span.end,
@@ -1837,7 +1834,7 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
         };
         let titled = |n: &Range<usize>| {
             n.len() >= 2
-                && found.iter().any(|(r, role)| role.as_deref().is_some_and(of_person) && same_bare_words(words, n, r))
+                && found.iter().any(|(r, role)| same_bare_words(words, n, r) && role.as_deref().is_some_and(of_person))
         };
         let titled: Vec<bool> = not_people.iter().map(titled).collect();
         found.retain(|(r, _)| {
@@ -2711,6 +2708,11 @@ mod tests {
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| (m.name, m.role)).collect()
     }
 
+    /// [`names_with_tagged`] without the roles.
+    fn tagged_names(text: &str, tagged: &[&str]) -> Vec<String> {
+        names_with_tagged(text, tagged).into_iter().map(|(name, _)| name).collect()
+    }
+
     #[test]
     fn a_name_after_a_company_word_is_a_person_if_titled_elsewhere() {
         // The text with both mentions of the name tagged.
@@ -2731,13 +2733,10 @@ mod tests {
 
     #[test]
     fn a_verb_in_the_dual_ends_a_name_and_a_word_in_the_dual_is_none() {
-        let names = |text: &str, tagged: &[&str]| -> Vec<String> {
-            names_with_tagged(text, tagged).into_iter().map(|(name, _)| name).collect()
-        };
         let text = "وأعلن القصر أن الأمير وليام وزوجته كيت ميدلتون يرزقان بمولود.";
-        assert_eq!(names(text, &["كيت ميدلتون يرزقان"]), ["وليام", "كيت ميدلتون"]);
+        assert_eq!(tagged_names(text, &["كيت ميدلتون يرزقان"]), ["وليام", "كيت ميدلتون"]);
         let text = "وكان على متن الطائرة مسافران تونسيان.";
-        assert_eq!(names(text, &["مسافران تونسيان"]), Vec::<String>::new());
+        assert_eq!(tagged_names(text, &["مسافران تونسيان"]), Vec::<String>::new());
         // A surname that looks like a dual, of a name found in full, stays.
         let text = "انتقد ضاحي خلفان تميم القرار وقال خلفان إنه خطأ ثم غادر مسافران";
         let tokens: Vec<Token> = tokenize(text).collect();
@@ -2751,37 +2750,31 @@ mod tests {
 
     #[test]
     fn names_listed_with_waw_after_a_name_are_names() {
-        let names = |text: &str, tagged: &[&str]| -> Vec<String> {
-            names_with_tagged(text, tagged).into_iter().map(|(name, _)| name).collect()
-        };
         let text = "وضمت القائمة كمال الورتاني وسمير حمدوني ونبيل الشابي في الدفاع.";
-        assert_eq!(names(text, &["كمال الورتاني"]), ["كمال الورتاني", "سمير حمدوني", "نبيل الشابي"]);
+        assert_eq!(tagged_names(text, &["كمال الورتاني"]), ["كمال الورتاني", "سمير حمدوني", "نبيل الشابي"]);
         // A pronoun written as a given name (أنا: Anna) is no name of the list.
         let text = "وقال كمال الورتاني وأنا سنواصل العمل.";
-        assert_eq!(names(text, &["كمال الورتاني"]), ["كمال الورتاني"]);
+        assert_eq!(tagged_names(text, &["كمال الورتاني"]), ["كمال الورتاني"]);
     }
 
     #[test]
     fn chains_of_names_the_tagger_cut_are_one_name() {
-        let names = |text: &str, tagged: &[&str]| -> Vec<String> {
-            names_with_tagged(text, tagged).into_iter().map(|(name, _)| name).collect()
-        };
         // Two tagged pieces side by side, the first of given names only.
         let text = "وضم الوفد خالد سعيد حمدان يوسف الشامسي، إلى جانب آخرين.";
-        assert_eq!(names(text, &["خالد سعيد", "حمدان يوسف الشامسي"]), ["خالد سعيد حمدان يوسف الشامسي"]);
+        assert_eq!(tagged_names(text, &["خالد سعيد", "حمدان يوسف الشامسي"]), ["خالد سعيد حمدان يوسف الشامسي"]);
         // The tagger stopped before the last given name and the family name.
         let text = "وضم الوفد خالد سعيد حمدان يوسف الشامسي، إلى جانب آخرين.";
-        assert_eq!(names(text, &["خالد سعيد حمدان"]), ["خالد سعيد حمدان يوسف الشامسي"]);
+        assert_eq!(tagged_names(text, &["خالد سعيد حمدان"]), ["خالد سعيد حمدان يوسف الشامسي"]);
         // A list without commas: the name before is right after another name.
         let text = "وتضم القائمة: كمال الورتاني سمير حمدي نبيل الشابي وغيرهم.";
-        let found = names(text, &["كمال الورتاني", "سمير حمدي", "نبيل الشابي"]);
+        let found = tagged_names(text, &["كمال الورتاني", "سمير حمدي", "نبيل الشابي"]);
         assert_eq!(found, ["كمال الورتاني", "سمير حمدي", "نبيل الشابي"]);
         // A town goes on into no name.
         let text = "وقال والي سيدي بوزيد مراد العكرمي إن الوضع هادئ.";
-        assert_eq!(names(text, &["سيدي بوزيد", "مراد العكرمي"]), ["مراد العكرمي"]);
+        assert_eq!(tagged_names(text, &["سيدي بوزيد", "مراد العكرمي"]), ["مراد العكرمي"]);
         // على written loosely is no given name going on.
         let text = "وحصلت سعاد بن هنية على الجائزة الأولى.";
-        assert_eq!(names(text, &["سعاد بن هنية"]), ["سعاد بن هنية"]);
+        assert_eq!(tagged_names(text, &["سعاد بن هنية"]), ["سعاد بن هنية"]);
     }
 
     #[test]

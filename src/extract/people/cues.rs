@@ -162,13 +162,9 @@ pub(super) fn add_scorers(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
 /// name and is rare or a given name, is the next name of the list. Each name added may be
 /// followed by another.
 pub(super) fn add_listed_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
-    let mut ends: Vec<usize> = found.iter().map(|(r, _)| r.end).collect();
-    ends.sort_unstable();
-    let mut k = 0;
-    while k < ends.len() {
-        let i = ends[k];
-        k += 1;
-        let (Some(first), Some(next)) = (words.get(i), words.get(i + 1)) else { continue };
+    // The name of the list that begins at word `i`, if one does.
+    let listed_at = |i: usize| -> Option<std::ops::Range<usize>> {
+        let (first, next) = (words.get(i)?, words.get(i + 1)?);
         let listed = first.token.kind == TokenKind::ArabicWord
             && first.bare_from() > 0
             && first.folded.starts_with('و')
@@ -179,7 +175,7 @@ pub(super) fn add_listed_names(words: &[Word], found: &mut Vec<Found>, lexicon: 
             && continues_name(next, lexicon, stop)
             && (given_names().contains(next.bare()) || next.support(lexicon) < RARE_FAMILY_NAME);
         if !listed {
-            continue;
+            return None;
         }
         // (The name ends before the و of the next one.)
         let run = 1 + words[i + 1..]
@@ -187,11 +183,15 @@ pub(super) fn add_listed_names(words: &[Word], found: &mut Vec<Found>, lexicon: 
             .take(MAX_NAME_WORDS - 1)
             .take_while(|w| w.bare_from() == 0 && continues_name(w, lexicon, stop))
             .count();
-        let r = i..i + run;
-        if !overlaps(found, &r) {
-            found.push((r.clone(), None));
-            // (Ends come in order: a new one is after every end not yet read.)
-            ends.insert(k, r.end);
+        Some(i..i + run)
+    };
+    let mut ends: Vec<usize> = found.iter().map(|(r, _)| r.end).collect();
+    ends.sort_unstable();
+    for end in ends {
+        let mut at = end;
+        while let Some(r) = listed_at(at).filter(|r| !overlaps(found, r)) {
+            at = r.end;
+            found.push((r, None));
         }
     }
 }
