@@ -1503,7 +1503,11 @@ fn add_titled_names(
         let role = (w.class != WordClass::Lead).then(|| written_role(text, w, words[j - 1].token.end, lexicon));
         // A name in apposition after a comma (وزير التربية بالنيابة، سليم خلبوس) must have
         // two words at least, when the tagger did not find it.
-        let after_comma = words.get(j).is_some_and(|c| matches!(c.text, "،" | ","));
+        // After a colon (نائب الرئيس: كمال الغربي), in a list of office holders, the name must
+        // open with a given name: what follows a colon is more often a quote (قال الوزير: نحن).
+        let after_colon = words.get(j).is_some_and(|c| c.text == ":")
+            && words.get(j + 1).is_some_and(|g| is_given_name(g, lexicon, stop));
+        let after_comma = after_colon || words.get(j).is_some_and(|c| matches!(c.text, "،" | ","));
         let (start, min_words) = if after_comma { (j + 1, 2) } else { (j, 1) };
         // A name the tagger found right after the title takes the role. (Its span stays as
         // the tagger found it: extending it by the run loses more than it gains on ANERcorp.)
@@ -3078,6 +3082,16 @@ mod tests {
         assert_eq!(found, [("خيرت ساتيبالدي".to_string(), Some("الرئيس السابق".to_string()))]);
         // After a comma, one word is not enough to be read as a name.
         assert!(names("وقال وزير الخارجية، مرارا إن").is_empty());
+    }
+
+    #[test]
+    fn roles_reach_names_across_a_colon_only_when_a_given_name_follows() {
+        // A list of office holders.
+        let found = names("وتتكون الهيئة من: رئيس الهيئة: كمال الجندوبي - نائب الرئيس: سامي الشناوي.");
+        assert_eq!(just_names(&found), ["كمال الجندوبي", "سامي الشناوي"]);
+        assert_eq!(found[0].1.as_deref(), Some("رئيس الهيئة"));
+        // A quote after a colon is no name.
+        assert!(names("وقال وزير الخارجية: سنخوض معركتنا حتى النهاية.").is_empty());
     }
 
     #[test]
