@@ -406,6 +406,23 @@ fn place_names() -> &'static HashSet<&'static str, FixedState> {
     PLACES.get_or_init(|| PLACE_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
 }
 
+/// The places of more than one word of [`place_names`] by the [`skeleton`]s of their words,
+/// with the G written any way (غ، ج، ك، ق): a place is written in other transliterations than
+/// the list's (هونغ كونغ for هونج كونج). One-word keys are too loose: they would meet given
+/// names; so is the whole [`sound_key`] (زياد الهاني and سيدي الهاني).
+fn place_sound_keys() -> &'static HashSet<String, FixedState> {
+    static KEYS: OnceLock<HashSet<String, FixedState>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        place_names().iter().filter(|p| p.contains(' ')).map(|p| words_sound_key(p.split(' '))).collect()
+    })
+}
+
+/// The skeletons of `words`, joined by spaces, with one letter for G (see [`place_sound_keys`]).
+fn words_sound_key<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    let key = words.map(skeleton).collect::<Vec<_>>().join(" ");
+    key.chars().map(|c| if matches!(c, 'غ' | 'ج') { 'ك' } else { c }).collect()
+}
+
 /// The first words of the [`place_names`]: most names begin with none of them, and need no
 /// key built to be looked up.
 fn place_first_words() -> &'static HashSet<&'static str, FixedState> {
@@ -1933,15 +1950,12 @@ fn same_bare_words(words: &[Word], a: &Range<usize>, b: &Range<usize>) -> bool {
     a.len() == b.len() && words[a.clone()].iter().zip(&words[b.clone()]).all(|(x, y)| x.bare() == y.bare())
 }
 
-/// Drops the names that are places of the gazetteer ([`place_names`]), unless a role was
-/// written before them, and cuts the places off the names that begin or end with one.
+/// Drops the names that are places of the gazetteer ([`place_names`]), and cuts the places
+/// off the names that begin or end with one.
 fn drop_known_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
-    // A name with a role is no place (رئيس بلدية X), but a town before it is still cut off,
-    // and what is left must be a name.
-    found.retain_mut(|(r, role)| {
-        let written = r.clone();
-        !names_a_place(words, r, lexicon) || (role.is_some() && *r == written)
-    });
+    // With a role too: the role's complement may end in a word whose own complement is the
+    // place (رئيس بلدية قفصة، رئيس قسم المعلومات في حكومة هونغ كونغ).
+    found.retain_mut(|(r, _)| !names_a_place(words, r, lexicon));
 }
 
 /// Whether the name at `r` is a place: a town (سيدي بوزيد), the end of one after its first
@@ -1970,6 +1984,10 @@ fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> boo
         firsts.any(|w| place_names().contains(format!("{w}{rest}").as_str()))
     };
     if is_place(r.clone()) || (r.start > 0 && is_place(r.start - 1..r.end)) {
+        return true;
+    }
+    // A place of two words or more in another transliteration.
+    if r.len() > 1 && place_sound_keys().contains(&words_sound_key(words[r.clone()].iter().map(|w| w.folded))) {
         return true;
     }
     let place_before = |k: usize| (r.start..(r.start + 2).min(k)).any(|j| is_place(j..k));
@@ -3263,6 +3281,21 @@ mod tests {
         // A person with a given name keeps a family name that is also a town's.
         let tagged = names_with_tagged("وقال الطبيب كريم صفاقس إن الوضع مستقر", &["كريم صفاقس"]);
         assert_eq!(just_names(&tagged), ["كريم صفاقس"]);
+        // A town after a role's complement is the complement's, not a name.
+        let tagged = names_with_tagged("وقال رئيس بلدية قفصة إن الأشغال انطلقت", &["قفصة"]);
+        assert!(tagged.is_empty(), "{tagged:?}");
+    }
+
+    #[test]
+    fn places_of_two_words_are_known_in_other_transliterations() {
+        // The gazetteer writes هونج كونج; the G is written غ here.
+        let text = "وألقى دانييل لاي، رئيس قسم المعلومات في حكومة هونغ كونغ، كلمة في هونغ كونغ";
+        let tagged = names_with_tagged(text, &["دانييل لاي", "هونغ كونغ", "هونغ كونغ"]);
+        assert_eq!(just_names(&tagged), ["دانييل لاي"]);
+        // One word is not enough: زياد is no سيدي.
+        assert!(place_names().contains("سيدي الهاني"));
+        let tagged = names_with_tagged("وقال الصحفي زياد الهاني إن", &["زياد الهاني"]);
+        assert_eq!(just_names(&tagged), ["زياد الهاني"]);
     }
 
     #[test]
