@@ -878,6 +878,10 @@ fn people_of_words(
     drop_known_places(words, &mut found, lexicon);
     cut_at_known_names(words, &mut found);
     cut_at_dual_verbs(words, &mut found, lexicon);
+    // Whatever rule found a name, a feminine adjective or common noun does not end it.
+    for (r, _) in found.iter_mut() {
+        *r = spans::without_trailing_feminine_adjective(words, r.clone(), lexicon);
+    }
     drop_plurals(words, &mut found, lexicon);
     drop_lone_common_words(words, &mut found, lexicon);
     propagate(words, &mut found, lexicon, stop);
@@ -3284,6 +3288,17 @@ mod tests {
         // A town after a role's complement is the complement's, not a name.
         let tagged = names_with_tagged("وقال رئيس بلدية قفصة إن الأشغال انطلقت", &["قفصة"]);
         assert!(tagged.is_empty(), "{tagged:?}");
+    }
+
+    #[test]
+    fn names_end_before_a_common_feminine_noun_with_the_article() {
+        let text = "وزير التربية: ناجي جلول السيرة الذاتية. وزير الرياضة: ماجد العيفة. وتضمنت السيرة تفاصيل";
+        let tagged = names_with_tagged(text, &["ناجي جلول السيرة", "ماجد العيفة"]);
+        // A rare family name so written stays; the common noun is not a name, here or later.
+        assert_eq!(just_names(&tagged), ["ناجي جلول", "ماجد العيفة"]);
+        // So for a name that the rules found, not the tagger (after حكومة: the government's).
+        let found = names("شغل منصب وزير في عهد حكومة آلان جوبي اليمينية. وقال جوبي إن");
+        assert_eq!(just_names(&found)[0], "آلان جوبي");
     }
 
     #[test]

@@ -137,18 +137,24 @@ pub(super) fn without_trailing_feminine_adjective(
 }
 
 /// Is the word, written with ة after the article, a participle (الم…ة: المبرمجة، الملقبة،
-/// المتحصلة) or the feminine of a common nisba (الوطنية, as الوطني is common)?
+/// المتحصلة), the feminine of a common nisba (الوطنية, as الوطني is common) or a common
+/// noun (السيرة of ناجي جلول السيرة الذاتية، الجريدة)? Family names so written are rare words.
 pub(super) fn feminine_adjective(w: &Word, lexicon: &Lexicon) -> bool {
     let Some(stem) = w.folded.strip_prefix("ال") else { return false };
     let participle = || stem.starts_with('م') && stem.chars().count() >= 5;
     let nisba =
         || stem.strip_suffix("يه").is_some_and(|s| lexicon.zipf10(&format!("ال{s}ي")) >= COMMON_MASCULINE_NISBA_ZIPF10);
+    let common_noun = || w.support(lexicon) >= COMMON_FEMININE_NOUN;
     w.token.kind == TokenKind::ArabicWord
         && w.class == WordClass::Other
         && w.text.ends_with('ة')
         && w.bare_from() == 0
-        && (participle() || nisba())
+        && (participle() || nisba() || common_noun())
 }
+
+/// Zipf frequency from which a feminine word with the article is a common noun, not a family
+/// name (السيرة 4.2, الجريدة 4.2; العطية 3.1 and rarer names are not).
+const COMMON_FEMININE_NOUN: f32 = 3.2;
 
 /// Zipf frequency (tenths) from which a masculine nisba is a common adjective (الجبلي 3.4,
 /// not العطي 1.3).
