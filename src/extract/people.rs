@@ -882,6 +882,7 @@ fn people_of_words(
     for (r, _) in found.iter_mut() {
         *r = spans::without_trailing_feminine_adjective(words, r.clone(), lexicon);
     }
+    trim_verbal_nouns(words, &mut found, lexicon);
     drop_plurals(words, &mut found, lexicon);
     drop_lone_common_words(words, &mut found, lexicon);
     propagate(words, &mut found, lexicon, stop);
@@ -988,6 +989,45 @@ fn cut_at_dual_verbs(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) 
         found.retain(|(r, _)| !lone_dual(r) || in_names.contains(words[r.start].bare()));
     }
 }
+
+/// Takes the verbal nouns of the second form (تفعيل: تصريف، تكليف، تحكيم), with a clitic or
+/// the article or not, off the ends of each name, and drops a name left empty: no name is
+/// written so, but the tagger reads one before a name as part of it (لتحكيم عواز الطرابلسي)
+/// or one alone as a name (حكومة تصريف الأعمال). Given names of that shape (تغريد، تسنيم)
+/// stay.
+fn trim_verbal_nouns(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
+    found.retain_mut(|(r, _)| {
+        while r.start < r.end && verbal_noun(&words[r.start], lexicon) {
+            r.start += 1;
+        }
+        while r.start < r.end && verbal_noun(&words[r.end - 1], lexicon) {
+            r.end -= 1;
+        }
+        r.start < r.end
+    });
+}
+
+/// Is the word, without its clitics and article, of the shape تفعيل (ت, two consonants, ي,
+/// a consonant), known to the lexicon and no given name or word of names?
+fn verbal_noun(w: &Word, lexicon: &Lexicon) -> bool {
+    let bare = w.bare();
+    let stem = bare.strip_prefix("ال").unwrap_or(bare);
+    let consonant = |c: Option<char>| c.is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ه'));
+    let mut letters = stem.chars();
+    letters.next() == Some('ت')
+        && consonant(letters.next())
+        && consonant(letters.next())
+        && letters.next() == Some('ي')
+        && consonant(letters.next())
+        && letters.next().is_none()
+        && !given_names().contains(bare)
+        && !crate::extract::tagger::is_name_word(stem)
+        && lexicon.zipf10(bare) >= VERBAL_NOUN_ZIPF10
+}
+
+/// Zipf (tenths) from which a word of the shape تفعيل is the verbal noun the lexicon knows
+/// (تسفير، تمتيع are rare), not a transliterated name of that shape seen once.
+const VERBAL_NOUN_ZIPF10: u8 = 10;
 
 /// Is the word an imperfect verb in the dual (يدعوان، تمثلان)? It begins with ي or ت, and is
 /// the dual of a word of four letters or more (يدعو، تمثل; see [`dual_singular`]).
@@ -3299,6 +3339,16 @@ mod tests {
         // So for a name that the rules found, not the tagger (after حكومة: the government's).
         let found = names("شغل منصب وزير في عهد حكومة آلان جوبي اليمينية. وقال جوبي إن");
         assert_eq!(just_names(&found)[0], "آلان جوبي");
+    }
+
+    #[test]
+    fn verbal_nouns_of_the_second_form_are_no_names() {
+        let text = "وقال وزير التجارة في حكومة تصريف الأعمال إن الوضع صعب، وأمر كوروفاتي بتنكيس الأعلام.";
+        let tagged = names_with_tagged(text, &["تصريف", "كوروفاتي بتنكيس"]);
+        assert_eq!(just_names(&tagged), ["كوروفاتي"]);
+        // A given name of that shape stays.
+        let tagged = names_with_tagged("وقالت تسنيم الورتاني إن الوضع صعب.", &["تسنيم الورتاني"]);
+        assert_eq!(just_names(&tagged), ["تسنيم الورتاني"]);
     }
 
     #[test]
