@@ -897,6 +897,7 @@ fn people_of_words(
     for (r, _) in found.iter_mut() {
         *r = spans::without_trailing_feminine_adjective(words, r.clone(), lexicon);
     }
+    add_bel_family_names(words, &mut found);
     trim_verbal_nouns(words, &mut found, lexicon);
     drop_plurals(words, &mut found, lexicon);
     drop_lone_common_words(words, &mut found, lexicon);
@@ -1002,6 +1003,28 @@ fn cut_at_dual_verbs(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) 
             .flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.bare()))
             .collect();
         found.retain(|(r, _)| !lone_dual(r) || in_names.contains(words[r.start].bare()));
+    }
+}
+
+/// Runs a name of given names only on into a Maghrebi family name written بال + a given
+/// name or الحاج (رضا | بالحاج، عادل | بالنور، منير | بالقاسم), where the tagger read the
+/// word as a preposition and its noun. (بلحاج، بلقاسم, written without the alef, are read as
+/// names already.) Words after a name that are a preposition and a given name are rarer than
+/// these names. (A place after ب, بالعقبة, is cut off again by [`drop_known_places`].)
+fn add_bel_family_names(words: &[Word], found: &mut [Found]) {
+    let starts: HashSet<usize, FixedState> = found.iter().map(|(r, _)| r.start).collect();
+    for (r, _) in found.iter_mut() {
+        let given_only = words[r.clone()].iter().all(|w| given_names().contains(w.folded) || w.folded == "عبد");
+        let Some(next) = words.get(r.end).filter(|_| given_only && r.len() <= 2 && !starts.contains(&r.end)) else {
+            continue;
+        };
+        let family = next
+            .folded
+            .strip_prefix("بال")
+            .filter(|x| x.chars().count() >= 3 && (given_names().contains(x) || *x == "حاج"));
+        if family.is_some() && next.text.starts_with("بال") {
+            r.end += 1;
+        }
     }
 }
 
@@ -3363,6 +3386,15 @@ mod tests {
         // Where على is written علي throughout, علي may be the preposition.
         let loose = "وكشف نائب رئيس الحركة، علي العريض عن موقفها، وأكد علي ضرورة الحوار.";
         assert!(names(loose).is_empty());
+    }
+
+    #[test]
+    fn maghrebi_family_names_written_bel_and_a_given_name_end_the_name() {
+        let text = "ودعا الرئيس رضا بالحاج إلى إرجاع الوثائق، وحل سمير كريم بالعقبة.";
+        let tagged = names_with_tagged(text, &["رضا", "سمير كريم"]);
+        // A place after ب is no family name, though a given name is written so too (عقبة): the
+        // place rules cut it off.
+        assert_eq!(just_names(&tagged), ["رضا بالحاج", "سمير كريم"]);
     }
 
     #[test]
