@@ -263,7 +263,7 @@ const HEADS_OF: [&str; 16] = [
 const LEADS: [&str; 6] = ["برئاسه", "بقياده", "حكومه", "عهد", "المدعو", "المدعوه"];
 
 /// Words after which a name-like run is a place or an organization, not a person.
-const NOT_PERSON_BEFORE: [&str; 65] = [
+const NOT_PERSON_BEFORE: [&str; 67] = [
     "العاصمه",
     "عاصمه",
     "مدينه",
@@ -321,6 +321,9 @@ const NOT_PERSON_BEFORE: [&str; 65] = [
     "عمليه",
     "جائزه",
     "مهرجان",
+    // Tournaments named after people (بطولة رولان غاروس، كأس الحبيب بورقيبة).
+    "بطوله",
+    "كاس",
     "نادي",
     "فريق",
     "منتخب",
@@ -882,6 +885,7 @@ fn people_of_words(
     cues::add_compound_names(words, &mut found, lexicon, stop);
     cues::add_names_after_nisbas(words, &mut found, lexicon, stop);
     cues::add_listed_names(words, &mut found, lexicon, stop);
+    cues::add_speakers_before_colons(words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_role_complements(words, &mut found, lexicon, stop);
@@ -3287,11 +3291,13 @@ mod tests {
         let found = names_with_tagged(text, &["فتحي العيادي كريم الهاروني عبد المجيد النجار"]);
         let found = just_names(&found);
         assert_eq!(found, ["فتحي العيادي", "كريم الهاروني", "عبد المجيد النجار"]);
-        // What a list says before a name (a club) is not part of it.
+        // What a list says before a name (a club) is not part of it. (The first name, before
+        // its colon at the start, is found too.)
         let text = "حمدي القصراوي : النادي البنزرتي محمد الحبيب يكن : الملعب القابسي";
-        assert_eq!(names_with_tagged(text, &["البنزرتي محمد الحبيب يكن"])[0].0, "محمد الحبيب يكن");
+        let found = names_with_tagged(text, &["البنزرتي محمد الحبيب يكن"]);
+        assert_eq!(just_names(&found), ["حمدي القصراوي", "محمد الحبيب يكن"]);
         let text = "أسامة الحدادي : ديجون أيمن محمود : الملعب القابسي";
-        assert_eq!(names_with_tagged(text, &["ديجون أيمن محمود"])[0].0, "أيمن محمود");
+        assert_eq!(just_names(&names_with_tagged(text, &["ديجون أيمن محمود"])), ["أسامة الحدادي", "أيمن محمود"]);
         // A given name the gazetteer lacks is no label.
         let text = "وقد قام الرئيس الصيني شي جين بينغ بأول زيارة";
         assert_eq!(names_with_tagged(text, &["شي جين بينغ"])[0].0, "شي جين بينغ");
@@ -3395,6 +3401,16 @@ mod tests {
         // A place after ب is no family name, though a given name is written so too (عقبة): the
         // place rules cut it off.
         assert_eq!(just_names(&tagged), ["رضا بالحاج", "سمير كريم"]);
+    }
+
+    #[test]
+    fn a_headline_quotes_the_name_before_its_colon() {
+        let text = "خميس قسيلة : الحزب يعيش أزمة حقيقية. وأوضح قسيلة أن الحل ممكن.";
+        assert_eq!(just_names(&names(text)), ["خميس قسيلة", "قسيلة"]);
+        // Not inside a sentence, nor an event named after a person.
+        assert!(names("وقال إن سمير قسيلة : الحزب يعيش أزمة.").is_empty());
+        let text = "رولان غاروس : الحزب يعيش أزمة. وشارك في بطولة رولان غاروس الفرنسية.";
+        assert!(names(text).is_empty(), "{:?}", names(text));
     }
 
     #[test]
