@@ -169,7 +169,7 @@ const DOCTOR_ABBREVIATION: &str = "د";
 
 /// Titles that are also common nouns on their own (المتهم، المدير، الحارس): a name after
 /// one must open with a known given name (الطبيب ماجد X, not المتهم كهل).
-const OCCUPATIONS: [&str; 30] = [
+const OCCUPATIONS: [&str; 40] = [
     DOCTOR_ABBREVIATION,
     "الظهير",
     "الجناح",
@@ -200,6 +200,17 @@ const OCCUPATIONS: [&str; 30] = [
     "المنتج",
     "العداء",
     "الملاكم",
+    // People the news is about, by age or state (التلميذة مريم X، الأسير مروان X).
+    "التلميذ",
+    "التلميذه",
+    "الطالب",
+    "الطالبه",
+    "الطفل",
+    "الطفله",
+    "الشاب",
+    "الشابه",
+    "الاسير",
+    "الاسيره",
 ];
 
 /// Leads of the same kind (الراحل، الشهيد، يدعى): a name after one must open with a known
@@ -3411,6 +3422,14 @@ mod tests {
         assert!(names("وقال إن سمير قسيلة : الحزب يعيش أزمة.").is_empty());
         let text = "رولان غاروس : الحزب يعيش أزمة. وشارك في بطولة رولان غاروس الفرنسية.";
         assert!(names(text).is_empty(), "{:?}", names(text));
+    }
+
+    #[test]
+    fn pupils_children_and_prisoners_are_named_after_their_noun() {
+        assert_eq!(just_names(&names("وتوفيت التلميذة مريم زهمول بعد إصابتها.")), ["مريم زهمول"]);
+        assert_eq!(just_names(&names("وطالب نادي الأسير بالإفراج عن الأسير مروان البرغوثي.")), ["مروان البرغوثي"]);
+        // The name must open with a known given name: these nouns are common words too.
+        assert!(names("ويعاني الطالب الجامعي ظروفا صعبة.").is_empty());
     }
 
     #[test]
