@@ -4,8 +4,8 @@
 
 use super::cues::COMMON_ARTICLE_WORD;
 use super::{
-    given_names, has_article, has_imperfect, has_surname_ending, imperfect_zipf10, letters, place_names, Word,
-    WordClass, COMMON, WORD_FORM_ZIPF10,
+    given_names, has_article, has_imperfect, has_surname_ending, imperfect_zipf10, letters, place_names, text_support,
+    Word, WordClass, COMMON, WORD_FORM_ZIPF10,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -138,13 +138,19 @@ pub(super) fn without_trailing_feminine_adjective(
 
 /// Is the word, written with ة after the article, a participle (الم…ة: المبرمجة، الملقبة،
 /// المتحصلة), the feminine of a common nisba (الوطنية, as الوطني is common) or a common
-/// noun (السيرة of ناجي جلول السيرة الذاتية، الجريدة)? Family names so written are rare words.
+/// noun (السيرة of ناجي جلول السيرة الذاتية، الجريدة)? Family names so written are rare
+/// words, or famous ones that the press seldom writes without the article (السنيورة 3.4,
+/// سنيورة 2.2; سيرة is as common as السيرة).
 pub(super) fn feminine_adjective(w: &Word, lexicon: &Lexicon) -> bool {
     let Some(stem) = w.folded.strip_prefix("ال") else { return false };
     let participle = || stem.starts_with('م') && stem.chars().count() >= 5;
     let nisba =
         || stem.strip_suffix("يه").is_some_and(|s| lexicon.zipf10(&format!("ال{s}ي")) >= COMMON_MASCULINE_NISBA_ZIPF10);
-    let common_noun = || w.support(lexicon) >= COMMON_FEMININE_NOUN;
+    let common_noun = || {
+        let support = w.support(lexicon);
+        support >= COMMON_FEMININE_NOUN
+            && w.text.strip_prefix("ال").is_some_and(|noun| text_support(noun, lexicon) >= support - INDEFINITE_MARGIN)
+    };
     w.token.kind == TokenKind::ArabicWord
         && w.class == WordClass::Other
         && w.text.ends_with('ة')
@@ -155,6 +161,10 @@ pub(super) fn feminine_adjective(w: &Word, lexicon: &Lexicon) -> bool {
 /// Zipf frequency from which a feminine word with the article is a common noun, not a family
 /// name (السيرة 4.2, الجريدة 4.2; العطية 3.1 and rarer names are not).
 const COMMON_FEMININE_NOUN: f32 = 3.2;
+
+/// How much rarer (Zipf) a common noun may be without the article than with it (الجمعة 5.1,
+/// جمعة 4.5).
+const INDEFINITE_MARGIN: f32 = 0.8;
 
 /// Zipf frequency (tenths) from which a masculine nisba is a common adjective (الجبلي 3.4,
 /// not العطي 1.3).
