@@ -907,6 +907,7 @@ fn people_of_words(
     cues::add_names_after_nisbas(words, &mut found, lexicon, stop);
     cues::add_listed_names(words, &mut found, lexicon, stop);
     cues::add_speakers_before_colons(words, &mut found, lexicon, stop);
+    cues::add_businesspeople(words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_role_complements(words, &mut found, lexicon, stop);
@@ -3445,6 +3446,20 @@ mod tests {
         assert_eq!(just_names(&names("وطالب نادي الأسير بالإفراج عن الأسير مروان البرغوثي.")), ["مروان البرغوثي"]);
         // The name must open with a known given name: these nouns are common words too.
         assert!(names("ويعاني الطالب الجامعي ظروفا صعبة.").is_empty());
+    }
+
+    #[test]
+    fn businesspeople_are_named_after_their_two_word_occupation() {
+        let found = names("وتم إيقاف رجل الأعمال عكرمة الوذان في تطاوين، وقال لرجل الأعمال سمير الشابي إن");
+        assert_eq!(
+            found,
+            [
+                ("عكرمة الوذان".to_string(), Some("رجل الأعمال".to_string())),
+                ("سمير الشابي".to_string(), Some("رجل الأعمال".to_string()))
+            ]
+        );
+        // The name must open with a known given name.
+        assert!(names("وقال رجل الأعمال الشاب إن").is_empty());
     }
 
     #[test]

@@ -146,6 +146,26 @@ pub(super) fn add_speakers_before_colons(
     }
 }
 
+/// A name after رجل الأعمال or سيدة الأعمال (businessman, businesswoman): an occupation of
+/// two words, whose name must open with a known given name and have two words or more, as
+/// after the other occupations (رجل الأعمال عكرمة الوذان).
+pub(super) fn add_businesspeople(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    for i in 0..words.len().saturating_sub(3) {
+        let business = matches!(words[i].bare(), "رجل" | "سيده") && words[i + 1].folded == "الاعمال";
+        if !business || !is_given_name(&words[i + 2], lexicon, stop) {
+            continue;
+        }
+        let run = name_run(words, i + 2, lexicon, stop);
+        let r = i + 2..i + 2 + run;
+        if run >= 2 && !overlaps(found, &r) {
+            // Without a preposition glued to it (لرجل الأعمال).
+            let noun = words[i].text.get(words[i].bare_from()..).unwrap_or(words[i].text);
+            let role = format!("{noun} {}", words[i + 1].text);
+            found.push((r, Some(role)));
+        }
+    }
+}
+
 /// Bytes of the ل (by) glued to the first word of an author's name ([`add_authors`]).
 pub(super) fn author_preposition(words: &[Word], i: usize) -> usize {
     let after_quote = i > 0 && closes_title(words, i - 1);
