@@ -869,7 +869,7 @@ fn ali_is_a_name_where_ala_is_written(words: &[Word], lexicon: &Lexicon) {
     if !words.iter().any(|w| w.text == "على") {
         return;
     }
-    let particle = |w: &Word| matches!(w.folded, "بن" | "ابن" | "بنت" | "عبد" | "ابو");
+    let particle = |w: &Word| spans::CONNECTORS.contains(&w.folded) || spans::COMPOUND_HEADS.contains(&w.folded);
     for (i, w) in words.iter().enumerate().filter(|(_, w)| matches!(w.text, "علي" | "وعلي")) {
         let complement =
             words.get(i + 1).is_some_and(|next| !particle(next) && next.support(lexicon) >= PREPOSITION_COMPLEMENT);
@@ -1039,16 +1039,16 @@ fn cut_at_dual_verbs(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) 
 /// these names. (A place after ب, بالعقبة, is cut off again by [`drop_known_places`].)
 fn add_bel_family_names(words: &[Word], found: &mut [Found]) {
     let starts: HashSet<usize, FixedState> = found.iter().map(|(r, _)| r.start).collect();
-    for (r, _) in found.iter_mut() {
+    for (r, _) in found.iter_mut().filter(|(r, _)| r.len() <= 2 && !starts.contains(&r.end)) {
         let given_only = words[r.clone()].iter().all(|w| given_names().contains(w.folded) || w.folded == "عبد");
-        let Some(next) = words.get(r.end).filter(|_| given_only && r.len() <= 2 && !starts.contains(&r.end)) else {
-            continue;
-        };
-        let family = next
-            .folded
-            .strip_prefix("بال")
-            .filter(|x| x.chars().count() >= 3 && (given_names().contains(x) || *x == "حاج"));
-        if family.is_some() && next.text.starts_with("بال") {
+        let Some(next) = words.get(r.end).filter(|_| given_only) else { continue };
+        // As written: بآل (with the family of) folds to بال too.
+        let family = next.text.starts_with("بال")
+            && next
+                .folded
+                .strip_prefix("بال")
+                .is_some_and(|x| x.chars().count() >= 3 && (given_names().contains(x) || x == "حاج"));
+        if family {
             r.end += 1;
         }
     }
@@ -1077,13 +1077,13 @@ fn verbal_noun(w: &Word, lexicon: &Lexicon) -> bool {
     let bare = w.bare();
     let stem = bare.strip_prefix("ال").unwrap_or(bare);
     let consonant = |c: Option<char>| c.is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ه'));
-    let mut letters = stem.chars();
-    letters.next() == Some('ت')
-        && consonant(letters.next())
-        && consonant(letters.next())
-        && letters.next() == Some('ي')
-        && consonant(letters.next())
-        && letters.next().is_none()
+    let mut chars = stem.chars();
+    chars.next() == Some('ت')
+        && consonant(chars.next())
+        && consonant(chars.next())
+        && chars.next() == Some('ي')
+        && consonant(chars.next())
+        && chars.next().is_none()
         && !given_names().contains(bare)
         && !crate::extract::tagger::is_name_word(stem)
         && lexicon.zipf10(bare) >= VERBAL_NOUN_ZIPF10

@@ -320,7 +320,7 @@ pub(super) const COMPOUND_PARTS: [&str; 6] = ["الله", "الدين", "الر�
 pub(super) const CONNECTORS: [&str; 5] = ["بن", "ابن", "بنت", "ابو", "ابي"];
 
 /// First parts of compound names, before a word with the article (عبد الفتاح، أبو الحسن).
-const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام", "ذو"];
+pub(super) const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام", "ذو"];
 
 /// A span cut where a new name begins (a list of names with no commas: فتحي العيادي كريم
 /// الهاروني عبد المجيد النجار): before a given name that follows a family name with the
