@@ -169,7 +169,7 @@ const DOCTOR_ABBREVIATION: &str = "د";
 
 /// Titles that are also common nouns on their own (المتهم، المدير، الحارس): a name after
 /// one must open with a known given name (الطبيب ماجد X, not المتهم كهل).
-const OCCUPATIONS: [&str; 40] = [
+const OCCUPATIONS: [&str; 43] = [
     DOCTOR_ABBREVIATION,
     "الظهير",
     "الجناح",
@@ -211,6 +211,11 @@ const OCCUPATIONS: [&str; 40] = [
     "الشابه",
     "الاسير",
     "الاسيره",
+    // A brigadier general, and a dean (عميد كلية الآداب).
+    "العميد",
+    // A delegate (المندوب الجهوي للفلاحة), a word of sports and diplomacy too.
+    "المندوب",
+    "المندوبه",
 ];
 
 /// Leads of the same kind (الراحل، الشهيد، يدعى): a name after one must open with a known
@@ -219,7 +224,7 @@ const WEAK_LEADS: [&str; 10] =
     ["الراحل", "الراحله", "المرحوم", "المرحومه", "الفقيد", "الفقيده", "الشهيد", "الشهيده", "يدعي", "تدعي"];
 
 /// Role nouns that take a complement before the name (رئيس الوزراء، وزير الداخلية).
-const ROLES: [&str; 23] = [
+const ROLES: [&str; 30] = [
     "رئيس",
     "رئيسه",
     "وزير",
@@ -243,7 +248,20 @@ const ROLES: [&str; 23] = [
     "مبعوثه",
     "مندوب",
     "مندوبه",
+    // Spokespeople (الناطق الرسمي باسم…، المتحدثة باسم…).
+    "الناطق",
+    "الناطقه",
+    "المتحدثه",
+    GENERIC_ROLES[0],
+    GENERIC_ROLES[1],
+    GENERIC_ROLES[2],
+    GENERIC_ROLES[3],
 ];
+
+/// Roles that are common nouns too (كل عضو حامل لخمسة انخراطات، المكتب القيادي): members
+/// and party cadres (عضو المكتب السياسي، القيادي في حركة…). A name after one and its
+/// complement must open with a known given name.
+const GENERIC_ROLES: [&str; 4] = ["عضو", "عضوه", "القيادي", "القياديه"];
 
 /// Nouns that head an institution, a place or a team, written without the article (in
 /// construct): the word right after one is what it heads (رئيس سيراليون، مدير مخبزة، لاعب
@@ -590,12 +608,13 @@ impl<'a> Word<'a> {
     }
 }
 
-/// Must a name after this title or lead open with a known given name? So it must after an
-/// occupation or a weak lead (see [`OCCUPATIONS`], [`WEAK_LEADS`]), and after any title
+/// Must a name after this title, role or lead open with a known given name? So it must after
+/// an occupation, a generic role or a weak lead (see [`OCCUPATIONS`], [`GENERIC_ROLES`],
+/// [`WEAK_LEADS`]), and after any title
 /// with ل glued to its article: للوزير is as often "for the minister" (للوزير قصد تمكينه).
 fn needs_given_name(w: &Word) -> bool {
     static WEAK: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
-    let weak = WEAK.get_or_init(|| OCCUPATIONS.iter().chain(WEAK_LEADS.iter()).copied().collect());
+    let weak = WEAK.get_or_init(|| OCCUPATIONS.iter().chain(&WEAK_LEADS).chain(&GENERIC_ROLES).copied().collect());
     weak.contains(w.bare()) || w.folded.starts_with("لل")
 }
 
@@ -1032,22 +1051,22 @@ fn cut_at_dual_verbs(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) 
     }
 }
 
-/// Runs a name of given names only on into a Maghrebi family name written بال + a given
-/// name or الحاج (رضا | بالحاج، عادل | بالنور، منير | بالقاسم), where the tagger read the
-/// word as a preposition and its noun. (بلحاج، بلقاسم, written without the alef, are read as
-/// names already.) Words after a name that are a preposition and a given name are rarer than
-/// these names. (A place after ب, بالعقبة, is cut off again by [`drop_known_places`].)
+/// Runs a name of given names only on into a Maghrebi family name written بال or بل + a
+/// given name or الحاج (رضا | بالحاج، عادل | بالنور، شكري | بلعيد), where the tagger read the
+/// word as a preposition and its noun. Words after a name that are a preposition and a given
+/// name are rarer than these names. (A place after ب, بالعقبة, is cut off again by
+/// [`drop_known_places`]. Not ب alone and a given name: فؤاد معصوم | بنجاح, with success.)
 fn add_bel_family_names(words: &[Word], found: &mut [Found]) {
     let starts: HashSet<usize, FixedState> = found.iter().map(|(r, _)| r.start).collect();
+    let given = |x: &str| x.chars().count() >= 3 && (given_names().contains(x) || x == "حاج");
     for (r, _) in found.iter_mut().filter(|(r, _)| r.len() <= 2 && !starts.contains(&r.end)) {
         let given_only = words[r.clone()].iter().all(|w| given_names().contains(w.folded) || w.folded == "عبد");
-        let Some(next) = words.get(r.end).filter(|_| given_only) else { continue };
+        let Some(next) = words.get(r.end).filter(|_| given_only && !given_names().contains(words[r.end].folded)) else {
+            continue;
+        };
         // As written: بآل (with the family of) folds to بال too.
-        let family = next.text.starts_with("بال")
-            && next
-                .folded
-                .strip_prefix("بال")
-                .is_some_and(|x| x.chars().count() >= 3 && (given_names().contains(x) || x == "حاج"));
+        let with_article = next.text.starts_with("بال").then(|| &next.folded["بال".len()..]);
+        let family = with_article.is_some_and(given) || next.folded.strip_prefix("بل").is_some_and(given);
         if family {
             r.end += 1;
         }
@@ -1578,7 +1597,7 @@ fn add_titled_names(
         // must open with a given name.
         let complement = if w.class == WordClass::Title { title_complement(words, j) } else { 0 };
         let complement_then_given =
-            complement > 0 && words.get(j + complement).is_some_and(|g| opens_with_given_name(g, lexicon, stop));
+            complement > 0 && words.get(j + complement).is_some_and(|g| is_given_name(g, lexicon, stop));
         let modifiers = if complement_then_given {
             j += complement;
             modifiers + complement
@@ -1636,7 +1655,13 @@ fn add_titled_names(
         let (start, min_words) = if after_comma { (j + 1, 2) } else { (j, 1) };
         // A name the tagger found right after the title takes the role. (Its span stays as
         // the tagger found it: extending it by the run loses more than it gains on ANERcorp.)
-        if let Some((_, r_role)) = found[..tagged_found].iter_mut().find(|(r, _)| r.start == start) {
+        // Not a span that opens with ل glued to a word: the title's complement (السفيرة
+        // الدولية لهاتف X: ambassador for X).
+        let complement_with_lam = words
+            .get(start)
+            .is_some_and(|w| w.bare_from() > 0 && w.folded.starts_with('ل') && !given_names().contains(w.folded));
+        let tagged_after = found[..tagged_found].iter_mut().find(|(r, _)| r.start == start && !complement_with_lam);
+        if let Some((_, r_role)) = tagged_after {
             if role.is_some() {
                 *r_role = role;
             }
@@ -1644,7 +1669,18 @@ fn add_titled_names(
             continue;
         }
         let mut run = run_after_title(words, start, w.class, after_comma, lexicon, stop);
-        if needs_given_name(w) && !words.get(start).is_some_and(|g| is_given_name(g, lexicon, stop)) {
+        // A role noun with no complement (عضو ديبلوماسي: a diplomatic member) is a name's
+        // cue only before a given name.
+        let bare_role = w.class == WordClass::Role && j == i + 1;
+        if (needs_given_name(w) || bare_role) && !words.get(start).is_some_and(|g| is_given_name(g, lexicon, stop)) {
+            run = 0;
+        }
+        // An organization word with ل glued to it goes on the complement (المتحدثة باسم
+        // الشرطة لوكالة فرانس برس); a title after a comma has a name of its own (الناطق باسم
+        // الحرس، العميد X). (Not any word with ل: the splitter reads لبنى as ل + بنى.)
+        let complement_goes_on =
+            |g: &Word| g.class == WordClass::Place && g.bare_from() > 0 && g.folded.starts_with('ل');
+        if words.get(start).is_some_and(|g| complement_goes_on(g) || (after_comma && g.class.is_cue())) {
             run = 0;
         }
         // (A comma after the adjectives is cue enough: الرئيس الأميركي، دونالد ترامب.)
@@ -1746,15 +1782,42 @@ fn run_after_title(
 }
 
 /// Number of words of a complement with ل at `j` after a title (للحكومة التونسية،
-/// للجمهورية): a word of لل, then up to two words with the article, none a given name.
+/// للجمهورية): a word of لل, then up to two words with the article, none a given name, and
+/// where the post is, a word with بال (للنقابة الأساسية بالشركة).
 fn title_complement(words: &[Word], j: usize) -> usize {
     let with_lam = words.get(j).is_some_and(|w| w.token.kind == TokenKind::ArabicWord && w.folded.starts_with("لل"));
     if !with_lam {
-        return 0;
+        return elected_for(words, j);
     }
     let adjective = |w: &&Word| w.bare_from() == 0 && w.folded.starts_with("ال") && !given_names().contains(w.folded);
-    1 + words[j + 1..].iter().take(2).take_while(adjective).count()
+    let n = 1 + words[j + 1..].iter().take(2).take_while(adjective).count();
+    let at_place = words.get(j + n).is_some_and(|w| {
+        w.token.kind == TokenKind::ArabicWord
+            && w.folded.strip_prefix('ب').is_some_and(|rest| {
+                (rest.starts_with("ال") && !given_names().contains(rest)) || place_names().contains(rest)
+            })
+    });
+    n + usize::from(at_place)
 }
+
+/// Number of words of a complement with عن at `j` (النائب عن حركة نداء تونس، المرشح عن
+/// الجبهة الشعبية): عن and the party's name, one to three words, none punctuation nor a
+/// given name; 0 if there is none. (The name after it must open with a given name.)
+fn elected_for(words: &[Word], j: usize) -> usize {
+    if words.get(j).is_none_or(|w| w.folded != "عن") {
+        return 0;
+    }
+    let party_word = |w: &&Word| w.token.kind == TokenKind::ArabicWord && !given_names().contains(w.bare());
+    let n = words[j + 1..].iter().take(MAX_PARTY_WORDS).take_while(party_word).count();
+    if n == 0 {
+        0
+    } else {
+        1 + n
+    }
+}
+
+/// Longest party name after النائب عن (حركة نداء تونس، حزب التيار الديمقراطي).
+const MAX_PARTY_WORDS: usize = 3;
 
 /// The name run of `run` words at `start`, after a title and its adjectives, where a verb as
 /// often follows (الرئيس الأوغندي يعترف): it must begin with a given name or a rare word, and
@@ -1786,18 +1849,16 @@ fn run_after_modifiers(
 
 /// Where the complement of the role noun at `i` ends: words that are not names (رئيس
 /// الوزراء، رئيس روسيا), up to three, never across punctuation, and one place after في
-/// (مستشار الدولة في كازاخستان); باسم (on behalf of) is always part of it, though a given
-/// name too (المتحدث باسم الخارجية).
+/// (مستشار الدولة في كازاخستان، القيادي في حركة…); باسم (on behalf of) is always part of it,
+/// though a given name too (المتحدث باسم الخارجية).
 fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
     let mut j = i + 1;
     let mut limit = i + 4;
     let mut place_taken = false;
     while j < words.len() && j < limit && words[j].token.kind == TokenKind::ArabicWord {
         let w = &words[j];
-        let in_place = !place_taken
-            && j > i + 1
-            && w.folded == "في"
-            && words.get(j + 1).is_some_and(|p| p.token.kind == TokenKind::ArabicWord);
+        let in_place =
+            !place_taken && w.folded == "في" && words.get(j + 1).is_some_and(|p| p.token.kind == TokenKind::ArabicWord);
         if in_place {
             place_taken = true;
             j += 2;
@@ -1807,6 +1868,12 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
         // A given name with the article before a family name begins the name (رئيس الجمهورية
         // الحبيب الصيد، الباجي قايد السبسي), as Maghrebi names are written.
         if j > i + 1 && w.bare_from() == 0 && article_given_name(w) && family_name_at(words, j + 1, lexicon, stop) {
+            break;
+        }
+        // After باسم and what it names, an organization word with ل glued to it is who was
+        // spoken to (المتحدثة باسم الشرطة | لوكالة فرانس برس), not the role's complement.
+        let addressee = w.class == WordClass::Place && w.bare_from() > 0 && w.folded.starts_with('ل');
+        if addressee && words[i + 1..j].iter().any(|c| c.folded == "باسم") {
             break;
         }
         let complement = w.folded == "باسم"
@@ -3428,6 +3495,11 @@ mod tests {
         // A place after ب is no family name, though a given name is written so too (عقبة): the
         // place rules cut it off.
         assert_eq!(just_names(&tagged), ["رضا بالحاج", "سمير كريم"]);
+        // بل and a given name, without the alef; not ب alone (بنجاح: with success).
+        let text = "وأشاد منير بلحسن بالقرار، وأشاد فؤاد بنجاح التجربة.";
+        let found = names_with_tagged(text, &["منير", "فؤاد"]);
+        assert_eq!(found[0].0, "منير بلحسن");
+        assert!(found.iter().all(|(n, _)| !n.contains("بنجاح")), "{found:?}");
     }
 
     #[test]
@@ -3748,5 +3820,56 @@ mod tests {
         let text = "وكان من بين المرشحين، والتر ستيفانوف عن الحزب الزراعي.";
         let found = names_with_tagged(text, &["والتر ستيفانوف"]);
         assert!(found.iter().any(|(n, _)| n == "والتر ستيفانوف"), "{found:?}");
+    }
+
+    #[test]
+    fn role_adjectives_and_feminine_nisbas_belong_to_the_title() {
+        // A feminine nisba after a title (السياسية), as the masculine one (السياسي).
+        let found = names("وقالت اليوم الناشطة السياسية هزار الجيناوي الناطقة باسم الحزب إن الوضع صعب.");
+        assert_eq!(just_names(&found), ["هزار الجيناوي"]);
+        // The adjective العام (general) of a post, and its complement.
+        let found = names("وأعلن الكاتب العام للنقابة الأساسية بالشركة كمال جرتيلة عن الإضراب.");
+        assert_eq!(just_names(&found), ["كمال جرتيلة"]);
+        // Two titles make one post (الرئيس المدير العام: chief executive).
+        let found = names("وهو ما أكده الرئيس المدير العام للشركة رشيد الزائري.");
+        assert_eq!(just_names(&found), ["رشيد الزائري"]);
+    }
+
+    #[test]
+    fn members_spokespeople_cadres_and_deputies_are_roles() {
+        let found = names("وقد وجه عضو المجلس الوطني التأسيسي سعيد الخرشوفي رسالة للهيئة العليا.");
+        assert_eq!(found, [("سعيد الخرشوفي".to_string(), Some("عضو المجلس الوطني التأسيسي".to_string()))]);
+        let found = names("وقال الناطق الرسمي باسم المحكمة سفيان السليطي إن التحقيق جار.");
+        assert_eq!(found, [("سفيان السليطي".to_string(), Some("الناطق الرسمي باسم المحكمة".to_string()))]);
+        // في right after the role (القيادي في حركة…), and a party after النائب عن.
+        let found = names("وقال القيادي في حركة نداء تونس خميس قسيلة إن الحزب سيواصل.");
+        assert_eq!(found, [("خميس قسيلة".to_string(), Some("القيادي في حركة نداء تونس".to_string()))]);
+        let found = names("وقال النائب عن حركة نداء تونس خميس قسيلة إن الحزب سيواصل.");
+        assert_eq!(found, [("خميس قسيلة".to_string(), Some("النائب عن حركة نداء تونس".to_string()))]);
+        // A delegate with a regional adjective and a complement that says where.
+        let found = names("وأكد المندوب الجهوي للتربية بالمنستير رضا عمارة أن الدروس تعطلت.");
+        assert_eq!(just_names(&found), ["رضا عمارة"]);
+    }
+
+    #[test]
+    fn generic_roles_and_addressees_make_no_names() {
+        // A member is a common noun: a name after it opens with a given name.
+        assert!(names("ادعى انه عضو ديبلوماسي يعمل في الخليج.").is_empty());
+        assert!(names("وهو حق لكل عضو حامل لخمسة انخراطات متتالية كعضو عامل.").is_empty());
+        // The agency a spokeswoman spoke to is no name.
+        let text =
+            "وحسب فرانس برس، قالت اغاتا كوليكوفسكا المتحدثة باسم الشرطة لوكالة فرانس برس \"لقد اعتقلنا أربعة أجانب\".";
+        let found = names_with_tagged(text, &["فرانس برس", "اغاتا كوليكوفسكا"]);
+        assert!(found.iter().all(|(n, _)| !n.contains("برس")), "{found:?}");
+        // A title's complement with ل is no name, though the tagger took it for one.
+        let text = "وحضرت سكارليت جوهانسون، السفيرة الدولية لهاتف هواوي الحفل.";
+        let found = names_with_tagged(text, &["سكارليت جوهانسون", "لهاتف هواوي"]);
+        assert!(found.iter().all(|(n, role)| n != "هواوي" || role.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_ends_before_as_and_a_common_word() {
+        let found = names("أعلنت الجامعة اختيار اللاعبة الدولية التونسية منى شباح كأحسن لاعبة في البطولة.");
+        assert_eq!(just_names(&found), ["منى شباح"]);
     }
 }

@@ -383,11 +383,26 @@ pub(super) fn run_without_common_end(
         let common_with_article = has_article(w.folded) && support >= COMMON_ARTICLE_WORD;
         // A word the lexicon knows that begins like a verb in the present or future (ي، سي).
         let verb_like = support > 0.0 && !given && (w.folded.starts_with('ي') || w.folded.starts_with("سي"));
-        common || common_with_article || verb_like || w.folded.starts_with("لل")
+        common || common_with_article || verb_like || w.folded.starts_with("لل") || as_common_word(w, lexicon)
     };
     let run = (from..run).find(|&k| ends_name(&words[start + k])).unwrap_or(run);
     spans::without_adverbs(words, start..start + run).end
 }
+
+/// Is the word ك (as) glued to a common word (فوزي البنزرتي كمدرب، منى شباح كأحسن لاعبة)?
+/// The whole word must be much rarer than its rest and no given name (كمال, كريم).
+fn as_common_word(w: &Word, lexicon: &Lexicon) -> bool {
+    let Some(rest) = w.text.strip_prefix('ك') else { return false };
+    let rest_support = text_support(rest, lexicon);
+    rest_support >= COMMON
+        && w.support(lexicon) + AS_MARGIN <= rest_support
+        && !given_names().contains(w.folded)
+        && !given_names().contains(&w.folded['ك'.len_utf8()..])
+}
+
+/// How much more common (Zipf) a word is than the same with ك glued to it, when ك is the
+/// preposition (أحسن 5.2, كأحسن 3.3); a name beginning with ك is no rarer than its rest.
+const AS_MARGIN: f32 = 1.0;
 
 /// Zipf frequency from which a word with the article ends a name run ([`run_without_common_end`]):
 /// البالغ، الوسطي; family names with the article are rarer (السبسي 3.6, الجبالي 3.2).

@@ -193,19 +193,49 @@ const LEADING_ACCUSATIVE_ZIPF10: u8 = 48;
 const ACCUSATIVE_STEM_ZIPF10: u8 = 40;
 
 /// Adjectives written after a title, before the name (الرئيس الأسبق بن علي، الرئيس الراحل
-/// ياسر عرفات), folded.
-const TITLE_ADJECTIVES: [&str; 9] =
-    ["السابق", "الاسبق", "الحالي", "الراحل", "الجديد", "المؤقت", "المخلوع", "الفقيد", "المنتخب"];
+/// ياسر عرفات، الكاتب العام المساعد، الممثلة الشهيرة), folded, in the masculine.
+const TITLE_ADJECTIVES: [&str; 13] = [
+    "السابق",
+    "الاسبق",
+    "الحالي",
+    "الراحل",
+    "الجديد",
+    "المؤقت",
+    "المخلوع",
+    "الفقيد",
+    "المنتخب",
+    "العام",
+    "المساعد",
+    "الشهير",
+    "الجهوي",
+];
 
-/// Is the word an adjective written between a title and the name: one of the
-/// [`TITLE_ADJECTIVES`], or the nisba of a place (الرئيس التونسي، الكاتب الأمريكي)? Many
-/// family names are nisbas too (الرئيس السبسي), so the place must be known, or the adjective
-/// a common word, and never a given name (الباجي).
+/// Is the word an adjective written between a title and the name, in the masculine or the
+/// feminine (الناشطة السياسية، الوزيرة السابقة): one of the [`TITLE_ADJECTIVES`], or the
+/// nisba of a place (الرئيس التونسي، الكاتب الأمريكي)? Many family names are nisbas too
+/// (الرئيس السبسي), so the place must be known, or the adjective a common word, and never a
+/// given name (الباجي).
 pub(super) fn title_modifier(w: &Word, lexicon: &Lexicon) -> bool {
-    let nisba = || nisba_stem(w).is_some_and(|stem| of_place(stem) || w.support(lexicon) >= COMMON_NISBA);
+    let nisba = || {
+        nisba_stem(w)
+            .or_else(|| feminine_nisba_stem(w))
+            .is_some_and(|stem| of_place(stem) || w.support(lexicon) >= COMMON_NISBA)
+    };
+    let adjective = |bare: &str| TITLE_ADJECTIVES.contains(&bare);
     w.token.kind == TokenKind::ArabicWord
         && w.class == WordClass::Other
-        && (TITLE_ADJECTIVES.contains(&w.bare()) || ORDINALS.contains(&w.folded) || nisba())
+        && (adjective(w.bare())
+            || w.bare().strip_suffix('ه').is_some_and(adjective)
+            || ORDINALS.contains(&w.folded)
+            || nisba())
+}
+
+/// The stem of a feminine nisba with the article (السياسية → سياس), on the terms of
+/// [`nisba_stem`].
+fn feminine_nisba_stem<'w>(w: &Word<'w>) -> Option<&'w str> {
+    let stem = w.folded.strip_prefix("ال")?.strip_suffix("يه")?;
+    let plausible = w.bare_from() == 0 && stem.chars().count() >= 3 && !given_names().contains(w.folded);
+    plausible.then_some(stem)
 }
 
 /// Ordinals after a title (الرئيس الأمريكي السادس عشر، البابا الثاني), folded; عشر is the
