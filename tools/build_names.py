@@ -13,22 +13,24 @@ With --news DIR OUT, it writes instead the given names learnt from unlabelled ne
 (data/names/given-news.txt) by cues that do not need nass to know the name already. In the
 articles under DIR (the ANT corpus, Apache-2.0), a word is met in a cue position when it
 comes
-  - after a title or occupation (السيد، الدكتورة، الشيخ، الحاجة، الفنانة، اللاعب، المدرب،
-    الطفلة، النائب، المحامية…; up to two article words between them are skipped: الرئيس
-    الأمريكي باراك أوباما، الفنانة القديرة X) or after a kinship noun (زوجته، ابنه، والدته،
-    شقيقته، أرملة…), with a name-like word after it (a known given name or a word of zipf
-    under 4.5, 3.8 with the article);
+  - after a title, occupation or role (السيد، الدكتورة، الشيخ، الحاجة، الفنانة، اللاعب،
+    المدرب، الطفلة، النائب، المحامية، الناشطة، المندوب، الناطق، القيادية…; up to two article
+    words between them are skipped: الرئيس الأمريكي باراك أوباما، الفنانة القديرة X), after a
+    kinship noun (زوجته، ابنه، والدته، شقيقته، أرملة…) or after a verb of saying that opens
+    the sentence (قالت، أكد، أوضحت، اعتبر…), with a name-like word after it (a known given
+    name or a word of zipf under 4.5, 3.8 with the article);
   - before بن / بنت in a patronymic (سهام بن سدرين), with a name-like word after بن, no
     title or article word before it, and بن Y no town (بن قردان، بن عروس).
 The word itself must be plain: no stopword, title or kinship noun, no article, no glued
-clitic before an article (للنادي، بالحركة). A conjunction or preposition glued to it counts
+clitic before an article (للنادي، بالحركة); a word written more often than not with a hamza
+on its alef before ل (ألفة، إلياس) has no article, though folded so. A conjunction or preposition glued to it counts
 for the name (وسمير → سمير) when the name is known or met unglued; a common word with one
 (بسجن، لمحكمة) is dropped. A word is kept if it is met so in 2 articles or more, in 5 % of
 its occurrences at least, is followed by a name-like word (a family name) in a quarter of
 its occurrences at least, is under zipf 5, no place of data/names/places.txt, not in
 given.txt and not in NOT_NAMES (clubs, verbs and surnames the cues let in, found by reading
 the output). Names of the list as shipped before (OUT is read first) stay unless so
-rejected, so a rebuild loses none: the first list was learnt from nass's own people in ANT
+rejected, with their counts if higher, so a rebuild loses none: the first list was learnt from nass's own people in ANT
 (خديجة، عزيزة، فوزية are rarely after a cue). Rebuild given.txt first: it is read as the
 known names.
 
@@ -155,14 +157,21 @@ TITLES = '''السيد السيدة الدكتور الدكتورة الأستا
     الزميل الزميلة الفقيد الفقيدة المرحوم المرحومة الراحل الراحلة الإمام العلامة المهندس
     المهندسة الباحث الباحثة الأديب الأديبة الروائي الروائية المناضل المناضلة الحارس المهاجم
     المدافع السفير السفيرة الملك الملكة الأمير الأميرة المستشار المستشارة الشهيد الشهيدة
-    الأسير الضحية الطالب الطالبة التلميذ التلميذة المتهم المتهمة الفتاة'''
+    الأسير الضحية الطالب الطالبة التلميذ التلميذة المتهم المتهمة الفتاة الناشط الناشطة
+    المدير المديرة المندوب المندوبة الناطق الناطقة القيادي القيادية المتحدث المتحدثة الخبير
+    الخبيرة المنسق المنسقة الطبيب الطبيبة المعلم المعلمة الرئيسة'''
+# Verbs of saying that open a sentence before the speaker's name (قالت ألفة يوسف، أكد خميس
+# قسيلة): in the press, the name comes right after them.
+SAYING = '''قال قالت أكد أكدت أوضح أوضحت أفاد أفادت صرح صرحت اعتبر اعتبرت أشار أشارت دعا دعت
+    كشف كشفت أضاف أضافت'''
 KIN = '''زوجته زوجها ابنه ابنها ابنته ابنتها والدته والده والدها والدتها شقيقه شقيقها شقيقته
     شقيقتها أخوه أخته أخيه أخيها حفيده حفيدته زوجة أرملة'''
 # Words the cues find that are no given names: clubs (سبورتينغ), words of hospital or
 # festival names, verbs and nouns that follow a title in a few articles, surnames (هيكل).
 NOT_NAMES = '''اسدل الخالي السيره الو اليو ببن تسند تفجيران تينجه جالاكسي جالكسي سبورتنغ سبورتينغ
     سيلتا ديبورتيفو فايكينغ دوار فيتش لبن مسؤولان ملحمه ميه واحات يرحمكم يست اديس تدرس
-    يتمتع اصيبت ذهب توثيق استعدادات شخصه بحروق مدهم للمرؤوس هيكل بوتفليقه جاكسون'''
+    يتمتع اصيبت ذهب توثيق استعدادات شخصه بحروق مدهم للمرؤوس هيكل بوتفليقه جاكسون
+    اذاعه شهود علماء مبعوث مجمع مسؤولون معتمد مواطنه'''
 # Most article words (adjectives: الفنانة القديرة، الرئيس المعزول) between a title and the name.
 MAX_MODIFIERS = 2
 # A candidate must be met in cue positions in this many articles, make this share of its
@@ -194,6 +203,27 @@ def news_documents(news):
             yield [fold(w) for w in token.findall(fh.read())]
 
 
+def hamza_alef_words(news):
+    """The folded words written more often than not with a hamza on the alef before ل, at
+    their start or after one clitic letter (ألفة، إلياس، وألفة): folding makes الفه of ألفة,
+    but the article's alef bears no hamza, so these are no words with the article."""
+    token = re.compile('[\u0621-\u064A\u064B-\u0652\u0640]+')
+    hamza, plain = collections.Counter(), collections.Counter()
+    for root, _, files in os.walk(news):
+        for f in files:
+            if f == 'LICENSE' or f.endswith('.md'):
+                continue
+            with open(os.path.join(root, f), encoding='utf-8', errors='replace') as fh:
+                for w in token.findall(fh.read()):
+                    bare = DIACRITICS.sub('', w)
+                    start = 1 if len(bare) > 3 and bare[0] in 'وفبلك' else 0
+                    if bare[start:start + 2] in ('أل', 'إل', 'آل'):
+                        hamza[fold(w)] += 1
+                    elif bare[start:start + 2] == 'ال':
+                        plain[fold(w)] += 1
+    return {w for w, n in hamza.items() if n >= plain[w]}
+
+
 def stopwords():
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, '..', 'stopwords', 'ar.txt'), encoding='utf-8') as fh:
@@ -209,12 +239,13 @@ def cue_names(news, known):
     is a town (بن قردان). Returns {name: cue count} for the words that pass the tests."""
     zipf, stop = lexicon_zipf(), stopwords()
     places = {fold(l.split('\t')[0].strip()) for l in read_lines('places.txt')}
-    titles, kin = folded_set(TITLES), folded_set(KIN)
+    titles, kin, saying = folded_set(TITLES), folded_set(KIN), folded_set(SAYING)
+    hamza = hamza_alef_words(news)
 
     def plain(w):
+        article = w.startswith('ال') or w.startswith('لل') or (w[0] in 'وفبك' and w[1:].startswith('ال'))
         return ARABIC.match(w) and len(w) >= 2 and w not in stop and w not in titles \
-            and w not in kin and not w.startswith('ال') and not w.startswith('لل') \
-            and not (w[0] in 'وفبك' and w[1:].startswith('ال'))
+            and w not in kin and (not article or w in hamza)
 
     def name_like(w):
         if not ARABIC.match(w) or len(w) < 2 or w in stop or w in titles:
@@ -227,10 +258,10 @@ def cue_names(news, known):
         for i, w in enumerate(doc):
             seen[w] += 1
             cand = None
-            if w in titles or w in kin:
+            if w in titles or w in kin or w in saying:
                 j = i + 1
                 while w in titles and j - i <= MAX_MODIFIERS and j < len(doc) \
-                        and doc[j].startswith('ال') and doc[j] not in titles:
+                        and doc[j].startswith('ال') and doc[j] not in titles and doc[j] not in hamza:
                     j += 1
                 if j + 1 < len(doc) and plain(doc[j]) and name_like(doc[j + 1]):
                     cand = doc[j]
@@ -287,9 +318,10 @@ def news_main(news, out, given):
                     previous[name] = int(count)
     not_names, stop = folded_set(NOT_NAMES), stopwords()
     places = {fold(l.split('\t')[0].strip()) for l in read_lines('places.txt')}
+    # (Nor a count: the first list's counts are of nass's people, which cues meet less often.)
     for name, count in previous.items():
-        if name not in keep and name not in not_names and name not in stop and name not in places:
-            keep[name] = count
+        if name not in not_names and name not in stop and name not in places:
+            keep[name] = max(count, keep.get(name, 0))
     keep = {n: c for n, c in keep.items() if n not in known and n not in not_names}
     with open(out, 'w', encoding='utf-8') as fh:
         fh.write('# given names learnt from unlabelled ANT news (Apache-2.0) by the words around them; built by tools/build_names.py --news\n')

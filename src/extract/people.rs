@@ -773,12 +773,30 @@ fn name_like(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
         return false;
     }
     // (The article first: a string test, where support asks the lexicon.)
-    !has_article(w.folded) && w.support(lexicon) < COMMON
+    !has_article(w) && w.support(lexicon) < COMMON
 }
 
-/// Does a folded word begin with the article, alone or after ل (للانتخابات is ل + الانتخابات)?
-fn has_article(folded: &str) -> bool {
-    folded.starts_with("ال") || folded.starts_with("لل")
+/// Does a word begin with the article, alone or after ل (للانتخابات is ل + الانتخابات)? Not
+/// a word written with a hamza on its alef (ألفة، إلياس، ألمانيا): the article's alef never
+/// bears one, though folding makes الفه of ألفة.
+fn has_article(w: &Word) -> bool {
+    (w.folded.starts_with("ال") || w.folded.starts_with("لل")) && !hamza_alef_lam(w.text)
+}
+
+/// Does the word, without its glued clitic, begin with the article (والرئيس)? (See
+/// [`has_article`].)
+fn bare_has_article(w: &Word) -> bool {
+    w.bare().starts_with("ال") && !hamza_alef_lam(w.text)
+}
+
+/// Is the word written with an alef that bears a hamza, then ل, at its start or after one
+/// clitic letter (ألفة، وإلياس)?
+fn hamza_alef_lam(text: &str) -> bool {
+    let letters = letters(text);
+    let mut chars = letters.chars();
+    let first = chars.next();
+    let first = if matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) { chars.next() } else { first };
+    matches!(first, Some('أ' | 'إ' | 'آ')) && chars.next() == Some('ل')
 }
 
 /// The letters of a word, without marks or tatweel (the word itself, when it has none: most
@@ -1179,7 +1197,7 @@ fn given_name_below(w: &Word, zipf: f32, lexicon: &Lexicon, stop: &HashSet<Strin
 /// writes in the imperfect (اختار → يختار، تروي → يروي) is not taken for a name.
 fn foreign_given_name(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
     plain_word(w)
-        && !has_article(w.folded)
+        && !has_article(w)
         && !w.is_stopword(stop)
         && (crate::extract::tagger::is_name_word(w.folded) || name_word_variant(w, lexicon))
         && w.support(lexicon) < FOREIGN_GIVEN_NAME
@@ -1341,7 +1359,7 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                     // A rare word, or one the text uses again (a surname alone: ترامب).
                     let recurs = || words.iter().filter(|w| w.bare() == next.bare()).nth(1).is_some();
                     let family_name = next.bare_from() == 0
-                        && !has_article(next.folded)
+                        && !has_article(next)
                         && continues_name(next, lexicon, stop)
                         && !given_names().contains(next.bare())
                         && !spans::accusative_noun(next, lexicon)
@@ -1439,7 +1457,7 @@ fn double_barrelled(words: &[Word], r: &Range<usize>, lexicon: &Lexicon, stop: &
     let hyphen = is_hyphen(r.end) && !listed;
     let surname = |w: &Word| {
         plain_word(w)
-            && !has_article(w.folded)
+            && !has_article(w)
             && !given_names().contains(w.folded)
             && !spans::CONNECTORS.contains(&w.folded)
             && continues_name(w, lexicon, stop)
@@ -1632,7 +1650,7 @@ fn add_titled_names(
                     // unquoted (المتهم "صراحة"، الحكم "توافقي": the verdict).
                     let opener = &words[r.start];
                     let weak_opener = needs_given_name(w) && !is_given_name(opener, lexicon, stop);
-                    let name = !has_article(opener.folded)
+                    let name = !has_article(opener)
                         && !weak_opener
                         && words[r.clone()].iter().all(|x| continues_name(x, lexicon, stop));
                     if name && !overlaps(found, &r) {
@@ -1752,7 +1770,7 @@ fn run_after_title(
     // a word no more common than one, then a rare word (المتحدث باسم البيت الأبيض جوش إرنست;
     // not رئيس كازاخستان واصل تكتيكات: a verb).
     if class == WordClass::Role {
-        let plain = |w: &Word| w.bare_from() == 0 && !has_article(w.folded) && continues_name(w, lexicon, stop);
+        let plain = |w: &Word| w.bare_from() == 0 && !has_article(w) && continues_name(w, lexicon, stop);
         let given = |w: &Word| given_names().contains(w.bare()) || w.support(lexicon) < COMMON_LONE_NAME;
         // (The second may be a father's given name: زعيم الحركة خليل إبراهيم.)
         let two = words.get(start).is_some_and(|w| plain(w) && given(w))
@@ -1835,7 +1853,7 @@ fn run_after_modifiers(
     // A word of a name found elsewhere in the text (أوباما) is no verb.
     let named_elsewhere = |w: &Word| found.iter().any(|(r, _)| words[r.clone()].iter().any(|x| x.bare() == w.bare()));
     let plain_opener = || {
-        !has_article(first.folded)
+        !has_article(first)
             && (first.support(lexicon) < RARE
                 || (first.support(lexicon) < COMMON_LONE_NAME && words[start..start + run].iter().any(named_elsewhere)))
     };
@@ -1885,7 +1903,7 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
         // للانتخابات), up to six words.
         if j + 1 == limit
             && limit < i + 7
-            && words.get(j + 1).is_some_and(|n| has_article(n.folded) && !given_names().contains(n.bare()))
+            && words.get(j + 1).is_some_and(|n| has_article(n) && !given_names().contains(n.bare()))
         {
             limit += 1;
         }
@@ -3871,5 +3889,16 @@ mod tests {
     fn a_name_ends_before_as_and_a_common_word() {
         let found = names("أعلنت الجامعة اختيار اللاعبة الدولية التونسية منى شباح كأحسن لاعبة في البطولة.");
         assert_eq!(just_names(&found), ["منى شباح"]);
+    }
+
+    #[test]
+    fn an_alef_with_hamza_before_lam_is_no_article() {
+        assert!(hamza_alef_lam("ألفة") && hamza_alef_lam("وإلياس") && hamza_alef_lam("آلان"));
+        assert!(!hamza_alef_lam("الفنانة") && !hamza_alef_lam("والرئيس") && !hamza_alef_lam("أحمد"));
+        // So a name so written opens a name after a title, as any other.
+        let text = "وقال القاضي الأميركي ألفين هيلرستين في مانهاتن إن الصور تنشر.";
+        assert_eq!(tagged_names(text, &["هيلرستين"]), ["ألفين هيلرستين"]);
+        let found = names("تطرقت الكاتبة ألفة يوسف في افتتاحية اليوم إلى الحرية.");
+        assert_eq!(just_names(&found), ["ألفة يوسف"]);
     }
 }

@@ -86,7 +86,7 @@ pub(super) fn add_names_before_roles(
         let start = (c.saturating_sub(3)..c - 1).find(|&s| {
             let first = &words[s];
             words[s..c].iter().all(plain)
-                && !has_article(first.folded)
+                && !has_article(first)
                 && (given_names().contains(first.bare()) || first.support(lexicon) < COMMON_IN_NAME)
                 && (s == 0 || !continues_name(&words[s - 1], lexicon, stop))
         });
@@ -293,7 +293,7 @@ pub(super) fn add_names_after_nisbas(
 ) {
     for i in 0..words.len().saturating_sub(2) {
         // A nisba after a noun with the article describes the noun (النادي البنزرتي ينتدب).
-        let after_noun = i > 0 && has_article(words[i - 1].folded);
+        let after_noun = i > 0 && has_article(&words[i - 1]);
         if !spans::place_nisba(&words[i]) {
             continue;
         }
@@ -321,9 +321,8 @@ pub(super) fn add_names_after_nisbas(
             continue;
         }
         let r = start..run_without_common_end(words, start, run, 2, lexicon);
-        let rare_surname = |w: &Word| {
-            plain_word(w) && !has_article(w.folded) && w.support(lexicon) < RARE && !towns::is_world_town(w.folded)
-        };
+        let rare_surname =
+            |w: &Word| plain_word(w) && !has_article(w) && w.support(lexicon) < RARE && !towns::is_world_town(w.folded);
         // A rare word with a clitic letter first may be a preposition's object (بإحتراز).
         // So may a verb the lexicon lacks (سيمثلان).
         let rare_plain = || {
@@ -362,7 +361,7 @@ fn given_name_after_described_noun(w: &Word, lexicon: &Lexicon, stop: &HashSet<S
 /// May the word open a name after a cue: a plain word (no clitic, no title, role or place
 /// word), without the article, no stopword.
 fn may_open_name(w: &Word, stop: &HashSet<String>) -> bool {
-    plain_word(w) && !has_article(w.folded) && !w.is_stopword(stop)
+    plain_word(w) && !has_article(w) && !w.is_stopword(stop)
 }
 
 /// The end of the run of `run` words at `start`: before the first word from its `from`-th
@@ -378,9 +377,9 @@ pub(super) fn run_without_common_end(
     let ends_name = |w: &Word| {
         let support = w.support(lexicon);
         let given = given_names().contains(w.bare());
-        let common = support >= COMMON && !given && !has_article(w.folded);
+        let common = support >= COMMON && !given && !has_article(w);
         // A common word with the article is an adjective more often than a family name.
-        let common_with_article = has_article(w.folded) && support >= COMMON_ARTICLE_WORD;
+        let common_with_article = has_article(w) && support >= COMMON_ARTICLE_WORD;
         // A word the lexicon knows that begins like a verb in the present or future (ي، سي).
         let verb_like = support > 0.0 && !given && (w.folded.starts_with('ي') || w.folded.starts_with("سي"));
         common || common_with_article || verb_like || w.folded.starts_with("لل") || as_common_word(w, lexicon)
@@ -567,7 +566,7 @@ fn rare_words_after(words: &[Word], start: usize, lexicon: &Lexicon, stop: &Hash
         w.token.kind == TokenKind::ArabicWord
             && w.bare_from() == 0
             && w.class == WordClass::Other
-            && !has_article(w.folded)
+            && !has_article(w)
             && !w.is_stopword(stop)
             && w.support(lexicon) < COMMON
     };

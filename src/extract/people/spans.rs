@@ -4,8 +4,8 @@
 
 use super::cues::COMMON_ARTICLE_WORD;
 use super::{
-    given_names, has_article, has_imperfect, has_surname_ending, imperfect_zipf10, letters, place_names, text_support,
-    Word, WordClass, COMMON, WORD_FORM_ZIPF10,
+    bare_has_article, given_names, has_imperfect, has_surname_ending, imperfect_zipf10, letters, place_names,
+    text_support, Word, WordClass, COMMON, WORD_FORM_ZIPF10,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -571,7 +571,7 @@ fn verb_or_particle(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool
             !listed && has_imperfect(w.folded, lexicon)
         }
     };
-    let plain = w.token.kind == TokenKind::ArabicWord && w.class == WordClass::Other && !has_article(w.bare());
+    let plain = w.token.kind == TokenKind::ArabicWord && w.class == WordClass::Other && !bare_has_article(w);
     let named = given_names().contains(w.bare()) || given_names().contains(w.folded);
     plain && ((!named && (particle() || verb())) || hamza_particle())
 }
