@@ -945,6 +945,7 @@ fn people_of_words(
     cues::add_listed_names(words, &mut found, lexicon, stop);
     cues::add_speakers_before_colons(words, &mut found, lexicon, stop);
     cues::add_businesspeople(words, &mut found, lexicon, stop);
+    cues::add_names_after_slashes(words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
     drop_role_complements(words, &mut found, lexicon, stop);
@@ -3900,5 +3901,18 @@ mod tests {
         assert_eq!(tagged_names(text, &["هيلرستين"]), ["ألفين هيلرستين"]);
         let found = names("تطرقت الكاتبة ألفة يوسف في افتتاحية اليوم إلى الحرية.");
         assert_eq!(just_names(&found), ["ألفة يوسف"]);
+    }
+
+    #[test]
+    fn a_listing_names_a_person_after_each_slash() {
+        let text = "تعيينات الحكام: الملعب الافريقي - الاتحاد المنستيري / خالد نصري  سبورتينغ بن عروس - \
+                    اولمبيك الكاف / ايمن كشاط  النادي القربي - قوافل قفصة / زهير الفرحاني  اتحاد سليانة - \
+                    امل حمام سوسة / وليد الجريدي";
+        let found = names(text);
+        for name in ["خالد نصري", "ايمن كشاط", "زهير الفرحاني", "وليد الجريدي"] {
+            assert!(found.iter().any(|(n, _)| n == name), "{name}: {found:?}");
+        }
+        // One slash makes no listing.
+        assert!(names("وقال إن الحل سياسي و/ أو أمني / خالد نصري سافر.").iter().all(|(n, _)| n != "خالد نصري"));
     }
 }

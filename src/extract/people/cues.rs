@@ -240,6 +240,39 @@ pub(super) fn add_listed_names(words: &[Word], found: &mut Vec<Found>, lexicon: 
     }
 }
 
+/// The names after the slashes of a listing (referees after their match: الملعب التونسي /
+/// علي حاجي، جمعية أريانة - هلال مساكن / سعيد الكردي): a known given name right after a
+/// slash opens a name of two or three words, when the text has [`MIN_SLASH_LIST`] such
+/// slashes at least, so that a lone slash (و/أو، 2017/02/17) is no list.
+pub(super) fn add_names_after_slashes(
+    words: &[Word],
+    found: &mut Vec<Found>,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) {
+    let starts: Vec<usize> =
+        (1..words.len()).filter(|&k| words[k - 1].text == "/" && is_given_name(&words[k], lexicon, stop)).collect();
+    if starts.len() < MIN_SLASH_LIST {
+        return;
+    }
+    for k in starts {
+        // The items are set apart by blanks as often as by punctuation: a wide gap ends a
+        // name, and so does a common word after its first two (the next club: قوافل، سكك).
+        let mut run = continued_run(words, k, MAX_LISTED_WORDS, lexicon, stop);
+        run = (1..run).find(|&n| words[k + n].token.start - words[k + n - 1].token.end > 1).unwrap_or(run);
+        run = run_without_common_end(words, k, run, 2, lexicon) - k;
+        if run >= 2 && !overlaps(found, &(k..k + run)) {
+            found.push((k..k + run, None));
+        }
+    }
+}
+
+/// Slashes before given names that make a text a listing.
+const MIN_SLASH_LIST: usize = 3;
+
+/// Longest name after a slash: the next item of the listing follows with no comma.
+const MAX_LISTED_WORDS: usize = 3;
+
 /// Number of words of a name that opens with `words[start]`: that word and the ones after it
 /// that continue a name, `max` at most.
 fn continued_run(words: &[Word], start: usize, max: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
