@@ -792,8 +792,8 @@ fn bare_has_article(w: &Word) -> bool {
 /// Is the word written with an alef that bears a hamza, then ل, at its start or after one
 /// clitic letter (ألفة، وإلياس)?
 fn hamza_alef_lam(text: &str) -> bool {
-    let letters = letters(text);
-    let mut chars = letters.chars();
+    // (Asked of every word with the article, again and again: its first letters only.)
+    let mut chars = text.chars().filter(|c| crate::arabic::is_letter(*c));
     let first = chars.next();
     let first = if matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) { chars.next() } else { first };
     matches!(first, Some('أ' | 'إ' | 'آ')) && chars.next() == Some('ل')
