@@ -55,7 +55,7 @@ static NEWS_GIVEN_NAMES: &str = include_str!("../../data/names/given-news.txt");
 static PLACE_NAMES: &str = include_str!("../../data/names/places.txt");
 
 /// Titles that stand before a name on their own (folded, without the article's clitics).
-const TITLES: [&str; 104] = [
+const TITLES: [&str; 105] = [
     "السيد",
     "السيده",
     "الدكتور",
@@ -76,6 +76,7 @@ const TITLES: [&str; 104] = [
     "اللواء",
     "المشير",
     "القاضي",
+    "القاضيه",
     "المستشار",
     "المستشاره",
     "النائب",
@@ -1053,8 +1054,11 @@ fn cut_at_known_names(words: &[Word], found: &mut [Found]) {
 /// A word alone in the dual (منحرفان، مسافران، برميلين: two of something) is no name either,
 /// unless it is a word of a longer name found in the text (خلفان of ضاحي خلفان تميم).
 fn cut_at_dual_verbs(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
+    // And after two words, before a feminine noun in the dual (لمياء منصوري | نائبتين له).
+    let feminine_dual = |w: &Word| dual_singular(w, &["تين", "تان"], 3, lexicon).is_some();
     for (r, _) in found.iter_mut() {
-        if let Some(k) = (r.start + 1..r.end).find(|&k| dual_verb(&words[k], lexicon)) {
+        let cut = |k: usize| dual_verb(&words[k], lexicon) || (k >= r.start + 2 && feminine_dual(&words[k]));
+        if let Some(k) = (r.start + 1..r.end).find(|&k| cut(k)) {
             r.end = k;
         }
     }
@@ -1615,8 +1619,11 @@ fn add_titled_names(
         // A title's complement with ل (الرئيس المؤقت للحكومة التونسية X): the name after it
         // must open with a given name.
         let complement = if w.class == WordClass::Title { title_complement(words, j) } else { 0 };
+        // (Or a comma, then the given name: والقاضية عن القضاء المالي، لمياء منصوري.)
+        let given_at = |k: usize| words.get(k).is_some_and(|g| is_given_name(g, lexicon, stop));
+        let comma_at = |k: usize| words.get(k).is_some_and(|c| matches!(c.text, "،" | ","));
         let complement_then_given =
-            complement > 0 && words.get(j + complement).is_some_and(|g| is_given_name(g, lexicon, stop));
+            complement > 0 && (given_at(j + complement) || (comma_at(j + complement) && given_at(j + complement + 1)));
         let modifiers = if complement_then_given {
             j += complement;
             modifiers + complement
@@ -3914,5 +3921,16 @@ mod tests {
         }
         // One slash makes no listing.
         assert!(names("وقال إن الحل سياسي و/ أو أمني / خالد نصري سافر.").iter().all(|(n, _)| n != "خالد نصري"));
+    }
+
+    #[test]
+    fn a_title_and_its_complement_reach_a_name_after_a_comma() {
+        let found = names("وأكد المندوب الجهوي للثقافة، محمد المرموري لمراسلنا أن الأشغال انطلقت.");
+        assert_eq!(just_names(&found), ["محمد المرموري"]);
+        // A feminine noun in the dual after the name ends it.
+        let found = names("والقاضية عن القضاء المالي، لمياء منصوري نائبتين له.");
+        assert_eq!(just_names(&found), ["لمياء منصوري"]);
+        let found = names("وقال النائب عن الجبهة الشعبية، منجي الرحوي إن الموقف واضح.");
+        assert_eq!(just_names(&found), ["منجي الرحوي"]);
     }
 }
