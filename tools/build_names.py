@@ -191,36 +191,40 @@ def folded_set(text):
     return {fold(w) for w in text.split()}
 
 
-def news_documents(news):
-    """The folded words (and single punctuation marks) of each article under `news`, in
-    file-name order."""
-    token = re.compile('[\u0621-\u064A\u064B-\u0652\u0640]+|[^\\s\u0621-\u064A]')
+def news_texts(news):
+    """The text of each article under `news`, in file-name order (read once: the hamza test
+    and the cues both go over them)."""
     paths = []
     for root, _, files in os.walk(news):
         paths += [os.path.join(root, f) for f in files if f != 'LICENSE' and not f.endswith('.md')]
+    texts = []
     for path in sorted(paths):
         with open(path, encoding='utf-8', errors='replace') as fh:
-            yield [fold(w) for w in token.findall(fh.read())]
+            texts.append(fh.read())
+    return texts
 
 
-def hamza_alef_words(news):
+def news_documents(texts):
+    """The folded words (and single punctuation marks) of each article text."""
+    token = re.compile('[\u0621-\u064A\u064B-\u0652\u0640]+|[^\\s\u0621-\u064A]')
+    for text in texts:
+        yield [fold(w) for w in token.findall(text)]
+
+
+def hamza_alef_words(texts):
     """The folded words written more often than not with a hamza on the alef before ل, at
     their start or after one clitic letter (ألفة، إلياس، وألفة): folding makes الفه of ألفة,
     but the article's alef bears no hamza, so these are no words with the article."""
     token = re.compile('[\u0621-\u064A\u064B-\u0652\u0640]+')
     hamza, plain = collections.Counter(), collections.Counter()
-    for root, _, files in os.walk(news):
-        for f in files:
-            if f == 'LICENSE' or f.endswith('.md'):
-                continue
-            with open(os.path.join(root, f), encoding='utf-8', errors='replace') as fh:
-                for w in token.findall(fh.read()):
-                    bare = DIACRITICS.sub('', w)
-                    start = 1 if len(bare) > 3 and bare[0] in 'وفبلك' else 0
-                    if bare[start:start + 2] in ('أل', 'إل', 'آل'):
-                        hamza[fold(w)] += 1
-                    elif bare[start:start + 2] == 'ال':
-                        plain[fold(w)] += 1
+    for text in texts:
+        for w in token.findall(text):
+            bare = DIACRITICS.sub('', w)
+            start = 1 if len(bare) > 3 and bare[0] in 'وفبلك' else 0
+            if bare[start:start + 2] in ('أل', 'إل', 'آل'):
+                hamza[fold(w)] += 1
+            elif bare[start:start + 2] == 'ال':
+                plain[fold(w)] += 1
     return {w for w, n in hamza.items() if n >= plain[w]}
 
 
@@ -240,7 +244,8 @@ def cue_names(news, known):
     zipf, stop = lexicon_zipf(), stopwords()
     places = {fold(l.split('\t')[0].strip()) for l in read_lines('places.txt')}
     titles, kin, saying = folded_set(TITLES), folded_set(KIN), folded_set(SAYING)
-    hamza = hamza_alef_words(news)
+    texts = news_texts(news)
+    hamza = hamza_alef_words(texts)
 
     def plain(w):
         article = w.startswith('ال') or w.startswith('لل') or (w[0] in 'وفبك' and w[1:].startswith('ال'))
@@ -253,7 +258,7 @@ def cue_names(news, known):
         return w in known or zipf.get(w, 0) < (RARE_ARTICLE if w.startswith('ال') else RARE)
 
     cues, docs, seen, before = collections.Counter(), collections.defaultdict(set), collections.Counter(), []
-    for n, doc in enumerate(news_documents(news)):
+    for n, doc in enumerate(news_documents(texts)):
         before.append(doc)
         for i, w in enumerate(doc):
             seen[w] += 1

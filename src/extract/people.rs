@@ -225,7 +225,7 @@ const WEAK_LEADS: [&str; 10] =
     ["الراحل", "الراحله", "المرحوم", "المرحومه", "الفقيد", "الفقيده", "الشهيد", "الشهيده", "يدعي", "تدعي"];
 
 /// Role nouns that take a complement before the name (رئيس الوزراء، وزير الداخلية).
-const ROLES: [&str; 30] = [
+const ROLES: [&str; 26] = [
     "رئيس",
     "رئيسه",
     "وزير",
@@ -253,13 +253,10 @@ const ROLES: [&str; 30] = [
     "الناطق",
     "الناطقه",
     "المتحدثه",
-    GENERIC_ROLES[0],
-    GENERIC_ROLES[1],
-    GENERIC_ROLES[2],
-    GENERIC_ROLES[3],
 ];
 
-/// Roles that are common nouns too (كل عضو حامل لخمسة انخراطات، المكتب القيادي): members
+/// Roles that are common nouns too, besides the [`ROLES`] (كل عضو حامل لخمسة انخراطات،
+/// المكتب القيادي): members
 /// and party cadres (عضو المكتب السياسي، القيادي في حركة…). A name after one and its
 /// complement must open with a known given name.
 const GENERIC_ROLES: [&str; 4] = ["عضو", "عضوه", "القيادي", "القياديه"];
@@ -735,6 +732,7 @@ fn word_classes() -> &'static WordClasses {
             (&TITLES[..], WordClass::Title),
             (&OCCUPATIONS[..], WordClass::Title),
             (&ROLES[..], WordClass::Role),
+            (&GENERIC_ROLES[..], WordClass::Role),
             (&LEADS[..], WordClass::Lead),
             (&WEAK_LEADS[..], WordClass::Lead),
             (&NOT_PERSON_BEFORE[..], WordClass::Place),
@@ -1704,9 +1702,7 @@ fn add_titled_names(
         // An organization word with ل glued to it goes on the complement (المتحدثة باسم
         // الشرطة لوكالة فرانس برس); a title after a comma has a name of its own (الناطق باسم
         // الحرس، العميد X). (Not any word with ل: the splitter reads لبنى as ل + بنى.)
-        let complement_goes_on =
-            |g: &Word| g.class == WordClass::Place && g.bare_from() > 0 && g.folded.starts_with('ل');
-        if words.get(start).is_some_and(|g| complement_goes_on(g) || (after_comma && g.class.is_cue())) {
+        if words.get(start).is_some_and(|g| organization_with_lam(g) || (after_comma && g.class.is_cue())) {
             run = 0;
         }
         // (A comma after the adjectives is cue enough: الرئيس الأميركي، دونالد ترامب.)
@@ -1898,8 +1894,7 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
         }
         // After باسم and what it names, an organization word with ل glued to it is who was
         // spoken to (المتحدثة باسم الشرطة | لوكالة فرانس برس), not the role's complement.
-        let addressee = w.class == WordClass::Place && w.bare_from() > 0 && w.folded.starts_with('ل');
-        if addressee && words[i + 1..j].iter().any(|c| c.folded == "باسم") {
+        if organization_with_lam(w) && words[i + 1..j].iter().any(|c| c.folded == "باسم") {
             break;
         }
         let complement = w.folded == "باسم"
@@ -1918,6 +1913,11 @@ fn role_complement_end(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashS
         j += 1;
     }
     j.min(words.len())
+}
+
+/// Is the word an organization or place word with ل glued to it (لوكالة، لمنظمة)?
+fn organization_with_lam(w: &Word) -> bool {
+    w.class == WordClass::Place && w.bare_from() > 0 && w.folded.starts_with('ل')
 }
 
 /// Can the word be a family name with the article, though it may be a word too (الصيد،

@@ -429,7 +429,7 @@ fn as_common_word(w: &Word, lexicon: &Lexicon) -> bool {
     rest_support >= COMMON
         && w.support(lexicon) + AS_MARGIN <= rest_support
         && !given_names().contains(w.folded)
-        && !given_names().contains(&w.folded['ك'.len_utf8()..])
+        && !w.folded.strip_prefix('ك').is_some_and(|name| given_names().contains(name))
 }
 
 /// How much more common (Zipf) a word is than the same with ك glued to it, when ك is the

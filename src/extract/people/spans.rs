@@ -218,7 +218,7 @@ const TITLE_ADJECTIVES: [&str; 13] = [
 pub(super) fn title_modifier(w: &Word, lexicon: &Lexicon) -> bool {
     let nisba = || {
         nisba_stem(w)
-            .or_else(|| feminine_nisba_stem(w))
+            .or_else(|| nisba_stem_ending(w, "يه"))
             .is_some_and(|stem| of_place(stem) || w.support(lexicon) >= COMMON_NISBA)
     };
     let adjective = |bare: &str| TITLE_ADJECTIVES.contains(&bare);
@@ -228,14 +228,6 @@ pub(super) fn title_modifier(w: &Word, lexicon: &Lexicon) -> bool {
             || w.bare().strip_suffix('ه').is_some_and(adjective)
             || ORDINALS.contains(&w.folded)
             || nisba())
-}
-
-/// The stem of a feminine nisba with the article (السياسية → سياس), on the terms of
-/// [`nisba_stem`].
-fn feminine_nisba_stem<'w>(w: &Word<'w>) -> Option<&'w str> {
-    let stem = w.folded.strip_prefix("ال")?.strip_suffix("يه")?;
-    let plausible = w.bare_from() == 0 && stem.chars().count() >= 3 && !given_names().contains(w.folded);
-    plausible.then_some(stem)
 }
 
 /// Ordinals after a title (الرئيس الأمريكي السادس عشر، البابا الثاني), folded; عشر is the
@@ -261,10 +253,17 @@ fn nisba_of(w: &Word, place: impl Fn(&str) -> bool) -> bool {
 /// The stem of a nisba with the article (السوري → سور), if the word may be one: no glued
 /// clitic, and no given name (الباجي).
 fn nisba_stem<'w>(w: &Word<'w>) -> Option<&'w str> {
-    let stem = w.folded.strip_prefix("ال")?.strip_suffix('ي')?;
+    nisba_stem_ending(w, "ي")
+}
+
+/// [`nisba_stem`] of a nisba written with `ending`: ي, or يه in the feminine (السياسية →
+/// سياس). Family names are masculine nisbas: only their stems must be no given name.
+fn nisba_stem_ending<'w>(w: &Word<'w>, ending: &str) -> Option<&'w str> {
+    let stem = w.folded.strip_prefix("ال")?.strip_suffix(ending)?;
+    let masculine = ending == "ي";
     let plausible = w.bare_from() == 0
         && stem.chars().count() >= 3
-        && !given_names().contains(stem)
+        && !(masculine && given_names().contains(stem))
         && !given_names().contains(w.folded);
     plausible.then_some(stem)
 }
