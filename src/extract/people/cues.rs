@@ -48,8 +48,14 @@ pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
             continue;
         }
         let first_support = text_support(first, lexicon);
-        let known_first =
-            first_support < COMMON || w.folded.strip_prefix('ل').is_some_and(|rest| given_names().contains(rest));
+        let given = w.folded.strip_prefix('ل').is_some_and(|rest| given_names().contains(rest));
+        // A common word as written is no ل + name, though its rest is rare (لديها، لكنها) or
+        // a name (لدينا); a name with ل is common too (لمحمد 4.1).
+        let common_as_written = if given { COMMON_IN_NAME } else { COMMON };
+        if text_support(w.text, lexicon) >= common_as_written {
+            continue;
+        }
+        let known_first = first_support < COMMON || given;
         let run = continued_run(words, i, 3, lexicon, stop);
         // A first word common enough to be a word (أمينة، كسب) needs a rare family name after
         // it (زريق, not ميزة).
