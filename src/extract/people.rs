@@ -963,7 +963,7 @@ fn people_of_words(
     add_bel_family_names(words, &mut found);
     trim_verbal_nouns(words, &mut found, lexicon);
     drop_plurals(words, &mut found, lexicon);
-    drop_lone_common_words(words, &mut found, lexicon);
+    drop_lone_common_words(words, &mut found, lexicon, stop);
     propagate(words, &mut found, lexicon, stop);
     // Again: a lone word the mentions of other names found may be the end of a place's name.
     drop_known_places(words, &mut found, lexicon);
@@ -1677,6 +1677,18 @@ fn add_titled_names(
             && words.get(j + 1).is_some_and(|g| is_given_name(g, lexicon, stop));
         let after_comma = after_colon || words.get(j).is_some_and(|c| matches!(c.text, "،" | ","));
         let (start, min_words) = if after_comma { (j + 1, 2) } else { (j, 1) };
+        // A title in apposition to the name before it (يوسف الشاهد، رئيس الحكومة، صادق على:
+        // ratified) gives no role to one word after its comma: the sentence may go on there.
+        // (Two words or more are a name: استقبل محمد الناصر، وزير الخارجية، حسن شكري.)
+        let apposition = after_comma
+            && !after_colon
+            && i >= 2
+            && matches!(words[i - 1].text, "،" | ",")
+            && found.iter().any(|(r, _)| r.end == i - 1);
+        if apposition && found[..tagged_found].iter().any(|(r, _)| r.start == start && r.len() == 1) {
+            i = start;
+            continue;
+        }
         // A name the tagger found right after the title takes the role. (Its span stays as
         // the tagger found it: extending it by the run loses more than it gains on ANERcorp.)
         // Not a span that opens with ل glued to a word: the title's complement (السفيرة
@@ -2250,20 +2262,73 @@ const COMMON_LONE_WORD: f32 = 4.7;
 /// Drops a lone given name that is also a common word, or a lone very common word, with no
 /// title before it and no longer name in the text that holds it: a person is named in full
 /// at least once, and the word alone is more often the verb, adjective or noun it also is.
-fn drop_lone_common_words(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
+/// So too a lone common word that its neighbours read as a word: after a noun whose construct
+/// it ends, or as a verb before its object.
+fn drop_lone_common_words(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     let in_longer_names: HashSet<&str, FixedState> = found
         .iter()
         .filter(|(r, _)| r.len() > 1)
         .flat_map(|(r, _)| words[r.clone()].iter().map(|w| w.bare()))
         .collect();
+    // A word as common as a given name that is one may be, read as a word by its neighbours
+    // (مكتب بريد، صادق مجلس النواب). (Its mentions as a name elsewhere in the text, if any,
+    // are found again by [`propagate`].)
+    let word_by_context = |r: &Range<usize>| {
+        words[r.start].support(lexicon) >= COMMON_LONE_NAME
+            && (r.start > 0 && !has_article(&words[r.start]) && indefinite_noun(&words[r.start - 1], lexicon, stop)
+                || verb_before_its_object(words, r.start, lexicon, stop))
+    };
     found.retain(|(r, role)| {
         let w = &words[r.start];
         let lone = r.len() == 1 && role.is_none() && !in_longer_names.contains(w.bare());
         let word_support = w.support(lexicon);
         let common_given = given_names().contains(w.bare()) && word_support >= COMMON_LONE_NAME;
         let common_word = word_support >= COMMON_LONE_WORD && !has_surname_ending(w.bare());
-        !(lone && (common_given || common_word))
+        !(lone && (common_given || common_word || word_by_context(r)))
     });
+}
+
+/// Is the word a common noun without the article (مكتب، صندوق), as its frequent form with the
+/// article shows (المكتب; not a verb: يقف، وأضاف، و), and no verb in the past too (صدق)? A
+/// common word after it is the second term of its construct (مكتب بريد، صندوق بريد), no name.
+fn indefinite_noun(w: &Word, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    plain_word(w)
+        && !has_article(w)
+        && !w.is_stopword(stop)
+        && w.folded.chars().nth(2).is_some()
+        && w.support(lexicon) >= COMMON_LONE_NAME
+        && lexicon.zipf10(&format!("ال{}", w.folded)) >= WORD_FORM_ZIPF10
+        && !reads_as_past_verb(w.folded, lexicon)
+}
+
+/// Is the word at `i` a verb in the past before its subject or object (صادق مجلس نواب
+/// الشعب على…، صادق على)?
+fn verb_before_its_object(words: &[Word], i: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> bool {
+    let object = |n: &Word| {
+        ON_OBJECT.contains(&n.folded) || (plain_word(n) && !n.is_stopword(stop) && n.support(lexicon) >= COMMON)
+    };
+    reads_as_past_verb(words[i].bare(), lexicon) && words.get(i + 1).is_some_and(object)
+}
+
+/// على (on), folded, alone or with a pronoun, as verbs take their object (صادق عليه).
+const ON_OBJECT: [&str; 5] = ["علي", "عليه", "عليها", "عليهم", "عليهما"];
+
+/// Object pronouns a verb in the past may end in, folded (تابع-هم، شكر-ها), not ه: folding
+/// makes it of ة too.
+const OBJECT_PRONOUNS: [&str; 5] = ["هم", "هما", "ها", "كم", "نا"];
+
+/// Zipf frequency (tenths) from which the imperfect of a word shows it is a verb in the past
+/// (صادق → يصادق 3.2): lower than [`WORD_FORM_ZIPF10`].
+const PAST_VERB_ZIPF10: u8 = 25;
+
+/// Does a folded word read as a verb in the past, perhaps with an object pronoun (صادق،
+/// تابعهم): is its imperfect (يصادق، يتابع) a word of the press?
+fn reads_as_past_verb(folded: &str, lexicon: &Lexicon) -> bool {
+    let bare = OBJECT_PRONOUNS.iter().filter_map(|p| folded.strip_suffix(p)).filter(|s| s.chars().nth(2).is_some());
+    std::iter::once(folded).chain(bare).any(|stem| {
+        imperfect_zipf10(stem, lexicon) >= PAST_VERB_ZIPF10
+            || (stem.starts_with('ت') && lexicon.zipf10(&format!("ي{stem}")) >= PAST_VERB_ZIPF10)
+    })
 }
 
 /// Marks the other mentions of the names found: the same words again, or the last word of a
@@ -2825,6 +2890,31 @@ mod tests {
         assert!(names_with_tagged("وأطلقت الوزارة مشروع النقل", &["مشروع"]).is_empty());
         // with a title, or part of a full name in the text, it is one
         assert!(!names_with_tagged("وقال السيد كريم إن", &["كريم"]).is_empty());
+    }
+
+    #[test]
+    fn a_lone_common_word_read_as_a_word_by_its_neighbours_is_no_person() {
+        // The second term of a construct (a post office), and a verb before its subject or
+        // object (ratified).
+        assert!(names_with_tagged("ووقع انفجار قرب مكتب بريد في وسط المدينة.", &["بريد"]).is_empty());
+        assert!(names_with_tagged("صادق مجلس نواب الشعب على القانون.", &["صادق"]).is_empty());
+        assert!(names_with_tagged("ثم صادق على القانون أمس.", &["صادق"]).is_empty());
+        assert!(names_with_tagged("بعد أن صادق عليه المجلس.", &["صادق"]).is_empty());
+        // A verb or particle before it, or a particle after it, leaves it a name; and so does
+        // its mention elsewhere.
+        assert_eq!(tagged_names("وقال صادق إن الوضع صعب.", &["صادق"]), ["صادق"]);
+        assert_eq!(tagged_names("أين كان يقف بريد أثناء الدورة", &["بريد"]), ["بريد"]);
+        // Nor after a title in apposition to the name before it: the title is that name's.
+        let text = "وقال إن المجلس برئاسة يوسف الشاهد، رئيس الحكومة، صادق على مشروع القانون.";
+        assert_eq!(tagged_names(text, &["يوسف الشاهد", "صادق"]), ["يوسف الشاهد"]);
+        // (Two words after it are a name, and the title theirs.)
+        let text = "واستقبل محمد الناصر، وزير الخارجية، حسن شكري.";
+        let found = names_with_tagged(text, &["محمد الناصر", "حسن شكري"]);
+        assert_eq!(found[1], ("حسن شكري".to_string(), Some("وزير الخارجية".to_string())));
+        let text = "وقال بريد إن الأمر انتهى. ثم غادر مكتب بريد مسرعا.";
+        let (first, last) = (span_of(text, "بريد"), text.rfind("بريد").map(|at| at..at + "بريد".len()));
+        let spans: Vec<Range<usize>> = [Some(first), last].into_iter().flatten().collect();
+        assert_eq!(find_people(text, &spans, Lexicon::builtin(), &stop()).len(), 2);
     }
 
     #[test]
