@@ -2375,13 +2375,52 @@ fn propagate(
         });
         match run {
             Some(n) => {
-                found.push((k..k + n, None));
+                // A known given name before a surname alone is its full name written here
+                // (سيخلف الأخضر الإبراهيمي, where only الإبراهيمي was found).
+                let given = if n == 1 { given_name_before(words, k, &covered, lexicon, stop) } else { 0 };
+                let start = k - given;
+                found.push((start..k + n, None));
                 k += n;
             }
             None => k += 1,
         }
     }
     found.sort_by_key(|(r, _)| r.start);
+}
+
+/// The number of words before `k`, none `covered`, of a known given name that opens the name
+/// at `k`: a plain one, or one with the article before a family name with the article
+/// (الأخضر الإبراهيمي), or a compound (سيف الإسلام القذافي). Not a saint's, which names a
+/// place (سيدي حسين السيجومي), nor a connector (وبن غربية).
+fn given_name_before(words: &[Word], k: usize, covered: &[bool], lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    let free = |n: usize| k >= n && !covered[k - n..k].iter().any(|c| *c);
+    if !free(1) {
+        return 0;
+    }
+    let (given, family) = (&words[k - 1], &words[k]);
+    let n = if spans::COMPOUND_PARTS.contains(&given.folded) {
+        let head = words.get(k.wrapping_sub(2));
+        let compound = free(2) && head.is_some_and(|h| plain_word(h) && given_names().contains(h.folded));
+        if compound {
+            2
+        } else {
+            0
+        }
+    } else if opens_with_given_name(given, lexicon, stop)
+        || (plain_word(given) && article_given_name(given) && bare_has_article(family))
+    {
+        1
+    } else {
+        0
+    };
+    let saint = k > n && words[k - n - 1].bare() == "سيدي";
+    let first = &words[k - n];
+    let connector = |w: &str| spans::CONNECTORS.contains(&w);
+    if n == 0 || saint || connector(first.bare()) || first.folded.strip_prefix('و').is_some_and(connector) {
+        0
+    } else {
+        n
+    }
 }
 
 /// Bytes of a conjunction or preposition glued to the first word of a name (وبوتين، لبشير),
@@ -2391,6 +2430,10 @@ fn propagate(
 /// letters stay whole (وليد، بشير، فيليب).
 fn glued_proclitic(w: &Word, lexicon: &Lexicon) -> (usize, bool) {
     let Some(first) = w.text.chars().next() else { return (0, false) };
+    // A particle of foreign names after و is the conjunction's: ودو ميستورا is و + دو ميستورا.
+    if w.folded.strip_prefix('و').is_some_and(|rest| FOREIGN_PARTICLES.contains(&rest)) {
+        return (first.len_utf8(), false);
+    }
     if !matches!(first, 'و' | 'ف' | 'ب' | 'ل') || w.text.chars().count() < 4 {
         return (0, false);
     }
@@ -2792,9 +2835,16 @@ fn same_person(full: &[String], name: &[String]) -> bool {
     name[..name.len() - 1].iter().all(|w| full_given.iter().any(|f| same_given_name(f, w)))
 }
 
+/// A given name's skeleton without the article, if three letters or more remain.
+fn without_article(skeleton: &str) -> &str {
+    skeleton.strip_prefix("ال").filter(|rest| rest.chars().count() >= 3).unwrap_or(skeleton)
+}
+
 /// Are two skeletons of given names one name? The same, or one the other with one more
-/// letter at the end, if four letters or more (سلطانة، سلطانات).
+/// letter at the end, if four letters or more (سلطانة، سلطانات), with or without the article
+/// Maghrebi given names are often written with (المنصف، منصف).
 fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b) = (without_article(a), without_article(b));
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short == long
         || (short.chars().count() >= 4 && long.chars().count() == short.chars().count() + 1 && long.starts_with(short))
@@ -2890,6 +2940,27 @@ mod tests {
         assert!(names_with_tagged("وأطلقت الوزارة مشروع النقل", &["مشروع"]).is_empty());
         // with a title, or part of a full name in the text, it is one
         assert!(!names_with_tagged("وقال السيد كريم إن", &["كريم"]).is_empty());
+    }
+
+    #[test]
+    fn a_surname_found_elsewhere_takes_the_given_name_written_before_it() {
+        let text = "وأكد العيادي أن الحكومة ماضية. وكان كمال العيادي قد صرح بذلك.";
+        assert_eq!(tagged_names(text, &["العيادي"]), ["العيادي", "كمال العيادي"]);
+        let text = "وطالب القذافي بالحوار. وكان سيف الإسلام القذافي معتقلا.";
+        assert_eq!(tagged_names(text, &["القذافي"]), ["القذافي", "سيف الإسلام القذافي"]);
+        // Not a saint's name, which names a place, nor a connector.
+        let text = "وقال السيجومي إن الأمر انتهى. وزار معتمدية سيدي حسين السيجومي.";
+        assert!(tagged_names(text, &["السيجومي"]).iter().all(|n| n == "السيجومي"));
+        let text = "وقال غربية إن الأمر انتهى. وعين فلان مكلفا بالوظيفة العمومية وبن غربية مكلفا بالجمعيات.";
+        assert!(tagged_names(text, &["غربية"]).iter().all(|n| n == "غربية"));
+    }
+
+    #[test]
+    fn a_conjunction_before_a_particle_and_an_accusative_before_li_are_no_part_of_names() {
+        let text = "وقال ستافان دي ميستورا إنه متفائل. ودو ميستورا (67 عاما) دبلوماسي.";
+        assert_eq!(tagged_names(text, &["ستافان دي ميستورا", "ودو ميستورا"]), ["ستافان دي ميستورا", "دو ميستورا"]);
+        let text = "تعيين ستافان دي ميستورا خلفا للإبراهيمي كمبعوث للأمم المتحدة";
+        assert_eq!(tagged_names(text, &["ستافان دي ميستورا", "خلفا للإبراهيمي"]), ["ستافان دي ميستورا", "الإبراهيمي"]);
     }
 
     #[test]
@@ -3722,6 +3793,19 @@ mod tests {
         let people = merge_people(&mentions);
         assert_eq!(people.len(), 2, "{people:?}");
         assert_eq!(people[0].mentions, 2);
+    }
+
+    #[test]
+    fn a_given_name_with_or_without_the_article_is_one_name() {
+        let m = |name: &str| ("a".to_string(), PersonMention { start: 0, end: 0, name: name.to_string(), role: None });
+        let mentions = vec![m("محمد المنصف المرزوقي"), m("منصف المرزوقي"), m("البشير حديدان"), m("بشير حديدان")];
+        let people = merge_people(&mentions);
+        assert_eq!(people.len(), 2, "{people:?}");
+        let marzouki = people.iter().find(|p| p.name == "محمد المنصف المرزوقي");
+        assert_eq!(marzouki.map(|p| p.variants.clone()), Some(vec!["منصف المرزوقي".to_string()]));
+        // Another given name stays another person.
+        let mentions = vec![m("المنصف المرزوقي"), m("منجي المرزوقي")];
+        assert_eq!(merge_people(&mentions).len(), 2);
     }
 
     #[test]

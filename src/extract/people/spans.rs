@@ -486,7 +486,12 @@ pub(super) fn without_leading_non_names(words: &[Word], r: Range<usize>, lexicon
     // to it follows (خلفا لحسين: خلف is a given name too, but not before لـ).
     let leading_accusative = |k: usize| {
         let w = &words[k];
-        let before_li = || words.get(k + 1).is_some_and(|n| n.folded.starts_with('ل') && n.bare_from() > 0);
+        // (ل before the article is always glued: للإبراهيمي.)
+        let before_li = || {
+            words
+                .get(k + 1)
+                .is_some_and(|n| n.folded.starts_with("لل") || (n.folded.starts_with('ل') && n.bare_from() > 0))
+        };
         accusative_noun(w, lexicon)
             && w.folded.strip_suffix('ا').is_some_and(|stem| {
                 lexicon.zipf10(stem) >= LEADING_ACCUSATIVE_ZIPF10 && (!given_names().contains(stem) || before_li())
