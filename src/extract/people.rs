@@ -2376,7 +2376,7 @@ fn propagate(
         match run {
             Some(n) => {
                 // A known given name before a surname alone is its full name written here
-                // (سيخلف الأخضر الإبراهيمي, where only الإبراهيمي was found).
+                // (وكان كمال العيادي, where only العيادي was found).
                 let given = if n == 1 { given_name_before(words, k, &covered, lexicon, stop) } else { 0 };
                 let start = k - given;
                 found.push((start..k + n, None));
@@ -2390,7 +2390,7 @@ fn propagate(
 
 /// The number of words before `k`, none `covered`, of a known given name that opens the name
 /// at `k`: a plain one, or one with the article before a family name with the article
-/// (الأخضر الإبراهيمي), or a compound (سيف الإسلام القذافي). Not a saint's, which names a
+/// (المنصف ذويب), or a compound (سيف الإسلام القذافي). Not a saint's, which names a
 /// place (سيدي حسين السيجومي), nor a connector (وبن غربية).
 fn given_name_before(words: &[Word], k: usize, covered: &[bool], lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
     let free = |n: usize| k >= n && !covered[k - n..k].iter().any(|c| *c);
