@@ -1294,6 +1294,13 @@ fn imperfect_zipf10(folded: &str, lexicon: &Lexicon) -> u8 {
     lexicon.zipf10(&format!("ي{stem}"))
 }
 
+/// Last words of English clubs' names after a town's (مانشستر سيتي، ليستر سيتي، ليدز يونايتد).
+const CLUB_SUFFIXES: [&str; 2] = ["سيتي", "يونايتد"];
+
+/// Times a given name and the word after it are written together for the word to be read as
+/// its family name, whatever the word.
+const MIN_PAIRS: usize = 3;
+
 /// Is the word a plain word of the text: Arabic, with no clitic glued to it, neither title,
 /// role nor place word?
 fn plain_word(w: &Word) -> bool {
@@ -1374,7 +1381,22 @@ fn tagger_spans(words: &[Word], tagged: &[Range<usize>], lexicon: &Lexicon, stop
                         && article_family_word(next, lexicon, stop)
                         && !cues::relative_noun(next)
                         && !next.folded.strip_prefix("ال").is_some_and(|n| spans::CONNECTORS.contains(&n));
-                    let family_name = family_name || article_family_name;
+                    // Or the word the text writes after this given name again and again, a
+                    // given name or a common word though it is (مارسيل خليفة).
+                    let pair =
+                        |k: usize| words[k].bare() == words[r.start].bare() && words[k + 1].bare() == next.bare();
+                    // (Not a town's name, nor a club's: منزل تميم، ليستر سيتي.)
+                    let first = words[r.start].folded;
+                    let written_together = || {
+                        plain_word(next)
+                            && !next.is_stopword(stop)
+                            && next.folded.chars().nth(2).is_some()
+                            && !CLUB_SUFFIXES.contains(&next.folded)
+                            && !place_names().contains(first)
+                            && !towns::is_world_town(first)
+                            && (0..words.len() - 1).filter(|&k| pair(k)).nth(MIN_PAIRS - 1).is_some()
+                    };
+                    let family_name = family_name || article_family_name || written_together();
                     if family_name {
                         r.end += 1;
                     }
@@ -2940,6 +2962,24 @@ mod tests {
         assert!(names_with_tagged("وأطلقت الوزارة مشروع النقل", &["مشروع"]).is_empty());
         // with a title, or part of a full name in the text, it is one
         assert!(!names_with_tagged("وقال السيد كريم إن", &["كريم"]).is_empty());
+    }
+
+    /// The people found in `text` where the tagger found every occurrence of `tagged`.
+    fn names_tagged_everywhere(text: &str, tagged: &str) -> Vec<String> {
+        let spans: Vec<Range<usize>> = text.match_indices(tagged).map(|(at, t)| at..at + t.len()).collect();
+        find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn a_word_written_again_and_again_after_a_given_name_is_its_family_name() {
+        // خليفة is a given name and a common word, but the text writes it after مارسيل each time.
+        let text = "غنى مارسيل خليفة في قرطاج. وقدم مارسيل خليفة أغاني جديدة. ويتمتع مارسيل خليفة بشعبية.";
+        assert_eq!(names_tagged_everywhere(text, "مارسيل"), ["مارسيل خليفة"; 3]);
+        // Twice is not enough; nor a club's name after a town.
+        let text = "وقدم مارسيل خليفة أغاني. وغنى مارسيل خليفة للجمهور.";
+        assert_eq!(names_tagged_everywhere(text, "مارسيل"), ["مارسيل"; 2]);
+        let text = "فاز ليستر سيتي. وتعادل ليستر سيتي. وخسر ليستر سيتي.";
+        assert!(names_tagged_everywhere(text, "ليستر").iter().all(|n| n == "ليستر"));
     }
 
     #[test]
