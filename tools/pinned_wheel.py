@@ -1,6 +1,7 @@
 """A JSON member of a pinned PyPI wheel, for the tools that build data from a package's data
-files (build_name_words.py, build_world_places.py): the wheel is downloaded with pip into a
+files (build_name_words.py, build_world_places.py, build_given_egy.py): the wheel is downloaded with pip into a
 temporary folder, or read from a path given, and its SHA-256 is checked either way."""
+import gzip
 import hashlib
 import json
 import subprocess
@@ -23,4 +24,7 @@ def read_json_member(package, version, sha256, member, wheel=None):
         if digest != sha256:
             sys.exit(f'{wheel}: SHA-256 {digest}, expected {sha256} ({package} {version})')
         with zipfile.ZipFile(wheel) as z:
-            return json.loads(z.read(member).decode('utf-8'))
+            data = z.read(member)
+            if member.endswith('.gz'):
+                data = gzip.decompress(data)
+            return json.loads(data.decode('utf-8'))

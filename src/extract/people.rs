@@ -50,6 +50,9 @@ mod towns;
 static GIVEN_NAMES: &str = include_str!("../../data/names/given.txt");
 /// Given names learnt from unlabelled news (see `tools/build_names.py --news`).
 static NEWS_GIVEN_NAMES: &str = include_str!("../../data/names/given-news.txt");
+/// Given names of a population's civil records that are rarer as words (see
+/// `tools/build_given_egy.py`); they bring no counts.
+static RECORDED_GIVEN_NAMES: &str = include_str!("../../data/names/given-egy.txt");
 /// Place names, folded, one per line (see `tools/build_places.py`): towns that read like
 /// people's names (سيدي بوزيد، بن قردان).
 static PLACE_NAMES: &str = include_str!("../../data/names/places.txt");
@@ -290,7 +293,7 @@ const HEADS_OF: [&str; 16] = [
 const LEADS: [&str; 6] = ["برئاسه", "بقياده", "حكومه", "عهد", "المدعو", "المدعوه"];
 
 /// Words after which a name-like run is a place or an organization, not a person.
-const NOT_PERSON_BEFORE: [&str; 67] = [
+const NOT_PERSON_BEFORE: [&str; 69] = [
     "العاصمه",
     "عاصمه",
     "مدينه",
@@ -322,6 +325,8 @@ const NOT_PERSON_BEFORE: [&str; 67] = [
     "ملعب",
     "جامع",
     "مسجد",
+    "مقبره",
+    "ضريح",
     "معهد",
     "مدرسه",
     "قاعه",
@@ -396,7 +401,24 @@ fn given_name_entries() -> impl Iterator<Item = (&'static str, Option<u32>)> {
     })
 }
 
+/// The given names of the civil records (`given-egy.txt`) but the words the rules read as
+/// titles, roles or place words: a record's قايد is the press's قائد (leader) written loosely,
+/// which is part of a name only where the text says so (الباجي قايد السبسي).
+fn recorded_given_names() -> impl Iterator<Item = &'static str> {
+    let classes = word_classes();
+    RECORDED_GIVEN_NAMES
+        .lines()
+        .filter(move |l| !l.starts_with('#') && !l.is_empty() && classes.get(l).is_none() && !is_loosely_spelt_role(l))
+}
+
+/// Every known given name: from the annotated data, from news and from civil records.
 fn given_names() -> &'static HashSet<&'static str, FixedState> {
+    static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
+    NAMES.get_or_init(|| given_name_entries().map(|(name, _)| name).chain(recorded_given_names()).collect())
+}
+
+/// The given names learnt from text (`given.txt`, `given-news.txt`), without the records'.
+fn learnt_given_names() -> &'static HashSet<&'static str, FixedState> {
     static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
     NAMES.get_or_init(|| given_name_entries().map(|(name, _)| name).collect())
 }
@@ -1460,10 +1482,15 @@ const FOREIGN_PARTICLES: [&str; 11] = ["فون", "فان", "دير", "دا", "د
 /// Is the word a role noun ([`ROLES`]), or one with its hamza seat written as ي (قايد for
 /// قائد), as press text often writes it?
 fn is_role_word(w: &Word) -> bool {
+    w.class == WordClass::Role || is_loosely_spelt_role(w.bare())
+}
+
+/// Is the folded word a role noun with its hamza seat written as ي (قايد)?
+fn is_loosely_spelt_role(folded: &str) -> bool {
     static LOOSELY_SPELT: OnceLock<Vec<String>> = OnceLock::new();
     let loosely_spelt =
         LOOSELY_SPELT.get_or_init(|| ROLES.iter().filter(|r| r.contains('ئ')).map(|r| r.replace('ئ', "ي")).collect());
-    w.class == WordClass::Role || loosely_spelt.iter().any(|r| r == w.bare())
+    loosely_spelt.iter().any(|r| r == folded)
 }
 
 /// Is a folded word a nisba with the article (الصيداوي، العيادي، التونسي): ال, then three
@@ -1612,7 +1639,12 @@ fn add_titled_names(
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if !matches!(w.class, WordClass::Title | WordClass::Role | WordClass::Lead) {
+        // (A title after a place word is part of the place's name: مدينة الشيخ زويد، مقبرة
+        // الشيخ رسلان; but عن طريق is "by way of": عن طريق اللاعب كواسي.)
+        let by_way_of = |k: usize| words[k].folded == "طريق" && k > 0 && words[k - 1].folded == "عن";
+        let in_place_name =
+            w.class == WordClass::Title && i > 0 && words[i - 1].class == WordClass::Place && !by_way_of(i - 1);
+        if !matches!(w.class, WordClass::Title | WordClass::Role | WordClass::Lead) || in_place_name {
             i += 1;
             continue;
         }
@@ -2375,6 +2407,8 @@ fn propagate(
             && !matches!(w.class, WordClass::Title | WordClass::Role)
             && w.support(lexicon) < COMMON_IN_NAME
     };
+    let surnames_as_written: HashSet<&str, FixedState> =
+        found.iter().filter(|(r, _)| r.len() > 1).map(|(r, _)| words[r.end - 1].folded).collect();
     let firsts: HashSet<&str, FixedState> = names.iter().filter_map(|n| n.first().copied()).collect();
     let first_bytes = ByteFilter::of(firsts.iter().copied());
     let mut k = 0;
@@ -2392,7 +2426,12 @@ fn propagate(
             Some(n) => {
                 // A known given name before a surname alone is its full name written here
                 // (وكان كمال العيادي, where only العيادي was found).
-                let given = if n == 1 { given_name_before(words, k, &covered, lexicon, stop) } else { 0 };
+                // (Not before a preposition glued to the surname: مؤيد لأوباما. A surname that
+                // begins with its letter is found so written after a given name: بلحسن.)
+                let glued = words[k].bare_from() > 0
+                    && matches!(words[k].folded.chars().next(), Some('ل' | 'ب'))
+                    && !surnames_as_written.contains(words[k].folded);
+                let given = if n == 1 && !glued { given_name_before(words, k, &covered, lexicon, stop) } else { 0 };
                 let start = k - given;
                 found.push((start..k + n, None));
                 k += n;
@@ -2516,7 +2555,10 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
         let inner_role = w.class == WordClass::Role
             && n + 1 < MAX_NAME_WORDS
             && words.get(start + n + 1).is_some_and(|next| continues_name(next, lexicon, stop));
-        if !(continues_name(w, lexicon, stop) || inner_role) || after_family_name(&words[start + n - 1], w) {
+        if !(continues_name(w, lexicon, stop) || inner_role)
+            || after_family_name(&words[start + n - 1], w)
+            || cues::opens_age(words, start + n)
+        {
             break;
         }
         // A transliterated surname ends a name: a known word after it begins the sentence's
@@ -2544,8 +2586,10 @@ fn facility_adjectives(words: &[Word], start: usize) -> usize {
 }
 
 /// Is the word a given name with the article, as Maghrebi names are written (الحبيب، الهادي)?
+/// Only the names learnt from text are so written: a civil record's name with the article is
+/// an adjective or a participle (المعوض، the replacement).
 fn article_given_name(w: &Word) -> bool {
-    w.folded.strip_prefix("ال").is_some_and(|name| given_names().contains(name))
+    w.folded.strip_prefix("ال").is_some_and(|name| learnt_given_names().contains(name))
 }
 
 /// Does a family name with the article end the name before `next` (خميس الجهيناوي | عشية،
@@ -2953,6 +2997,47 @@ mod tests {
     fn names_tagged_everywhere(text: &str, tagged: &str) -> Vec<String> {
         let spans: Vec<Range<usize>> = text.match_indices(tagged).map(|(at, t)| at..at + t.len()).collect();
         find_people(text, &spans, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn given_names_of_civil_records_open_names() {
+        // رابح and مؤيد are in the records' list only: the tagger's family name alone gets them.
+        assert_eq!(tagged_names("ونفى رابح ماجر ذلك.", &["ماجر"]), ["رابح ماجر"]);
+        assert_eq!(tagged_names("وأوضح مؤيد اللافي أن الفريق جاهز.", &["اللافي"]), ["مؤيد اللافي"]);
+        // But not one the rules read as a role (قايد is قائد written loosely): the given name
+        // before it still opens the name.
+        assert_eq!(tagged_names("لا صحة لخبر طرد حافظ قايد السبسي من الحزب.", &["السبسي"]), ["حافظ قايد السبسي"]);
+    }
+
+    #[test]
+    fn a_records_given_name_with_the_article_is_a_word() {
+        // معوض is a given name of the records; المعوض (the replacement) is an adjective.
+        assert!(names("وسيتم الاعلان عن المدرب المعوض خلال الايام المقبلة.").is_empty());
+        // A given name learnt from the press is written with the article (الحبيب).
+        assert_eq!(just_names(&names("وقال المدرب الحبيب الصيد إن الفريق جاهز.")), ["الحبيب الصيد"]);
+    }
+
+    #[test]
+    fn the_age_phrase_ends_a_name() {
+        let found = names("انضم إليهم ابنه مهند البالغ من العمر 19 عاما.");
+        assert_eq!(just_names(&found), ["مهند"]);
+    }
+
+    #[test]
+    fn no_given_name_before_a_surname_with_a_preposition() {
+        let text = "قال الرئيس باراك أوباما إن الفيتو قائم. وصوت 97 عضوا ضده، في مقابل صوت واحد مؤيد لأوباما.";
+        // (The surname alone, لأوباما, is found by the full name's other mention.)
+        let found = tagged_names(text, &["باراك أوباما"]);
+        assert_eq!(found, ["باراك أوباما", "أوباما"]);
+    }
+
+    #[test]
+    fn a_title_after_a_place_word_names_the_place() {
+        assert!(names("ويدفن في مقبرة الشيخ رسلان بدمشق.").is_empty());
+        assert!(names("وتخرج من جامعة الملك سعود بالرياض.").is_empty());
+        // عن طريق is "by way of": the title after it is a person's.
+        let found = names("وسجل الفريق عن طريق اللاعب كواسي في الدقيقة الثالثة.");
+        assert_eq!(just_names(&found), ["كواسي"]);
     }
 
     #[test]

@@ -107,14 +107,19 @@ pub(super) fn add_names_before_roles(
     }
 }
 
+/// Does word `i` open the age of the person named before it (البالغ من العمر 19 عاما)? It
+/// ends the name: البالغ is no family name.
+pub(super) fn opens_age(words: &[Word], i: usize) -> bool {
+    words.get(i).is_some_and(|w| matches!(w.folded, "البالغ" | "البالغه"))
+        && words.get(i + 1).is_some_and(|w| w.folded == "من")
+        && words.get(i + 2).is_some_and(|w| w.folded == "العمر")
+}
+
 /// A name before البالغ من العمر (aged): the words before it that continue a name, from a
 /// name-like word, two at least.
 pub(super) fn add_aged_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     for i in 1..words.len().saturating_sub(2) {
-        let aged = matches!(words[i].folded, "البالغ" | "البالغه")
-            && words[i + 1].folded == "من"
-            && words[i + 2].folded == "العمر";
-        if !aged {
+        if !opens_age(words, i) {
             continue;
         }
         // The longest run before it that begins with a name-like word.
