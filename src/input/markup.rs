@@ -51,19 +51,38 @@ fn blank_ranges(text: &str, mut ranges: Vec<Range<usize>>, mut stops: Vec<usize>
         }
         let start = r.start.max(at);
         out.push_str(text.get(at..start)?);
-        for (k, &b) in text.as_bytes().get(start..r.end)?.iter().enumerate() {
+        // Runs of spaces up to the next line break or stop, pushed at once (a web address or a
+        // header field is tens of bytes).
+        let bytes = text.as_bytes().get(start..r.end)?;
+        let mut k = 0;
+        while k < bytes.len() {
             while stops.next_if(|&s| s < start + k).is_some() {}
-            let stop = stops.next_if_eq(&(start + k)).is_some();
+            let stop = stops.peek().map_or(bytes.len(), |&s| (s - start).min(bytes.len()));
+            let next = memchr::memchr2(b'\n', b'\r', &bytes[k..stop]).map_or(stop, |n| k + n);
+            push_spaces(&mut out, next - k);
+            let Some(&b) = bytes.get(next) else { break };
+            let stop = stops.next_if_eq(&(start + next)).is_some();
             out.push(match b {
                 b'\n' | b'\r' => b as char,
                 _ if stop => '.',
                 _ => ' ',
             });
+            k = next + 1;
         }
         at = r.end;
     }
     out.push_str(text.get(at..)?);
     Some(out)
+}
+
+/// Pushes `n` spaces.
+fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let m = n.min(SPACES.len());
+        out.push_str(&SPACES[..m]);
+        n -= m;
+    }
 }
 
 /// The byte ranges of `text` that are not prose, in no order, possibly overlapping, and where

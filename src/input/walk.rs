@@ -55,8 +55,8 @@ impl WalkOptions {
     }
 }
 
-fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
 /// Expands the arguments into sources, in argument order, each folder sorted. Paths that
@@ -74,7 +74,9 @@ pub fn collect_sources(args: &[String], opts: &WalkOptions) -> (Vec<Source>, Vec
         }
         let path = PathBuf::from(arg);
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk_dir(&path, &path, opts, &mut HashSet::new(), &mut sources, &mut errors),
+            Ok(meta) if meta.is_dir() => {
+                walk_dir(&path, Path::new(""), opts, &mut HashSet::new(), &mut sources, &mut errors)
+            }
             Ok(_) => {
                 let relative = path.file_name().map_or_else(|| path.clone(), PathBuf::from);
                 sources.push(Source::File { path, relative });
@@ -85,9 +87,10 @@ pub fn collect_sources(args: &[String], opts: &WalkOptions) -> (Vec<Source>, Vec
     (sources, errors)
 }
 
+/// Lists `dir`, whose path inside the folder argument is `inside`.
 fn walk_dir(
-    root: &Path,
     dir: &Path,
+    inside: &Path,
     opts: &WalkOptions,
     visited: &mut HashSet<PathBuf>,
     sources: &mut Vec<Source>,
@@ -116,16 +119,17 @@ fn walk_dir(
     // The paths share their folder: sorted by name, they are in path order, without the
     // component-by-component comparison of whole paths.
     paths.sort_by(|a, b| a.0.cmp(&b.0));
-    for (_, path) in paths {
-        if is_hidden(&path) {
+    for (name, path) in paths {
+        if is_hidden(&name) {
             continue;
         }
+        // The path inside the argument is built by joining names, not by stripping the
+        // argument off each file's path (a component-by-component walk of both).
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk_dir(root, &path, opts, visited, sources, errors),
+            Ok(meta) if meta.is_dir() => walk_dir(&path, &inside.join(&name), opts, visited, sources, errors),
             Ok(meta) if meta.is_file() => {
                 if opts.accepts(&path) {
-                    let relative = path.strip_prefix(root).map_or_else(|_| path.clone(), Path::to_path_buf);
-                    sources.push(Source::File { path, relative });
+                    sources.push(Source::File { relative: inside.join(&name), path });
                 }
             }
             Ok(_) => {}

@@ -70,7 +70,10 @@ fn one_round(
     if !may_reverse && !may_move_period {
         return None;
     }
-    let threshold = may_reverse.then(|| document_threshold(text));
+    // The threshold reads every line of the text: found only when a line may be reversed (or
+    // for the caller, when the round changed something), since most texts have no such line.
+    let threshold = std::cell::OnceCell::new();
+    let threshold_of_text = || *threshold.get_or_init(|| document_threshold(text));
     let mut rw = Rewriter::new(text);
     for range in line_ranges(text) {
         let line = &text[range.clone()];
@@ -86,8 +89,8 @@ fn one_round(
                         || memchr::memchr(b'\t', line.as_bytes()).is_some())
                     && is_double_spaced(line)
             };
-            if let Some(t) = threshold.filter(|_| may(&current)) {
-                if let Some(fixed) = model().unreverse(&current, t) {
+            if may_reverse && may(&current) {
+                if let Some(fixed) = model().unreverse(&current, threshold_of_text()) {
                     (current, class) = (Cow::Owned(fixed), Some(ChangeClass::ReversedLine));
                 }
             }
@@ -103,7 +106,7 @@ fn one_round(
         }
     }
     let (out, changes) = rw.finish()?;
-    Some((out, changes, threshold))
+    Some((out, changes, may_reverse.then(threshold_of_text)))
 }
 
 /// `. نزارباييف` → `نزارباييف.`: the period that ends a paragraph, put first by extraction.
