@@ -964,6 +964,7 @@ fn people_of_words(
     cues::add_compound_names(words, &mut found, lexicon, stop);
     cues::add_names_after_nisbas(words, &mut found, lexicon, stop);
     cues::add_listed_names(words, &mut found, lexicon, stop);
+    cues::add_names_before_listed(words, &mut found, lexicon, stop);
     cues::add_speakers_before_colons(words, &mut found, lexicon, stop);
     cues::add_businesspeople(words, &mut found, lexicon, stop);
     cues::add_names_after_slashes(words, &mut found, lexicon, stop);
@@ -3038,6 +3039,15 @@ mod tests {
         // عن طريق is "by way of": the title after it is a person's.
         let found = names("وسجل الفريق عن طريق اللاعب كواسي في الدقيقة الثالثة.");
         assert_eq!(just_names(&found), ["كواسي"]);
+    }
+
+    #[test]
+    fn the_name_before_a_listed_name_is_the_lists_first() {
+        let text = "وتشارك وفود من بينهم المنصف الوهايبي وعبد المجيد الشرفي في الدورة.";
+        assert_eq!(tagged_names(text, &["وعبد المجيد الشرفي"]), ["المنصف الوهايبي", "عبد المجيد الشرفي"]);
+        // Not words that open with no given name.
+        let text = "وحضر الوفد الرسمي وعبد المجيد الشرفي في الدورة.";
+        assert_eq!(tagged_names(text, &["وعبد المجيد الشرفي"]), ["عبد المجيد الشرفي"]);
     }
 
     #[test]

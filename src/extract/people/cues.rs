@@ -2,12 +2,13 @@
 //! whose title is quoted («رواية "سفر القلب" لأمينة زريق»), and a person whose age is given
 //! (مارك لور البالغ من العمر 45 عاماً), a goal scorer after the minute of the goal
 //! (51' علي العابدي), a relative named after the kinship noun (زوجته ملكة أبيض), and the
-//! speaker a headline quotes (خميس قسيلة : …).
+//! speaker a headline quotes (خميس قسيلة : …), and the name before a name found joined to
+//! it by و (المنصف الوهايبي وعبد المجيد الشرفي).
 
 use super::{
-    article_family_word, continues_name, foreign_given_name, frequent_given_names, given_names, has_article,
-    is_given_name, name_like, name_run, overlaps, plain_word, role_complement_end, spans, text_support, towns, Found,
-    Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
+    article_family_word, article_given_name, continues_name, foreign_given_name, frequent_given_names, given_names,
+    has_article, is_given_name, name_like, name_run, overlaps, plain_word, role_complement_end, spans, text_support,
+    towns, Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -249,6 +250,41 @@ pub(super) fn add_listed_names(words: &[Word], found: &mut Vec<Found>, lexicon: 
             found.push((r, None));
         }
     }
+}
+
+/// The name right before a name found that begins with the conjunction و (من بينهم المنصف
+/// الوهايبي وعبد المجيد الشرفي): the first of a list of two. It has two or three words, the
+/// first a known given name (with the article too: المنصف), the others words that continue
+/// a name, the last a rare word or a given name (a family name), and no cue before it.
+pub(super) fn add_names_before_listed(
+    words: &[Word],
+    found: &mut Vec<Found>,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) {
+    let listed_starts: Vec<usize> =
+        found.iter().map(|(r, _)| r.start).filter(|&s| starts_with_conjunction(&words[s])).collect();
+    let name_before = |s: usize| {
+        (2..=3).rev().filter_map(|len| s.checked_sub(len).map(|b| b..s)).find(|r| {
+            let (first, last) = (&words[r.start], &words[r.end - 1]);
+            let opens = first.bare_from() == 0
+                && (is_given_name(first, lexicon, stop) || article_given_name(first))
+                && first.class == WordClass::Other;
+            opens
+                && words[r.start + 1..r.end].iter().all(|w| w.bare_from() == 0 && continues_name(w, lexicon, stop))
+                && (given_names().contains(last.bare()) || last.support(lexicon) < RARE_FAMILY_NAME)
+        })
+    };
+    for s in listed_starts {
+        if let Some(r) = name_before(s).filter(|r| !overlaps(found, r)) {
+            found.push((r, None));
+        }
+    }
+}
+
+/// Does the word begin with a و glued to it as the conjunction (وعبد، ومحمد)?
+fn starts_with_conjunction(w: &Word) -> bool {
+    w.bare_from() > 0 && w.folded.starts_with('و')
 }
 
 /// The names after the slashes of a listing (referees after their match: الملعب التونسي /
