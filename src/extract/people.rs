@@ -3051,6 +3051,14 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_opens_a_name_before_a_role_in_apposition() {
+        let found = names("وتم بمقتضى الأوامر تسمية الهادي القديري،القاضي من الرتبة الثالثة، رئيسا أولا.");
+        assert_eq!(found, [("الهادي القديري".to_string(), Some("القاضي".to_string()))]);
+        let found = names("وهو ما أكدته روضة القرافي، رئيسة جمعية القضاة.");
+        assert_eq!(just_names(&found), ["روضة القرافي"]);
+    }
+
+    #[test]
     fn a_word_written_again_and_again_after_a_given_name_is_its_family_name() {
         // خليفة is a given name and a common word, but the text writes it after مارسيل each time.
         let text = "غنى مارسيل خليفة في قرطاج. وقدم مارسيل خليفة أغاني جديدة. ويتمتع مارسيل خليفة بشعبية.";

@@ -72,8 +72,9 @@ pub(super) fn add_authors(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
 }
 
 /// A name before a comma and a role in apposition (أعلن رياض المؤخر، وزير البيئة): two or
-/// three words that continue a name, after a word that does not (a verb, a preposition),
-/// the last a rare word, the first no common word. The role after the comma is its role.
+/// three words that continue a name, the last a rare word, the first a known given name or,
+/// after a word that continues no name (a verb, a preposition), no common word. The role
+/// after the comma is its role.
 pub(super) fn add_names_before_roles(
     words: &[Word],
     found: &mut Vec<Found>,
@@ -90,12 +91,19 @@ pub(super) fn add_names_before_roles(
         if !(plain(last) && last.support(lexicon) < RARE_FAMILY_NAME) {
             continue;
         }
-        let start = (c.saturating_sub(3)..c - 1).find(|&s| {
-            let first = &words[s];
-            words[s..c].iter().all(plain)
-                && !has_article(first)
-                && (given_names().contains(first.bare()) || first.support(lexicon) < COMMON_IN_NAME)
-                && (s == 0 || !continues_name(&words[s - 1], lexicon, stop))
+        // A known given name opens the name, whatever the word before it (تعيين نجيب
+        // القطاري، تسمية الهادي القديري); else a word that is no common one, after a word
+        // that continues no name.
+        let given = |w: &Word| given_names().contains(w.bare()) || article_given_name(w);
+        let given_start = (c.saturating_sub(3)..c - 1).find(|&s| words[s..c].iter().all(plain) && given(&words[s]));
+        let start = given_start.or_else(|| {
+            (c.saturating_sub(3)..c - 1).find(|&s| {
+                let first = &words[s];
+                words[s..c].iter().all(plain)
+                    && !has_article(first)
+                    && first.support(lexicon) < COMMON_IN_NAME
+                    && (s == 0 || !continues_name(&words[s - 1], lexicon, stop))
+            })
         });
         let Some(s) = start else { continue };
         if overlaps(found, &(s..c)) {
