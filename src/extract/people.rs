@@ -965,6 +965,7 @@ fn people_of_words(
     cues::add_names_after_nisbas(words, &mut found, lexicon, stop);
     cues::add_listed_names(words, &mut found, lexicon, stop);
     cues::add_names_before_listed(words, &mut found, lexicon, stop);
+    cues::add_listing_names(words, &mut found, stop);
     cues::add_speakers_before_colons(words, &mut found, lexicon, stop);
     cues::add_businesspeople(words, &mut found, lexicon, stop);
     cues::add_names_after_slashes(words, &mut found, lexicon, stop);
@@ -3056,6 +3057,26 @@ mod tests {
         assert_eq!(found, [("الهادي القديري".to_string(), Some("القاضي".to_string()))]);
         let found = names("وهو ما أكدته روضة القرافي، رئيسة جمعية القضاة.");
         assert_eq!(just_names(&found), ["روضة القرافي"]);
+    }
+
+    #[test]
+    fn a_listing_of_names_and_clubs_is_read_item_by_item() {
+        let text = "قائمة اللاعبين : كريم الساحلي : النادي البنزرتي سيف الدين العابدي : نادي كان فهمي \
+                    الحمروني : المستقبل الرياضي بالمرسى ايمن بالعيد : سيسينا محمد وائل العربي : ليل الفرنسي";
+        // The tagger's spans across the items give way.
+        let found = tagged_names(text, &["بالمرسى ايمن", "سيسينا محمد", "وائل العربي"]);
+        for name in ["سيف الدين العابدي", "فهمي الحمروني", "ايمن بالعيد", "محمد وائل العربي"]
+        {
+            assert!(found.iter().any(|n| n == name), "{name}: {found:?}");
+        }
+        assert!(found.iter().all(|n| !n.contains("المرسى") && !n.contains("سيسينا")), "{found:?}");
+        // Not a list of names and positions, nor items parted by wide gaps.
+        let text = "حراس المرمى : مكرم الميساوي و مروان السوسي جناح أيسر : أسامة البوغانمي ظهير أيسر : سامي \
+                    الجويني وسط : وائل جلوز";
+        assert!(names(text).iter().all(|(n, _)| n != "مروان السوسي جناح أيسر"), "{:?}", names(text));
+        let text = "الحكم الأول : أيمن كشاط  حكم مساعد أول : أسامة بن إسحاق  حكم مساعد ثان : كمال همامي  الحكم \
+                    الرابع : نزار الغربي";
+        assert!(names(text).iter().all(|(n, _)| !n.contains("حكم")), "{:?}", names(text));
     }
 
     #[test]

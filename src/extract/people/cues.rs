@@ -3,7 +3,8 @@
 //! (مارك لور البالغ من العمر 45 عاماً), a goal scorer after the minute of the goal
 //! (51' علي العابدي), a relative named after the kinship noun (زوجته ملكة أبيض), and the
 //! speaker a headline quotes (خميس قسيلة : …), and the name before a name found joined to
-//! it by و (المنصف الوهايبي وعبد المجيد الشرفي).
+//! it by و (المنصف الوهايبي وعبد المجيد الشرفي), and the names of a listing of names and
+//! what each is (حمدي القصراوي : النادي البنزرتي سيف الدين الشرفي : …).
 
 use super::{
     article_family_word, article_given_name, continues_name, foreign_given_name, frequent_given_names, given_names,
@@ -293,6 +294,74 @@ pub(super) fn add_names_before_listed(
 /// Does the word begin with a و glued to it as the conjunction (وعبد، ومحمد)?
 fn starts_with_conjunction(w: &Word) -> bool {
     w.bare_from() > 0 && w.folded.starts_with('و')
+}
+
+/// Fewest colons of a listing of names and what each is (حمدي القصراوي : النادي البنزرتي
+/// سيف الدين الشرفي : الاتحاد الرياضي ببن قردان علي القلعي : …), so that a headline's colon
+/// is none.
+const MIN_LISTING_COLONS: usize = 4;
+/// Most words between two colons of a listing: a name's value, then the next name.
+const MAX_LISTING_ITEM: usize = 8;
+
+/// The names of a listing `NAME : VALUE NAME : VALUE …` (a squad and the players' clubs, a
+/// bureau and its members' posts): between two colons, the value of one name then the next
+/// name, which begins at the first known given name of its last words, and goes on to the
+/// colon in words that continue a name. The names the tagger or a rule found across the
+/// boundary (ألمستقبل الرياضي بالمرسى ايمن) give way to them.
+pub(super) fn add_listing_names(words: &[Word], found: &mut Vec<Found>, stop: &HashSet<String>) {
+    let colons: Vec<usize> = (0..words.len()).filter(|&k| words[k].text == ":").collect();
+    // An item is plain words only: no digit, quote or sentence mark (a table of figures, a
+    // list of headlines), and no و alone (a list of names before a colon: حراس المرمى : X و Y
+    // جناح أيسر).
+    let item = |a: usize, b: usize| {
+        b > a + 1
+            && b - a - 1 <= MAX_LISTING_ITEM
+            && words[a + 1..b].iter().all(|w| w.token.kind == TokenKind::ArabicWord && w.text != "و")
+    };
+    let mut k = 0;
+    while k < colons.len() {
+        // The longest run of colons from `k` whose items are plain.
+        let mut end = k;
+        while end + 1 < colons.len() && item(colons[end], colons[end + 1]) {
+            end += 1;
+        }
+        if end + 1 - k >= MIN_LISTING_COLONS {
+            for pair in k..end {
+                let (a, b) = (colons[pair], colons[pair + 1]);
+                if let Some(name) = listed_name(words, a + 2, b, stop) {
+                    found.retain(|(f, _)| !(f.start < b && a < f.end));
+                    found.push((name, None));
+                }
+            }
+        }
+        k = end + 1;
+    }
+}
+
+/// The name that ends at `end` (a colon) and begins at a known given name from `from` on: two
+/// to four words. (A listing's words are read whole: بالعيد، وائل and
+/// بسام are names, not ب or و with a word.) A compound's second part opens no name: the
+/// word before it does (نجم الدين دغفوس).
+fn listed_name(words: &[Word], from: usize, end: usize, stop: &HashSet<String>) -> Option<std::ops::Range<usize>> {
+    let from = from.max(end.saturating_sub(MAX_NAME_WORDS));
+    let compound_part = |w: &Word| spans::COMPOUND_PARTS.contains(&w.folded);
+    // The colon ends the name: its words need only be no stopword, title, role or place word
+    // (العربي، يكن are family names here).
+    let in_name = |w: &Word| w.class == WordClass::Other && !w.is_stopword(stop);
+    let start = (from..end.saturating_sub(1)).find(|&s| {
+        let first = &words[s];
+        // (علي is a stopword too, as على written loosely; not in a listing.)
+        let stopword =
+            first.is_stopword(stop) && (first.text.ends_with('ى') || !frequent_given_names().contains(first.folded));
+        // (A wide gap ends an item's parts: حكم إضافي ثان : أسامة بن إسحاق  حكم مساعد أول :.)
+        let gap = |k: usize| words[k].token.start > words[k - 1].token.end + 1;
+        (given_names().contains(first.folded) || article_given_name(first))
+            && !stopword
+            && words[s + 1..end].iter().all(in_name)
+            && !(s + 1..end).any(gap)
+    })?;
+    let start = if compound_part(&words[start]) && start > from { start - 1 } else { start };
+    Some(start..end)
 }
 
 /// The names after the slashes of a listing (referees after their match: الملعب التونسي /
