@@ -38,7 +38,8 @@
 //! vectors: the scores of the tags that may follow each tag.
 //!
 //! # Model file
-//! `data/ner/model.bin`, embedded in the library: the magic `NASSNER1`, the document memory's
+//! `data/ner/model.bin`, embedded in the library (in the order of the weights table, see
+//! `image.rs`): the magic `NASSNER1`, the document memory's
 //! window in sentences (u32), the number of rows (u32), then one row per feature, sorted by hash: the hash (u64), a 9-bit mask of the tags
 //! that have a weight (u16), and those weights (i16 each, in tag order). All little-endian.
 //! Weights are the averaged perceptron weights, pruned and quantized to a common unit; the
@@ -58,8 +59,12 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-/// The model trained by `tools/train_ner.sh`.
-static BUILTIN_MODEL: &[u8] = include_bytes!("../../data/ner/model.bin");
+mod image;
+
+/// The model trained by `tools/train_ner.sh` (`data/ner/model.bin`), laid out by `build.rs` in
+/// the order of the weights table (see [`image`]).
+static BUILTIN_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner.image"));
+const _: () = assert!(image::TAGS == NTAGS, "the image's rows are the model's");
 
 const MAGIC: &[u8; 8] = b"NASSNER1";
 
@@ -1605,8 +1610,28 @@ impl Weights {
 
     /// An empty table sized for `rows` rows (the slots and the filter: it does not grow).
     fn with_capacity(rows: usize) -> Weights {
-        let capacity = (rows * 2).next_power_of_two().max(16);
-        Weights { slots: vec![Slot::default(); capacity], len: 0, filter: vec![0u64; (rows / 8).next_power_of_two()] }
+        Weights {
+            slots: vec![Slot::default(); image::slots(rows)],
+            len: 0,
+            filter: vec![0u64; (rows / 8).next_power_of_two()],
+        }
+    }
+
+    /// Puts a row in slot `s`, where the image of the model says it goes (see [`image`]): an
+    /// empty slot.
+    fn place(&mut self, s: usize, hash: u64, row: [i16; NTAGS]) -> Result<(), String> {
+        match self.slots.get_mut(s) {
+            Some(slot) if slot.hash == 0 && hash != 0 => *slot = Slot { hash, row },
+            _ => return Err("bad slot in model image".into()),
+        }
+        self.add_to_filter(hash);
+        self.len += 1;
+        Ok(())
+    }
+
+    fn add_to_filter(&mut self, hash: u64) {
+        let (word, bits) = Weights::filter_bits(hash, self.filter.len());
+        self.filter[word] |= bits;
     }
 
     /// Adds a row, unless its hash has one already (or is 0, which no feature has). At most
@@ -1615,8 +1640,7 @@ impl Weights {
         if hash == 0 {
             return;
         }
-        let (word, bits) = Weights::filter_bits(hash, self.filter.len());
-        self.filter[word] |= bits;
+        self.add_to_filter(hash);
         let mask = self.slots.len() - 1;
         let mut s = (hash as usize) & mask;
         while self.slots[s].hash != 0 && self.slots[s].hash != hash {
@@ -1984,7 +2008,28 @@ impl Tagger {
     /// The model built into the library (trained on ANERcorp and AQMAR).
     pub fn builtin() -> &'static Tagger {
         static BUILTIN: OnceLock<Tagger> = OnceLock::new();
-        BUILTIN.get_or_init(|| Tagger::from_bytes(BUILTIN_MODEL).expect("data/ner/model.bin is a valid model"))
+        BUILTIN.get_or_init(|| Tagger::from_image(BUILTIN_IMAGE).expect("build.rs writes a valid image"))
+    }
+
+    /// Reads the image of a model (see [`image`]): the rows straight into their slots.
+    fn from_image(bytes: &[u8]) -> Result<Tagger, String> {
+        let mut r = Reader { bytes };
+        let memory = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        // A row takes 27 bytes at least.
+        if n > bytes.len() / 27 {
+            return Err("model is truncated".into());
+        }
+        let mut weights = Weights::with_capacity(n);
+        let mut slot = 0;
+        for _ in 0..n {
+            slot = r.varint()?.checked_add(slot).ok_or("bad slot in model image")?;
+            let hash = r.u64()?;
+            weights.place(slot, hash, r.row()?)?;
+            slot += 1;
+        }
+        let lexicons = r.lexicons()?;
+        Ok(Tagger::from_weights(weights, memory, lexicons))
     }
 
     /// Reads a model written by [`Tagger::to_bytes`].
@@ -2007,16 +2052,7 @@ impl Tagger {
             last = hash;
             weights.insert(hash, r.weights()?);
         }
-        let n = r.u32()? as usize;
-        let mut classes = foldhash::HashMap::with_capacity_and_hasher(n.min(bytes.len() / 5), Default::default());
-        for _ in 0..n {
-            let word = r.word()?;
-            classes.insert(word.into(), [r.u16()?, r.u16()?]);
-        }
-        if !r.bytes.is_empty() {
-            return Err("trailing bytes after the model".into());
-        }
-        let lexicons = Lexicons { clusters: WordClusters { classes } };
+        let lexicons = r.lexicons()?;
         Ok(Tagger::from_weights(weights, memory, lexicons))
     }
 
@@ -2459,6 +2495,40 @@ impl<'a> Reader<'a> {
             bits &= bits - 1;
         }
         Ok(row)
+    }
+
+    /// The weights of a row, all of them (as the image of a model has them).
+    fn row(&mut self) -> Result<[i16; NTAGS], String> {
+        let bytes = self.take::<{ 2 * NTAGS }>()?;
+        Ok(std::array::from_fn(|t| i16::from_le_bytes([bytes[2 * t], bytes[2 * t + 1]])))
+    }
+
+    /// A LEB128 number (at most 63 bits).
+    fn varint(&mut self) -> Result<usize, String> {
+        let mut n = 0u64;
+        for shift in (0..63).step_by(7) {
+            let [b] = self.take::<1>()?;
+            n |= ((b & 0x7f) as u64) << shift;
+            if b < 0x80 {
+                return usize::try_from(n).map_err(|_| "number too large in model".to_string());
+            }
+        }
+        Err("number too large in model".into())
+    }
+
+    /// The word classes that end a model: their number (u32), then per word the word and its
+    /// two classes (u16 each); nothing after them.
+    fn lexicons(&mut self) -> Result<Lexicons, String> {
+        let n = self.u32()? as usize;
+        let mut classes = foldhash::HashMap::with_capacity_and_hasher(n.min(self.bytes.len() / 5), Default::default());
+        for _ in 0..n {
+            let word = self.word()?;
+            classes.insert(word.into(), [self.u16()?, self.u16()?]);
+        }
+        if !self.bytes.is_empty() {
+            return Err("trailing bytes after the model".into());
+        }
+        Ok(Lexicons { clusters: WordClusters { classes } })
     }
 
     /// A word: its length in bytes (u8), then its UTF-8 bytes.
@@ -3122,6 +3192,20 @@ mod tests {
         assert_eq!(loaded.to_bytes(), bytes);
         let words = ["قال", "هشام", "في", "بيروت", "أمس"];
         assert_eq!(loaded.tag(&words), tagger.tag(&words));
+    }
+
+    #[test]
+    fn the_builtin_image_is_the_model_file_laid_out() {
+        let model = include_bytes!("../../data/ner/model.bin");
+        let read = Tagger::from_bytes(model).expect("the model file reads");
+        let builtin = Tagger::builtin();
+        assert_eq!(builtin.to_bytes(), model);
+        // The same table, slot for slot.
+        let slots = |t: &Tagger| t.weights.slots.iter().map(|s| (s.hash, s.row)).collect::<Vec<_>>();
+        assert!(slots(builtin) == slots(&read));
+        assert_eq!((builtin.weights.len, &builtin.weights.filter), (read.weights.len, &read.weights.filter));
+        assert_eq!(image::image(b"NASSNER2"), Err("not a nass NER model (bad magic)".into()));
+        assert!(image::image(&model[..model.len() / 2]).is_err());
     }
 
     #[test]
