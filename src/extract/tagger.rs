@@ -743,16 +743,23 @@ struct Letters<'a> {
 
 impl<'a> Letters<'a> {
     fn new(s: &'a str) -> Letters<'a> {
-        let (mut count, mut ends) = (0, [0; 4]);
-        for (i, c) in s.char_indices() {
-            if count < 4 {
-                ends[count] = i + c.len_utf8();
-            }
-            count += 1;
+        // Read bytewise, not decoded: a letter is a byte that does not continue a UTF-8
+        // sequence (0b10xx_xxxx) and those that continue it, as many as its first byte says.
+        let bytes = s.as_bytes();
+        let continues = |b: u8| b & 0xC0 == 0x80;
+        let count = bytes.iter().fold(0, |n, &b| n + !continues(b) as usize);
+        let (mut ends, mut end) = ([0; 4], 0);
+        for e in ends.iter_mut().take(count) {
+            end += (bytes[end].leading_ones() as usize).max(1);
+            *e = end;
         }
-        let mut starts = [0; 4];
-        for (start, (i, _)) in starts.iter_mut().zip(s.char_indices().rev()) {
-            *start = i;
+        let (mut starts, mut start) = ([0; 4], bytes.len());
+        for st in starts.iter_mut().take(count) {
+            start -= 1;
+            while continues(bytes[start]) {
+                start -= 1;
+            }
+            *st = start;
         }
         Letters { s, count, ends, starts }
     }
@@ -790,18 +797,23 @@ struct WordView<'a> {
     info: &'a WordInfo,
     /// Its [`trigger`] kind.
     kind: u64,
+    /// The features it can give.
+    parts: Parts,
+    /// The stem's letters (none if `parts` lacks [`Parts::STEM`]).
     stem: Letters<'a>,
     form: Letters<'a>,
 }
 
 impl<'a> WordView<'a> {
     fn new(info: &'a WordInfo) -> WordView<'a> {
-        WordView::with_kind(info, trigger(info))
+        WordView::with_kind(info, trigger(info), Parts::ALL)
     }
 
-    /// The view of a word whose trigger kind is known.
-    fn with_kind(info: &'a WordInfo, kind: u64) -> WordView<'a> {
-        WordView { info, kind, stem: Letters::new(&info.stem), form: Letters::new(&info.form) }
+    /// The view of a word whose trigger kind is known, for its features of `parts` (the
+    /// stem's letters are read only for those of the stem).
+    fn with_kind(info: &'a WordInfo, kind: u64, parts: Parts) -> WordView<'a> {
+        let stem = Letters::new(if parts.has(Parts::STEM) { &info.stem } else { "" });
+        WordView { info, kind, parts, stem, form: Letters::new(&info.form) }
     }
 
     /// The features of the word seen at window `offset` (0..7, the token itself at 3), those of
@@ -810,6 +822,7 @@ impl<'a> WordView<'a> {
         if offset.abs_diff(CENTER) > SPAN {
             return;
         }
+        debug_assert!(parts.0 & !self.parts.0 == 0, "a view gives the features it was made for");
         let (stem, form) = (parts.has(Parts::STEM), parts.has(Parts::FORM));
         let info = self.info;
         let at = |t: T| h(t, offset);
@@ -1674,6 +1687,13 @@ impl Weights {
         if self.filter[word] & bits != bits {
             return None;
         }
+        self.probe(hash)
+    }
+
+    /// The row of a hash, looked up in the table without the filter (for a hash the filter
+    /// lets through).
+    #[inline]
+    fn probe(&self, hash: u64) -> Option<&[i16; NTAGS]> {
         let mask = self.slots.len() - 1;
         let mut s = (hash as usize) & mask;
         loop {
@@ -2243,7 +2263,7 @@ impl Tagger {
         if let Some(stem) = stems.get(raw) {
             reading.fill(Some(&stem.info), info);
             info.clusters = stem.clusters;
-            let view = WordView::with_kind(info, stem.kind);
+            let view = WordView::with_kind(info, stem.kind, Parts::FORM);
             let by_offset = self.part_scores(&view, Parts::FORM, stem.by_offset, features);
             return WordScores { hash, form, keys: stem.keys, prev: stem.prev, by_offset };
         }
@@ -2281,13 +2301,19 @@ impl Tagger {
             *end = features.len();
         }
         features.iter().for_each(|&f| self.weights.prefetch_filter(f));
-        features.iter().for_each(|&f| {
-            self.weights.prefetch_slot(f);
-        });
+        // A feature the filter rules out has no weight: 0 (no feature's hash) spares the sums
+        // a second look at the filter.
+        for f in features.iter_mut() {
+            if !self.weights.prefetch_slot(*f) {
+                *f = 0;
+            }
+        }
         let mut start = 0;
         for (scores, &end) in by_offset.iter_mut().zip(&ends) {
-            for &f in &features[start..end] {
-                self.weights.add_to(f, scores);
+            for &f in features[start..end].iter().filter(|&&f| f != 0) {
+                if let Some(row) = self.weights.probe(f) {
+                    add_row(scores, row);
+                }
             }
             start = end;
         }
@@ -3412,6 +3438,20 @@ mod tests {
         assert_eq!(ids.get(12345), None);
         ids.clear();
         assert_eq!((ids.get(7), ids.get(0)), (None, None));
+    }
+
+    #[test]
+    fn letters_are_the_chars() {
+        for s in ["", "a", "ab", "بن", "محمد", "الرئيس", "x١٢é😀y", "😀😀😀😀😀"] {
+            let letters = Letters::new(s);
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            assert_eq!(letters.count, chars.len(), "{s}");
+            for n in 1..=4 {
+                let prefix = (n <= chars.len()).then(|| &s[..chars.get(n).map_or(s.len(), |c| c.0)]);
+                let suffix = (n <= chars.len()).then(|| &s[chars[chars.len() - n].0..]);
+                assert_eq!((letters.prefix(n), letters.suffix(n)), (prefix, suffix), "{s} {n}");
+            }
+        }
     }
 
     #[test]
