@@ -1632,14 +1632,14 @@ impl Weights {
 
     /// Puts a row in slot `s`, where the image of the model says it goes (see [`image`]): an
     /// empty slot.
-    fn place(&mut self, s: usize, hash: u64, row: [i16; NTAGS]) -> Result<(), String> {
+    fn place(&mut self, s: usize, hash: u64, row: [i16; NTAGS]) -> Option<()> {
         match self.slots.get_mut(s) {
             Some(slot) if slot.hash == 0 && hash != 0 => *slot = Slot { hash, row },
-            _ => return Err("bad slot in model image".into()),
+            _ => return None,
         }
         self.add_to_filter(hash);
         self.len += 1;
-        Ok(())
+        Some(())
     }
 
     fn add_to_filter(&mut self, hash: u64) {
@@ -2041,13 +2041,7 @@ impl Tagger {
             return Err("model is truncated".into());
         }
         let mut weights = Weights::with_capacity(n);
-        let mut slot = 0;
-        for _ in 0..n {
-            slot = r.varint()?.checked_add(slot).ok_or("bad slot in model image")?;
-            let hash = r.u64()?;
-            weights.place(slot, hash, r.row()?)?;
-            slot += 1;
-        }
+        r.bytes = place_rows(r.bytes, n, &mut weights).ok_or("bad rows in model image")?;
         let lexicons = r.lexicons()?;
         Ok(Tagger::from_weights(weights, memory, lexicons))
     }
@@ -2094,11 +2088,14 @@ impl Tagger {
                 }
             }
         }
-        // Every class a word can have: those of the lexicon, and none.
-        let mut classes: Vec<u16> = lexicons.clusters.classes.values().map(|c| c[1]).collect();
-        classes.push(NO_CLUSTER);
-        classes.sort_unstable();
-        classes.dedup();
+        // Every class a word can have: those of the lexicon, and none; in order, each once
+        // (marked in a set of all u16, not sorted: the lexicon has tens of thousands of words
+        // and a few hundred classes).
+        let mut seen = vec![0u64; 1 << 10];
+        for class in lexicons.clusters.classes.values().map(|c| c[1]).chain([NO_CLUSTER]) {
+            seen[class as usize >> 6] |= 1 << (class & 63);
+        }
+        let classes: Vec<u16> = (0..=u16::MAX).filter(|&c| seen[c as usize >> 6] >> (c & 63) & 1 != 0).collect();
         let class_prev =
             classes.iter().map(|&class| prev_scores(&weights, |p1| [prev_class_feature(p1, class)])).collect();
         let class_index = classes.iter().enumerate().map(|(k, &c)| (c, k as u32)).collect();
@@ -2478,6 +2475,36 @@ struct Reader<'a> {
     bytes: &'a [u8],
 }
 
+/// The `n` rows of a model's image at the start of `bytes` into their slots of `weights`
+/// (see [`image`]), and the bytes after them; `None` if they are damaged. Bytes are read with
+/// one bounds check per row.
+fn place_rows<'a>(mut bytes: &'a [u8], n: usize, weights: &mut Weights) -> Option<&'a [u8]> {
+    let mut slot = 0usize;
+    for _ in 0..n {
+        let (gap, rest) = leb128(bytes)?;
+        let (row, rest) = rest.split_first_chunk::<{ 8 + 2 * NTAGS }>()?;
+        bytes = rest;
+        let hash = u64::from_le_bytes(std::array::from_fn(|k| row[k]));
+        let weights_of = std::array::from_fn(|t| i16::from_le_bytes([row[8 + 2 * t], row[9 + 2 * t]]));
+        slot = slot.checked_add(gap)?;
+        weights.place(slot, hash, weights_of)?;
+        slot += 1;
+    }
+    Some(bytes)
+}
+
+/// A LEB128 number (at most 63 bits) at the start of `bytes`, and the bytes after it.
+fn leb128(bytes: &[u8]) -> Option<(usize, &[u8])> {
+    let mut n = 0u64;
+    for (k, &b) in bytes.iter().enumerate().take(9) {
+        n |= ((b & 0x7f) as u64) << (7 * k);
+        if b < 0x80 {
+            return Some((usize::try_from(n).ok()?, &bytes[k + 1..]));
+        }
+    }
+    None
+}
+
 impl<'a> Reader<'a> {
     fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
         if self.bytes.len() < N {
@@ -2521,25 +2548,6 @@ impl<'a> Reader<'a> {
             bits &= bits - 1;
         }
         Ok(row)
-    }
-
-    /// The weights of a row, all of them (as the image of a model has them).
-    fn row(&mut self) -> Result<[i16; NTAGS], String> {
-        let bytes = self.take::<{ 2 * NTAGS }>()?;
-        Ok(std::array::from_fn(|t| i16::from_le_bytes([bytes[2 * t], bytes[2 * t + 1]])))
-    }
-
-    /// A LEB128 number (at most 63 bits).
-    fn varint(&mut self) -> Result<usize, String> {
-        let mut n = 0u64;
-        for shift in (0..63).step_by(7) {
-            let [b] = self.take::<1>()?;
-            n |= ((b & 0x7f) as u64) << shift;
-            if b < 0x80 {
-                return usize::try_from(n).map_err(|_| "number too large in model".to_string());
-            }
-        }
-        Err("number too large in model".into())
     }
 
     /// The word classes that end a model: their number (u32), then per word the word and its
@@ -3232,6 +3240,8 @@ mod tests {
         assert_eq!((builtin.weights.len, &builtin.weights.filter), (read.weights.len, &read.weights.filter));
         assert_eq!(image::image(b"NASSNER2"), Err("not a nass NER model (bad magic)".into()));
         assert!(image::image(&model[..model.len() / 2]).is_err());
+        assert!(Tagger::from_image(&BUILTIN_IMAGE[..BUILTIN_IMAGE.len() / 2]).is_err());
+        assert!(Tagger::from_image(&[0xff; 64]).is_err());
     }
 
     #[test]
