@@ -1,6 +1,8 @@
 //! Compiles `data/lexicon-ar.tsv.gz` (rebuilt by `tools/build_lexicon.py`) into a hash table
 //! (layout in `src/lexicon/table.rs`) that the library embeds, so the lexicon costs nothing
-//! to load at start-up and a lookup is one hash and, mostly, one probe.
+//! to load at start-up and a lookup is one hash and, mostly, one probe. Lays the NER model
+//! (`data/ner/model.bin`) out in the order of the tagger's table (`src/extract/tagger/image.rs`),
+//! so that loading it writes the table front to back.
 
 use std::env;
 use std::fs::File;
@@ -10,7 +12,11 @@ use std::path::PathBuf;
 #[path = "src/lexicon/table.rs"]
 mod table;
 
+#[path = "src/extract/tagger/image.rs"]
+mod ner_image;
+
 fn main() {
+    ner_model();
     let source = PathBuf::from("data/lexicon-ar.tsv.gz");
     println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed=src/lexicon/table.rs");
@@ -57,4 +63,15 @@ fn main() {
     }
     bytes.extend_from_slice(&entries);
     File::create(&out).and_then(|mut f| f.write_all(&bytes)).expect("OUT_DIR is writable");
+}
+
+/// `data/ner/model.bin` as `OUT_DIR/ner.image`.
+fn ner_model() {
+    let source = PathBuf::from("data/ner/model.bin");
+    println!("cargo:rerun-if-changed={}", source.display());
+    println!("cargo:rerun-if-changed=src/extract/tagger/image.rs");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("ner.image");
+    let model = std::fs::read(&source).expect("data/ner/model.bin is part of the repository");
+    let image = ner_image::image(&model).unwrap_or_else(|e| panic!("data/ner/model.bin: {e}"));
+    File::create(&out).and_then(|mut f| f.write_all(&image)).expect("OUT_DIR is writable");
 }

@@ -38,7 +38,8 @@
 //! vectors: the scores of the tags that may follow each tag.
 //!
 //! # Model file
-//! `data/ner/model.bin`, embedded in the library: the magic `NASSNER1`, the document memory's
+//! `data/ner/model.bin`, embedded in the library (in the order of the weights table, see
+//! `image.rs`): the magic `NASSNER1`, the document memory's
 //! window in sentences (u32), the number of rows (u32), then one row per feature, sorted by hash: the hash (u64), a 9-bit mask of the tags
 //! that have a weight (u16), and those weights (i16 each, in tag order). All little-endian.
 //! Weights are the averaged perceptron weights, pruned and quantized to a common unit; the
@@ -58,8 +59,12 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-/// The model trained by `tools/train_ner.sh`.
-static BUILTIN_MODEL: &[u8] = include_bytes!("../../data/ner/model.bin");
+mod image;
+
+/// The model trained by `tools/train_ner.sh` (`data/ner/model.bin`), laid out by `build.rs` in
+/// the order of the weights table (see [`image`]).
+static BUILTIN_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner.image"));
+const _: () = assert!(image::TAGS == NTAGS, "the image's rows are the model's");
 
 const MAGIC: &[u8; 8] = b"NASSNER1";
 
@@ -738,16 +743,23 @@ struct Letters<'a> {
 
 impl<'a> Letters<'a> {
     fn new(s: &'a str) -> Letters<'a> {
-        let (mut count, mut ends) = (0, [0; 4]);
-        for (i, c) in s.char_indices() {
-            if count < 4 {
-                ends[count] = i + c.len_utf8();
-            }
-            count += 1;
+        // Read bytewise, not decoded: a letter is a byte that does not continue a UTF-8
+        // sequence (0b10xx_xxxx) and those that continue it, as many as its first byte says.
+        let bytes = s.as_bytes();
+        let continues = |b: u8| b & 0xC0 == 0x80;
+        let count = bytes.iter().fold(0, |n, &b| n + !continues(b) as usize);
+        let (mut ends, mut end) = ([0; 4], 0);
+        for e in ends.iter_mut().take(count) {
+            end += (bytes[end].leading_ones() as usize).max(1);
+            *e = end;
         }
-        let mut starts = [0; 4];
-        for (start, (i, _)) in starts.iter_mut().zip(s.char_indices().rev()) {
-            *start = i;
+        let (mut starts, mut start) = ([0; 4], bytes.len());
+        for st in starts.iter_mut().take(count) {
+            start -= 1;
+            while continues(bytes[start]) {
+                start -= 1;
+            }
+            *st = start;
         }
         Letters { s, count, ends, starts }
     }
@@ -785,18 +797,23 @@ struct WordView<'a> {
     info: &'a WordInfo,
     /// Its [`trigger`] kind.
     kind: u64,
+    /// The features it can give.
+    parts: Parts,
+    /// The stem's letters (none if `parts` lacks [`Parts::STEM`]).
     stem: Letters<'a>,
     form: Letters<'a>,
 }
 
 impl<'a> WordView<'a> {
     fn new(info: &'a WordInfo) -> WordView<'a> {
-        WordView::with_kind(info, trigger(info))
+        WordView::with_kind(info, trigger(info), Parts::ALL)
     }
 
-    /// The view of a word whose trigger kind is known.
-    fn with_kind(info: &'a WordInfo, kind: u64) -> WordView<'a> {
-        WordView { info, kind, stem: Letters::new(&info.stem), form: Letters::new(&info.form) }
+    /// The view of a word whose trigger kind is known, for its features of `parts` (the
+    /// stem's letters are read only for those of the stem).
+    fn with_kind(info: &'a WordInfo, kind: u64, parts: Parts) -> WordView<'a> {
+        let stem = Letters::new(if parts.has(Parts::STEM) { &info.stem } else { "" });
+        WordView { info, kind, parts, stem, form: Letters::new(&info.form) }
     }
 
     /// The features of the word seen at window `offset` (0..7, the token itself at 3), those of
@@ -805,6 +822,7 @@ impl<'a> WordView<'a> {
         if offset.abs_diff(CENTER) > SPAN {
             return;
         }
+        debug_assert!(parts.0 & !self.parts.0 == 0, "a view gives the features it was made for");
         let (stem, form) = (parts.has(Parts::STEM), parts.has(Parts::FORM));
         let info = self.info;
         let at = |t: T| h(t, offset);
@@ -1605,8 +1623,28 @@ impl Weights {
 
     /// An empty table sized for `rows` rows (the slots and the filter: it does not grow).
     fn with_capacity(rows: usize) -> Weights {
-        let capacity = (rows * 2).next_power_of_two().max(16);
-        Weights { slots: vec![Slot::default(); capacity], len: 0, filter: vec![0u64; (rows / 8).next_power_of_two()] }
+        Weights {
+            slots: vec![Slot::default(); image::slots(rows)],
+            len: 0,
+            filter: vec![0u64; (rows / 8).next_power_of_two()],
+        }
+    }
+
+    /// Puts a row in slot `s`, where the image of the model says it goes (see [`image`]): an
+    /// empty slot.
+    fn place(&mut self, s: usize, hash: u64, row: [i16; NTAGS]) -> Option<()> {
+        match self.slots.get_mut(s) {
+            Some(slot) if slot.hash == 0 && hash != 0 => *slot = Slot { hash, row },
+            _ => return None,
+        }
+        self.add_to_filter(hash);
+        self.len += 1;
+        Some(())
+    }
+
+    fn add_to_filter(&mut self, hash: u64) {
+        let (word, bits) = Weights::filter_bits(hash, self.filter.len());
+        self.filter[word] |= bits;
     }
 
     /// Adds a row, unless its hash has one already (or is 0, which no feature has). At most
@@ -1615,8 +1653,7 @@ impl Weights {
         if hash == 0 {
             return;
         }
-        let (word, bits) = Weights::filter_bits(hash, self.filter.len());
-        self.filter[word] |= bits;
+        self.add_to_filter(hash);
         let mask = self.slots.len() - 1;
         let mut s = (hash as usize) & mask;
         while self.slots[s].hash != 0 && self.slots[s].hash != hash {
@@ -1650,6 +1687,13 @@ impl Weights {
         if self.filter[word] & bits != bits {
             return None;
         }
+        self.probe(hash)
+    }
+
+    /// The row of a hash, looked up in the table without the filter (for a hash the filter
+    /// lets through).
+    #[inline]
+    fn probe(&self, hash: u64) -> Option<&[i16; NTAGS]> {
         let mask = self.slots.len() - 1;
         let mut s = (hash as usize) & mask;
         loop {
@@ -1984,7 +2028,22 @@ impl Tagger {
     /// The model built into the library (trained on ANERcorp and AQMAR).
     pub fn builtin() -> &'static Tagger {
         static BUILTIN: OnceLock<Tagger> = OnceLock::new();
-        BUILTIN.get_or_init(|| Tagger::from_bytes(BUILTIN_MODEL).expect("data/ner/model.bin is a valid model"))
+        BUILTIN.get_or_init(|| Tagger::from_image(BUILTIN_IMAGE).expect("build.rs writes a valid image"))
+    }
+
+    /// Reads the image of a model (see [`image`]): the rows straight into their slots.
+    fn from_image(bytes: &[u8]) -> Result<Tagger, String> {
+        let mut r = Reader { bytes };
+        let memory = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        // A row takes 27 bytes at least.
+        if n > bytes.len() / 27 {
+            return Err("model is truncated".into());
+        }
+        let mut weights = Weights::with_capacity(n);
+        r.bytes = place_rows(r.bytes, n, &mut weights).ok_or("bad rows in model image")?;
+        let lexicons = r.lexicons()?;
+        Ok(Tagger::from_weights(weights, memory, lexicons))
     }
 
     /// Reads a model written by [`Tagger::to_bytes`].
@@ -2007,16 +2066,7 @@ impl Tagger {
             last = hash;
             weights.insert(hash, r.weights()?);
         }
-        let n = r.u32()? as usize;
-        let mut classes = foldhash::HashMap::with_capacity_and_hasher(n.min(bytes.len() / 5), Default::default());
-        for _ in 0..n {
-            let word = r.word()?;
-            classes.insert(word.into(), [r.u16()?, r.u16()?]);
-        }
-        if !r.bytes.is_empty() {
-            return Err("trailing bytes after the model".into());
-        }
-        let lexicons = Lexicons { clusters: WordClusters { classes } };
+        let lexicons = r.lexicons()?;
         Ok(Tagger::from_weights(weights, memory, lexicons))
     }
 
@@ -2038,11 +2088,14 @@ impl Tagger {
                 }
             }
         }
-        // Every class a word can have: those of the lexicon, and none.
-        let mut classes: Vec<u16> = lexicons.clusters.classes.values().map(|c| c[1]).collect();
-        classes.push(NO_CLUSTER);
-        classes.sort_unstable();
-        classes.dedup();
+        // Every class a word can have: those of the lexicon, and none; in order, each once
+        // (marked in a set of all u16, not sorted: the lexicon has tens of thousands of words
+        // and a few hundred classes).
+        let mut seen = vec![0u64; 1 << 10];
+        for class in lexicons.clusters.classes.values().map(|c| c[1]).chain([NO_CLUSTER]) {
+            seen[class as usize >> 6] |= 1 << (class & 63);
+        }
+        let classes: Vec<u16> = (0..=u16::MAX).filter(|&c| seen[c as usize >> 6] >> (c & 63) & 1 != 0).collect();
         let class_prev =
             classes.iter().map(|&class| prev_scores(&weights, |p1| [prev_class_feature(p1, class)])).collect();
         let class_index = classes.iter().enumerate().map(|(k, &c)| (c, k as u32)).collect();
@@ -2207,7 +2260,7 @@ impl Tagger {
         if let Some(stem) = stems.get(raw) {
             reading.fill(Some(&stem.info), info);
             info.clusters = stem.clusters;
-            let view = WordView::with_kind(info, stem.kind);
+            let view = WordView::with_kind(info, stem.kind, Parts::FORM);
             let by_offset = self.part_scores(&view, Parts::FORM, stem.by_offset, features);
             return WordScores { hash, form, keys: stem.keys, prev: stem.prev, by_offset };
         }
@@ -2245,13 +2298,19 @@ impl Tagger {
             *end = features.len();
         }
         features.iter().for_each(|&f| self.weights.prefetch_filter(f));
-        features.iter().for_each(|&f| {
-            self.weights.prefetch_slot(f);
-        });
+        // A feature the filter rules out has no weight: 0 (no feature's hash) spares the sums
+        // a second look at the filter.
+        for f in features.iter_mut() {
+            if !self.weights.prefetch_slot(*f) {
+                *f = 0;
+            }
+        }
         let mut start = 0;
         for (scores, &end) in by_offset.iter_mut().zip(&ends) {
-            for &f in &features[start..end] {
-                self.weights.add_to(f, scores);
+            for &f in features[start..end].iter().filter(|&&f| f != 0) {
+                if let Some(row) = self.weights.probe(f) {
+                    add_row(scores, row);
+                }
             }
             start = end;
         }
@@ -2416,6 +2475,36 @@ struct Reader<'a> {
     bytes: &'a [u8],
 }
 
+/// The `n` rows of a model's image at the start of `bytes` into their slots of `weights`
+/// (see [`image`]), and the bytes after them; `None` if they are damaged. Bytes are read with
+/// one bounds check per row.
+fn place_rows<'a>(mut bytes: &'a [u8], n: usize, weights: &mut Weights) -> Option<&'a [u8]> {
+    let mut slot = 0usize;
+    for _ in 0..n {
+        let (gap, rest) = leb128(bytes)?;
+        let (row, rest) = rest.split_first_chunk::<{ 8 + 2 * NTAGS }>()?;
+        bytes = rest;
+        let hash = u64::from_le_bytes(std::array::from_fn(|k| row[k]));
+        let weights_of = std::array::from_fn(|t| i16::from_le_bytes([row[8 + 2 * t], row[9 + 2 * t]]));
+        slot = slot.checked_add(gap)?;
+        weights.place(slot, hash, weights_of)?;
+        slot += 1;
+    }
+    Some(bytes)
+}
+
+/// A LEB128 number (at most 63 bits) at the start of `bytes`, and the bytes after it.
+fn leb128(bytes: &[u8]) -> Option<(usize, &[u8])> {
+    let mut n = 0u64;
+    for (k, &b) in bytes.iter().enumerate().take(9) {
+        n |= ((b & 0x7f) as u64) << (7 * k);
+        if b < 0x80 {
+            return Some((usize::try_from(n).ok()?, &bytes[k + 1..]));
+        }
+    }
+    None
+}
+
 impl<'a> Reader<'a> {
     fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
         if self.bytes.len() < N {
@@ -2459,6 +2548,21 @@ impl<'a> Reader<'a> {
             bits &= bits - 1;
         }
         Ok(row)
+    }
+
+    /// The word classes that end a model: their number (u32), then per word the word and its
+    /// two classes (u16 each); nothing after them.
+    fn lexicons(&mut self) -> Result<Lexicons, String> {
+        let n = self.u32()? as usize;
+        let mut classes = foldhash::HashMap::with_capacity_and_hasher(n.min(self.bytes.len() / 5), Default::default());
+        for _ in 0..n {
+            let word = self.word()?;
+            classes.insert(word.into(), [self.u16()?, self.u16()?]);
+        }
+        if !self.bytes.is_empty() {
+            return Err("trailing bytes after the model".into());
+        }
+        Ok(Lexicons { clusters: WordClusters { classes } })
     }
 
     /// A word: its length in bytes (u8), then its UTF-8 bytes.
@@ -3125,6 +3229,22 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_image_is_the_model_file_laid_out() {
+        let model = include_bytes!("../../data/ner/model.bin");
+        let read = Tagger::from_bytes(model).expect("the model file reads");
+        let builtin = Tagger::builtin();
+        assert_eq!(builtin.to_bytes(), model);
+        // The same table, slot for slot.
+        let slots = |t: &Tagger| t.weights.slots.iter().map(|s| (s.hash, s.row)).collect::<Vec<_>>();
+        assert!(slots(builtin) == slots(&read));
+        assert_eq!((builtin.weights.len, &builtin.weights.filter), (read.weights.len, &read.weights.filter));
+        assert_eq!(image::image(b"NASSNER2"), Err("not a nass NER model (bad magic)".into()));
+        assert!(image::image(&model[..model.len() / 2]).is_err());
+        assert!(Tagger::from_image(&BUILTIN_IMAGE[..BUILTIN_IMAGE.len() / 2]).is_err());
+        assert!(Tagger::from_image(&[0xff; 64]).is_err());
+    }
+
+    #[test]
     fn damaged_models_are_errors_not_panics() {
         assert!(Tagger::from_bytes(b"").is_err());
         assert!(Tagger::from_bytes(b"NASSNER1").is_err());
@@ -3328,6 +3448,20 @@ mod tests {
         assert_eq!(ids.get(12345), None);
         ids.clear();
         assert_eq!((ids.get(7), ids.get(0)), (None, None));
+    }
+
+    #[test]
+    fn letters_are_the_chars() {
+        for s in ["", "a", "ab", "بن", "محمد", "الرئيس", "x١٢é😀y", "😀😀😀😀😀"] {
+            let letters = Letters::new(s);
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            assert_eq!(letters.count, chars.len(), "{s}");
+            for n in 1..=4 {
+                let prefix = (n <= chars.len()).then(|| &s[..chars.get(n).map_or(s.len(), |c| c.0)]);
+                let suffix = (n <= chars.len()).then(|| &s[chars[chars.len() - n].0..]);
+                assert_eq!((letters.prefix(n), letters.suffix(n)), (prefix, suffix), "{s} {n}");
+            }
+        }
     }
 
     #[test]
