@@ -40,7 +40,7 @@ import sys
 from pathlib import Path
 
 from build_names import ARABIC as LETTERS, MIN_NAME_NEXT, fold, lexicon_zipf, news_documents, news_texts, \
-    read_lines, read_names, stopwords
+    read_lines, read_names, stopwords, write_word_list
 from pinned_wheel import read_json_member
 
 VERSION = '0.3.6'
@@ -108,11 +108,8 @@ def main(argv):
     shares = given_shares(book)
     listed = {w for w, share in shares.items() if kept(w, share, zipf, learnt | stop | places)}
     names = sorted(used_as_names(listed, learnt | listed, news, zipf, stop))
-    with out.open('w', encoding='utf-8') as fh:
-        fh.write(f'# given names of the egy-names {VERSION} name book (MIT), rarer as words; '
-                 'built by tools/build_given_egy.py\n')
-        for w in names:
-            fh.write(w + '\n')
+    write_word_list(out, f'given names of the egy-names {VERSION} name book (MIT), rarer as words; '
+                         'built by tools/build_given_egy.py', names)
     print(f'{out}: {len(names)} given names of {len(shares)}')
 
 

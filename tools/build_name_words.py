@@ -27,7 +27,7 @@ Deterministic: run twice, the second run changes nothing.
 import sys
 from pathlib import Path
 
-from build_names import ARABIC as LETTERS, DIACRITICS, fold
+from build_names import ARABIC as LETTERS, DIACRITICS, fold, write_word_list
 from pinned_wheel import read_json_member
 
 VERSION = '0.1.3'
@@ -60,11 +60,8 @@ def main(argv):
     dictionary = read_json_member('arabnamer', VERSION, SHA256, MEMBER, argv[3] if len(argv) == 4 else None)
     stopwords = read_stopwords()
     words = sorted({w for spelling in dictionary.values() if (w := name_word(spelling)) and w not in stopwords})
-    with out.open('w', encoding='utf-8') as fh:
-        fh.write(f'# words of personal names, from the name dictionary of arabnamer {VERSION} (CC-BY-4.0); '
-                 'built by tools/build_name_words.py\n')
-        for w in words:
-            fh.write(w + '\n')
+    write_word_list(out, f'words of personal names, from the name dictionary of arabnamer {VERSION} (CC-BY-4.0); '
+                         'built by tools/build_name_words.py', words)
     print(f'{out}: {len(words)} words from {len(dictionary)} entries')
 
 

@@ -301,6 +301,14 @@ def cue_names(news, known):
     return keep, seen
 
 
+def write_word_list(out, header, words):
+    """Writes a data list: one `# header` line, then one word per line."""
+    with open(out, 'w', encoding='utf-8') as fh:
+        fh.write(f'# {header}\n')
+        for w in words:
+            fh.write(w + '\n')
+
+
 def read_lines(name):
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, '..', 'data', 'names', name), encoding='utf-8') as fh:
