@@ -414,7 +414,7 @@ fn recorded_given_names() -> impl Iterator<Item = &'static str> {
 /// Every known given name: from the annotated data, from news and from civil records.
 fn given_names() -> &'static HashSet<&'static str, FixedState> {
     static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
-    NAMES.get_or_init(|| given_name_entries().map(|(name, _)| name).chain(recorded_given_names()).collect())
+    NAMES.get_or_init(|| learnt_given_names().iter().copied().chain(recorded_given_names()).collect())
 }
 
 /// The given names learnt from text (`given.txt`, `given-news.txt`), without the records'.

@@ -2046,28 +2046,10 @@ impl Tagger {
         Ok(Tagger::from_weights(weights, memory, lexicons))
     }
 
-    /// Reads a model written by [`Tagger::to_bytes`].
+    /// Reads a model written by [`Tagger::to_bytes`], through its image: one reader of the
+    /// model file for `build.rs` and the library.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or("not a nass NER model (bad magic)")?;
-        let mut r = Reader { bytes: rest };
-        let memory = r.u32()? as usize;
-        let n = r.u32()? as usize;
-        // Rows are read straight into the table (a row takes 10 bytes at least).
-        if n > rest.len() / 10 {
-            return Err("model is truncated".into());
-        }
-        let mut weights = Weights::with_capacity(n);
-        let mut last = 0u64;
-        for _ in 0..n {
-            let hash = r.u64()?;
-            if hash <= last {
-                return Err("model rows are not sorted".into());
-            }
-            last = hash;
-            weights.insert(hash, r.weights()?);
-        }
-        let lexicons = r.lexicons()?;
-        Ok(Tagger::from_weights(weights, memory, lexicons))
+        Tagger::from_image(&image::image(bytes)?)
     }
 
     fn from_weights(weights: Weights, memory: usize, lexicons: Lexicons) -> Tagger {
@@ -2521,33 +2503,6 @@ impl<'a> Reader<'a> {
 
     fn u32(&mut self) -> Result<u32, String> {
         self.take::<4>().map(u32::from_le_bytes)
-    }
-
-    fn u64(&mut self) -> Result<u64, String> {
-        self.take::<8>().map(u64::from_le_bytes)
-    }
-
-    /// The weights of a row: the mask of the tags that have one (u16), then those (i16 each),
-    /// placed by the set bits of the mask (most rows have two or three, of nine).
-    fn weights(&mut self) -> Result<[i16; NTAGS], String> {
-        let mask = self.u16()?;
-        if mask >> NTAGS != 0 {
-            return Err("bad tag mask in model".into());
-        }
-        // The weights in one slice (one bounds check for the row).
-        let len = 2 * mask.count_ones() as usize;
-        if self.bytes.len() < len {
-            return Err("model is truncated".into());
-        }
-        let (weights, rest) = self.bytes.split_at(len);
-        self.bytes = rest;
-        let mut row = [0i16; NTAGS];
-        let mut bits = mask;
-        for w in weights.chunks_exact(2) {
-            row[bits.trailing_zeros() as usize] = i16::from_le_bytes([w[0], w[1]]);
-            bits &= bits - 1;
-        }
-        Ok(row)
     }
 
     /// The word classes that end a model: their number (u32), then per word the word and its

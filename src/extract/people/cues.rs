@@ -96,12 +96,11 @@ pub(super) fn add_names_before_roles(
         // القطاري، تسمية الهادي القديري); else a word that is no common one, after a word
         // that continues no name.
         let given = |w: &Word| given_names().contains(w.bare()) || article_given_name(w);
-        let given_start = (c.saturating_sub(3)..c - 1).find(|&s| words[s..c].iter().all(plain) && given(&words[s]));
-        let start = given_start.or_else(|| {
-            (c.saturating_sub(3)..c - 1).find(|&s| {
+        let starts = || (c.saturating_sub(3)..c - 1).filter(|&s| words[s..c].iter().all(plain));
+        let start = starts().find(|&s| given(&words[s])).or_else(|| {
+            starts().find(|&s| {
                 let first = &words[s];
-                words[s..c].iter().all(plain)
-                    && !has_article(first)
+                !has_article(first)
                     && first.support(lexicon) < COMMON_IN_NAME
                     && (s == 0 || !continues_name(&words[s - 1], lexicon, stop))
             })
@@ -305,8 +304,8 @@ const MAX_LISTING_ITEM: usize = 8;
 
 /// The names of a listing `NAME : VALUE NAME : VALUE …` (a squad and the players' clubs, a
 /// bureau and its members' posts): between two colons, the value of one name then the next
-/// name, which begins at the first known given name of its last words, and goes on to the
-/// colon in words that continue a name. The names the tagger or a rule found across the
+/// name, which begins at the first known given name of its last words and goes on to the
+/// colon (see [`listed_name`]). The names the tagger or a rule found across the
 /// boundary (ألمستقبل الرياضي بالمرسى ايمن) give way to them.
 pub(super) fn add_listing_names(words: &[Word], found: &mut Vec<Found>, stop: &HashSet<String>) {
     let colons: Vec<usize> = (0..words.len()).filter(|&k| words[k].text == ":").collect();
@@ -339,8 +338,9 @@ pub(super) fn add_listing_names(words: &[Word], found: &mut Vec<Found>, stop: &H
 }
 
 /// The name that ends at `end` (a colon) and begins at a known given name from `from` on: two
-/// to four words. (A listing's words are read whole: بالعيد، وائل and
-/// بسام are names, not ب or و with a word.) A compound's second part opens no name: the
+/// to four words, none a stopword, title, role or place word, with no wide gap between them.
+/// (A listing's words are read whole: بالعيد، وائل and بسام are names, not ب or و with a
+/// word.) A compound's second part opens no name: the
 /// word before it does (نجم الدين دغفوس).
 fn listed_name(words: &[Word], from: usize, end: usize, stop: &HashSet<String>) -> Option<std::ops::Range<usize>> {
     let from = from.max(end.saturating_sub(MAX_NAME_WORDS));
@@ -348,13 +348,13 @@ fn listed_name(words: &[Word], from: usize, end: usize, stop: &HashSet<String>) 
     // The colon ends the name: its words need only be no stopword, title, role or place word
     // (العربي، يكن are family names here).
     let in_name = |w: &Word| w.class == WordClass::Other && !w.is_stopword(stop);
+    // (A wide gap ends an item's parts: حكم إضافي ثان : أسامة بن إسحاق  حكم مساعد أول :.)
+    let gap = |k: usize| words[k].token.start > words[k - 1].token.end + 1;
     let start = (from..end.saturating_sub(1)).find(|&s| {
         let first = &words[s];
         // (علي is a stopword too, as على written loosely; not in a listing.)
         let stopword =
             first.is_stopword(stop) && (first.text.ends_with('ى') || !frequent_given_names().contains(first.folded));
-        // (A wide gap ends an item's parts: حكم إضافي ثان : أسامة بن إسحاق  حكم مساعد أول :.)
-        let gap = |k: usize| words[k].token.start > words[k - 1].token.end + 1;
         (given_names().contains(first.folded) || article_given_name(first))
             && !stopword
             && words[s + 1..end].iter().all(in_name)

@@ -22,8 +22,6 @@ pub fn slots(rows: usize) -> usize {
 
 /// The image of a model file (the format of `Tagger::to_bytes`: magic, memory window, rows
 /// sorted by hash, word classes), or what is wrong with the file.
-// Called by build.rs and the tests: the library only reads images.
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn image(model: &[u8]) -> Result<Vec<u8>, String> {
     let mut at = 0;
     let take = |at: &mut usize, n: usize| -> Result<&[u8], String> {
