@@ -228,7 +228,7 @@ const WEAK_LEADS: [&str; 10] =
     ["الراحل", "الراحله", "المرحوم", "المرحومه", "الفقيد", "الفقيده", "الشهيد", "الشهيده", "يدعي", "تدعي"];
 
 /// Role nouns that take a complement before the name (رئيس الوزراء، وزير الداخلية).
-const ROLES: [&str; 26] = [
+const ROLES: [&str; 27] = [
     "رئيس",
     "رئيسه",
     "وزير",
@@ -252,6 +252,8 @@ const ROLES: [&str; 26] = [
     "مبعوثه",
     "مندوب",
     "مندوبه",
+    // A deputy in Tunisia's administration (كاهية مدير: deputy director).
+    "كاهيه",
     // Spokespeople (الناطق الرسمي باسم…، المتحدثة باسم…).
     "الناطق",
     "الناطقه",
@@ -968,6 +970,7 @@ fn people_of_words(
     cues::add_listing_names(words, &mut found, stop);
     cues::add_speakers_before_colons(words, &mut found, lexicon, stop);
     cues::add_businesspeople(words, &mut found, lexicon, stop);
+    cues::add_names_after_saying_verbs(words, &mut found, lexicon, stop);
     cues::add_names_after_slashes(words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
@@ -985,6 +988,7 @@ fn people_of_words(
         *r = spans::without_trailing_feminine_adjective(words, r.clone(), lexicon);
     }
     add_bel_family_names(words, &mut found);
+    add_forebears_names(words, &mut found, stop);
     trim_verbal_nouns(words, &mut found, lexicon);
     drop_plurals(words, &mut found, lexicon);
     drop_lone_common_words(words, &mut found, lexicon, stop);
@@ -1116,6 +1120,54 @@ fn add_bel_family_names(words: &[Word], found: &mut [Found]) {
             r.end += 1;
         }
     }
+}
+
+/// Runs a family name written بالحاج or بلحاج (son of the Hajj), or بالشيخ, on into the
+/// forebear's given name that follows it (منذر بالحاج علي، بشرى بلحاج حميدة، شهاب بالحاج يوسف),
+/// where the tagger read that given name as a second person; and starts a name found at such
+/// a given name at the honorific, or at the given name or word of names before it (بشرى).
+/// Not a word after the honorific that is no given name: رضا بلحاج | لإبطال.
+fn add_forebears_names(words: &[Word], found: &mut Vec<Found>, stop: &HashSet<String>) {
+    let honorific = |k: usize| words.get(k).is_some_and(forebear_honorific);
+    let forebear = |k: usize| words.get(k).is_some_and(|w| given_names().contains(w.folded));
+    let touches =
+        |r: &Range<usize>| honorific(r.start) || honorific(r.end - 1) || (r.start > 0 && honorific(r.start - 1));
+    if !found.iter().any(|(r, _)| touches(r)) {
+        return;
+    }
+    // With a conjunction glued to it or not: وبشرى بلحاج حميدة.
+    let name_word = |w: &Word| {
+        w.token.kind == TokenKind::ArabicWord
+            && w.class == WordClass::Other
+            && !w.is_stopword(stop)
+            && (given_names().contains(w.bare()) || crate::extract::tagger::is_name_word(w.bare()))
+    };
+    for (r, _) in found.iter_mut() {
+        if honorific(r.end - 1) && forebear(r.end) {
+            r.end += 1;
+        }
+        // A name found right after the honorific is the forebear's, known or not (حميدة),
+        // when it is one word or opens with a given name.
+        if r.start > 0 && honorific(r.start - 1) && (r.len() == 1 || forebear(r.start)) {
+            r.start -= 1;
+        }
+        // The honorific and the forebear's name, after the person's given name.
+        if r.len() >= 2 && honorific(r.start) && r.start > 0 && name_word(&words[r.start - 1]) {
+            r.start -= 1;
+        }
+    }
+    // The forebear's name found alone goes into the name it ends, and the two halves of a
+    // name found as two people are one span now.
+    let spans: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
+    let inside_another = |r: &Range<usize>| spans.iter().any(|s| s != r && s.start <= r.start && r.end <= s.end);
+    let mut kept = HashSet::with_hasher(FixedState::default());
+    found.retain(|(r, _)| !inside_another(r) && kept.insert((r.start, r.end)));
+}
+
+/// Is the word بالحاج، بلحاج، بالشيخ or بلشيخ, a family name made of ب (son of) and a
+/// forebear's honorific?
+fn forebear_honorific(w: &Word) -> bool {
+    matches!(w.folded, "بالحاج" | "بلحاج" | "بالشيخ" | "بلشيخ")
 }
 
 /// Takes the verbal nouns of the second form (تفعيل: تصريف، تكليف، تحكيم), with a clitic or
@@ -2482,10 +2534,19 @@ fn glued_proclitic(w: &Word, lexicon: &Lexicon) -> (usize, bool) {
     if w.folded.strip_prefix('و').is_some_and(|rest| FOREIGN_PARTICLES.contains(&rest)) {
         return (first.len_utf8(), false);
     }
-    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل') || w.text.chars().count() < 4 {
+    // بالحاج is a family name, not ب + الحاج.
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل') || w.text.chars().count() < 4 || forebear_honorific(w) {
         return (0, false);
     }
     let rest = &w.text[first.len_utf8()..];
+    // A name that begins with ل after the preposition ل: للورينزو is ل + لورينزو.
+    let lam_name = |rest: &str| {
+        let rest = fold(rest);
+        given_names().contains(rest.as_str()) || crate::extract::tagger::is_name_word(&rest)
+    };
+    if first == 'ل' && rest.starts_with('ل') && !given_names().contains(w.folded) && lam_name(rest) {
+        return (first.len_utf8(), false);
+    }
     let article = first == 'ل' && rest.starts_with('ل');
     let candidate = if article { format!("ا{rest}") } else { rest.to_string() };
     // A word of the name list as written is a name too (فيصل، وسام، لبنى: not ف + يصل), unless
@@ -3823,6 +3884,43 @@ mod tests {
         // In a text that mixes both spellings, علي before a very common word is the preposition.
         let mixed = "وأكد على ضرورة الحوار، واتفقت الإدارة مع اللاعب علي العودة للدوحة.";
         assert!(names(mixed).is_empty(), "{:?}", names(mixed));
+    }
+
+    #[test]
+    fn a_lam_glued_to_a_name_beginning_with_lam_is_left_out() {
+        let text = "وتولى المنصب خلفا للورينزو سانز في ذلك العام.";
+        assert_eq!(just_names(&names_with_tagged(text, &["للورينزو سانز"])), ["لورينزو سانز"]);
+        // بالحاج is a family name, not ب + الحاج.
+        let text = "واعترض بالحاج علي على ما ورد في البلاغ.";
+        assert_eq!(just_names(&names_with_tagged(text, &["بالحاج علي"])), ["بالحاج علي"]);
+    }
+
+    #[test]
+    fn kahia_is_a_role_after_a_name() {
+        // كاهية مدير: a deputy director in Tunisia's administration.
+        let text = "وأفاد كمال الدريدي كاهية مدير التجهيز أن الأشغال انطلقت.";
+        assert_eq!(just_names(&names_with_tagged(text, &["كمال الدريدي كاهية"])), ["كمال الدريدي"]);
+    }
+
+    #[test]
+    fn a_forebears_given_name_after_bel_hajj_is_part_of_the_family_name() {
+        // The tagger reads the forebear's given name as a second person.
+        let text = "وقال النائب كريم بالحاج عمر إن الكتلة موحدة.";
+        let tagged = names_with_tagged(text, &["كريم", "عمر"]);
+        assert_eq!(just_names(&tagged), ["كريم بالحاج عمر"]);
+        // A name found at the forebear's name starts at the honorific, or at the given name
+        // or name word before it.
+        let text = "ومن بينهم سلمى بلحاج حميدة وغيرها.";
+        assert_eq!(just_names(&names_with_tagged(text, &["حميدة"])), ["سلمى بلحاج حميدة"]);
+        let text = "وأضافت بلحاج حميدة أن القانون جاهز.";
+        assert_eq!(just_names(&names_with_tagged(text, &["حميدة"])), ["بلحاج حميدة"]);
+        // Not a word after the honorific that is no given name.
+        let text = "وقال كريم بالحاج لإبطال القرار إن الأمر محسوم.";
+        assert_eq!(just_names(&names_with_tagged(text, &["كريم"])), ["كريم بالحاج"]);
+        // Nor words the tagger took for a name after it that do not open with a given name.
+        let text = "إخراج مراد بالشيخ تسند منحة قدرها ألف دينار.";
+        let tagged = names_with_tagged(text, &["مراد بالشيخ", "تسند منحة قدرها"]);
+        assert!(just_names(&tagged).iter().all(|n| !n.contains("بالشيخ تسند")), "{tagged:?}");
     }
 
     #[test]

@@ -1037,6 +1037,16 @@ fn trigger(info: &WordInfo) -> u64 {
     0
 }
 
+/// The row of [`TRIGGERS`] that lists the verbs of saying and meeting.
+const SAYING_VERBS: usize = 3;
+
+/// Whether a folded word, without clitics, is a verb of saying or meeting (قال، أفاد،
+/// استقبل): its subject or object is often a person.
+pub(crate) fn is_saying_verb(bare: &str) -> bool {
+    static SET: OnceLock<foldhash::HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| TRIGGERS[SAYING_VERBS].split_whitespace().map(fold).collect()).contains(bare)
+}
+
 /// The row of [`TRIGGERS`] that lists the particles of Arabic names.
 const NAME_PARTICLES: usize = 4;
 

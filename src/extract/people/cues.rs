@@ -15,6 +15,7 @@ use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
 use foldhash::fast::FixedState;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Marks that close a quoted title.
@@ -166,17 +167,76 @@ pub(super) fn add_speakers_before_colons(
     }
 }
 
+/// The words of a name that opens with a known given name at `start`: its [`name_run`], or
+/// the given name and a family name with the article that is a word too (شفيق الجراية:
+/// a stipend), which the cue before it vouches for.
+fn name_run_with_family(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+    match name_run(words, start, lexicon, stop) {
+        1 if words.get(start + 1).is_some_and(|w| article_family_word(w, lexicon, stop)) => 2,
+        run => run,
+    }
+}
+
+/// A name without the apposition that follows it: a role (سعيدة حقي | رئيسة نقابة) or a
+/// kinship noun (مباركة عواينية | أرملة الشهيد، نسيم السلطاني | ابن عم الشهيد), which a
+/// name's run may take for words of the name.
+fn before_apposition(words: &[Word], r: Range<usize>) -> Range<usize> {
+    let kin_after = |k: usize| {
+        let w = &words[k];
+        matches!(w.bare(), "ارمله" | "زوجه" | "شقيق" | "شقيقه" | "نجل" | "كريمه")
+            || (matches!(w.bare(), "ابن" | "بنت")
+                && words.get(k + 1).is_some_and(|n| matches!(n.bare(), "عم" | "خال" | "اخ" | "اخت") || has_article(n)))
+    };
+    let cut =
+        (r.start + 1..r.end).find(|&k| matches!(words[k].class, WordClass::Title | WordClass::Role) || kin_after(k));
+    r.start..cut.unwrap_or(r.end)
+}
+
+/// A name right after a verb of saying or meeting (أفاد سفيان طوبال، أكد منصف النعيمي أن،
+/// استقبل …): the verb's subject or object. It must open with a known given name and have
+/// two words or more (not أكدت سلامة المواطنين: safety).
+pub(super) fn add_names_after_saying_verbs(
+    words: &[Word],
+    found: &mut Vec<Found>,
+    lexicon: &Lexicon,
+    stop: &HashSet<String>,
+) {
+    for i in 0..words.len().saturating_sub(2) {
+        let verb = &words[i];
+        if verb.token.kind != TokenKind::ArabicWord || !crate::extract::tagger::is_saying_verb(verb.bare()) {
+            continue;
+        }
+        if !is_given_name(&words[i + 1], lexicon, stop) {
+            continue;
+        }
+        let run = name_run_with_family(words, i + 1, lexicon, stop);
+        let r = before_apposition(words, i + 1..i + 1 + run);
+        // A given name right after it: what was read as a name is a role (شيخ الأزهر أحمد
+        // الطيب).
+        let role_before_name = words.get(r.end).is_some_and(|w| is_given_name(w, lexicon, stop));
+        if r.len() >= 2 && !role_before_name && !overlaps(found, &r) {
+            found.push((r, None));
+        }
+    }
+}
+
 /// A name after رجل الأعمال or سيدة الأعمال (businessman, businesswoman): an occupation of
 /// two words, whose name must open with a known given name and have two words or more, as
 /// after the other occupations (رجل الأعمال عكرمة الوذان).
 pub(super) fn add_businesspeople(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     for i in 0..words.len().saturating_sub(3) {
         let business = matches!(words[i].bare(), "رجل" | "سيده") && words[i + 1].folded == "الاعمال";
-        if !business || !is_given_name(&words[i + 2], lexicon, stop) {
+        if !business {
             continue;
         }
-        let run = name_run(words, i + 2, lexicon, stop);
-        let r = i + 2..i + 2 + run;
+        // One adjective may come between (رجل الأعمال الموقوف شفيق الجراية).
+        let adjective = has_article(&words[i + 2]) && words[i + 2].class == WordClass::Other;
+        let start = if adjective { i + 3 } else { i + 2 };
+        if !words.get(start).is_some_and(|w| is_given_name(w, lexicon, stop)) {
+            continue;
+        }
+        let run = name_run_with_family(words, start, lexicon, stop);
+        let r = start..start + run;
         if run >= 2 && !overlaps(found, &r) {
             // Without a preposition glued to it (لرجل الأعمال).
             let noun = words[i].text.get(words[i].bare_from()..).unwrap_or(words[i].text);
@@ -745,6 +805,24 @@ mod tests {
         for form in super::relative_forms().keys() {
             assert!(form.ends_with(super::RELATIVE_LAST_LETTERS), "{form}");
         }
+    }
+
+    #[test]
+    fn a_name_after_a_verb_of_saying_is_its_speaker() {
+        assert_eq!(names("أفاد سفيان طربلسي في تصريح إعلامي اليوم."), ["سفيان طربلسي"]);
+        // A family name with the article that is a word too, vouched for by the verb.
+        assert_eq!(names("وأكد كمال الصيد أن الموسم واعد."), ["كمال الصيد"]);
+        // Without the role or kinship noun in apposition after it.
+        assert_eq!(names("وأكدت سعيدة حقاني رئيسة نقابة المعلمين أن الإضراب قائم."), ["سعيدة حقاني"]);
+        assert_eq!(names("وأكد نسيم الغرياني ابن عم الضحية أن العائلة تنتظر."), ["نسيم الغرياني"]);
+        // Not a common word that is a given name too, nor a role before a name.
+        assert!(names("وأكدت سلامة المواطنين أولوية.").is_empty());
+        assert!(!names("وقال شيخ الأزهر أحمد الطيب إن الأمر محسوم.").contains(&"شيخ الأزهر".to_string()));
+    }
+
+    #[test]
+    fn a_businessman_is_named_after_an_adjective_too() {
+        assert_eq!(names("وتتعلق القضية برجل الأعمال الموقوف كمال الحمروني."), ["كمال الحمروني"]);
     }
 
     #[test]
