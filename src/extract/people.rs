@@ -974,6 +974,8 @@ fn people_of_words(
     cues::add_names_after_slashes(words, &mut found, lexicon, stop);
     let quoted = spans::short_quotes(words, lexicon);
     found.retain(|(r, _)| !spans::all_quoted(&quoted, r));
+    // After that: what it adds is quoted, on other evidence.
+    cues::add_quoted_names(words, &mut found, lexicon, stop);
     drop_role_complements(words, &mut found, lexicon, stop);
     cut_at_place_words(words, &mut found, lexicon, stop);
     drop_places(words, &mut found, lexicon, stop);

@@ -8,8 +8,8 @@
 
 use super::{
     article_family_word, article_given_name, continues_name, foreign_given_name, frequent_given_names, given_names,
-    has_article, is_given_name, name_like, name_run, overlaps, plain_word, role_complement_end, spans, text_support,
-    towns, Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
+    has_article, is_given_name, name_like, name_run, overlaps, place_names, plain_word, role_complement_end, spans,
+    text_support, towns, Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -219,6 +219,50 @@ pub(super) fn add_names_after_saying_verbs(
         }
     }
 }
+
+/// A name written in quotes after a title, a role or a verb of saying, as press text quotes
+/// foreign names (وزير الداخلية الفرنسي "جيرار كولومب"، وقال "رينارد جريندل"): two or three
+/// words, a known given name (Arabic or foreign) and a rare word, the rest name-like, without
+/// the article, a particle or a place (the quoted names of works, papers and towns have
+/// them). Without such a cue, quotes hold as many names of companies and places as of people
+/// ("فيتش رايتينغ"، "مار أيه لاغو").
+pub(super) fn add_quoted_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    for i in 0..words.len().saturating_sub(3) {
+        if !spans::opens_quote(&words[i]) {
+            continue;
+        }
+        let Some(close) = (i + 3..(i + 5).min(words.len())).find(|&k| spans::closes_quote(&words[i], &words[k])) else {
+            continue;
+        };
+        let r = i + 1..close;
+        let first = &words[r.start];
+        // A title, role or verb of saying before the quote, or before one or two adjectives
+        // after it (وزير الداخلية الفرنسي "…"، المهاجم الياباني المخضرم "…"، وقال "…").
+        let cue = |k: usize| {
+            let w = &words[k];
+            matches!(w.class, WordClass::Title | WordClass::Role) || crate::extract::tagger::is_saying_verb(w.bare())
+        };
+        let adjective = |k: usize| has_article(&words[k]) && words[k].class == WordClass::Other;
+        let cued = (1..=3).filter(|&back| back <= i).any(|back| cue(i - back) && (i - back + 1..i).all(adjective));
+        let given = (given_names().contains(first.folded) && !first.is_stopword(stop))
+            || foreign_given_name(first, lexicon, stop);
+        // No article, particle or place in it: the names of works, towns and papers have them
+        // (زهرة القندول، ابن منظور، دي فيلت، سان بيير).
+        let plain =
+            |w: &Word| !has_article(w) && !NAME_PARTICLES.contains(&w.folded) && !place_names().contains(w.folded);
+        let person = first.bare_from() == 0
+            && given
+            && words[r.clone()].iter().all(plain)
+            && words[r.start + 1..r.end].iter().all(|w| continues_name(w, lexicon, stop))
+            && words[r.end - 1].support(lexicon) < COMMON;
+        if person && cued && !overlaps(found, &r) {
+            found.push((r, None));
+        }
+    }
+}
+
+/// Particles of names, folded: Arabic (ابن، أبي) and foreign (دي، سان، فان).
+const NAME_PARTICLES: [&str; 12] = ["ابن", "ابو", "ابي", "بن", "بنت", "ام", "دي", "دو", "سان", "فان", "فون", "لا"];
 
 /// A name after رجل الأعمال or سيدة الأعمال (businessman, businesswoman): an occupation of
 /// two words, whose name must open with a known given name and have two words or more, as
@@ -818,6 +862,15 @@ mod tests {
         // Not a common word that is a given name too, nor a role before a name.
         assert!(names("وأكدت سلامة المواطنين أولوية.").is_empty());
         assert!(!names("وقال شيخ الأزهر أحمد الطيب إن الأمر محسوم.").contains(&"شيخ الأزهر".to_string()));
+    }
+
+    #[test]
+    fn a_quoted_name_after_a_title_or_a_verb_of_saying_is_a_person() {
+        assert_eq!(names("وأكد وزير المالية البلجيكي \"ماريو كاستيلانو\" أن الميزانية جاهزة."), ["ماريو كاستيلانو"]);
+        assert_eq!(names("وقال \"ماريو كاستيلانو\" إن الميزانية جاهزة."), ["ماريو كاستيلانو"]);
+        // Not without a cue, nor with the article or a particle in the quotes.
+        assert!(names("وأقيم الحفل في \"ماريو كاستيلانو\" أمس.").is_empty());
+        assert!(names("وقال \"ماريو الكاستيلانو\" إن الميزانية جاهزة.").is_empty());
     }
 
     #[test]
