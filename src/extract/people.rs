@@ -1922,15 +1922,20 @@ fn run_after_title(
 }
 
 /// Number of words of a complement with ل at `j` after a title (للحكومة التونسية،
-/// للجمهورية): a word of لل, then up to two words with the article, none a given name, and
-/// where the post is, a word with بال (للنقابة الأساسية بالشركة).
+/// للجمهورية): a word of لل, then up to two words with the article, none a given name, the
+/// same again for what the body is for (للديوان الوطني للزيت), and where the post is, a word
+/// with بال (للنقابة الأساسية بالشركة).
 fn title_complement(words: &[Word], j: usize) -> usize {
     let with_lam = words.get(j).is_some_and(|w| w.token.kind == TokenKind::ArabicWord && w.folded.starts_with("لل"));
     if !with_lam {
         return elected_for(words, j);
     }
     let adjective = |w: &&Word| w.bare_from() == 0 && w.folded.starts_with("ال") && !given_names().contains(w.folded);
-    let n = 1 + words[j + 1..].iter().take(2).take_while(adjective).count();
+    let mut n = 1 + words[j + 1..].iter().take(2).take_while(adjective).count();
+    // And what that body is for, with ل again (المدير العام للديوان الوطني | للزيت).
+    if words.get(j + n).is_some_and(|w| w.token.kind == TokenKind::ArabicWord && w.folded.starts_with("لل")) {
+        n += 1 + words[j + n + 1..].iter().take(2).take_while(adjective).count();
+    }
     let at_place = words.get(j + n).is_some_and(|w| {
         w.token.kind == TokenKind::ArabicWord
             && w.folded.strip_prefix('ب').is_some_and(|rest| {
@@ -3895,6 +3900,21 @@ mod tests {
         // بالحاج is a family name, not ب + الحاج.
         let text = "واعترض بالحاج علي على ما ورد في البلاغ.";
         assert_eq!(just_names(&names_with_tagged(text, &["بالحاج علي"])), ["بالحاج علي"]);
+    }
+
+    #[test]
+    fn a_title_after_bin_is_a_family_name() {
+        let text = "وقالت النائبة هالة بن الشيخ إن المبادرة هامة.";
+        assert_eq!(just_names(&names_with_tagged(text, &["هالة بن الشيخ"])), ["هالة بن الشيخ"]);
+        // A title after a name is still an apposition.
+        let text = "وقال سليم العياري الشيخ الجليل إن المبادرة هامة.";
+        assert_eq!(just_names(&names_with_tagged(text, &["سليم العياري الشيخ"])), ["سليم العياري"]);
+    }
+
+    #[test]
+    fn a_titles_complement_may_say_what_its_body_is_for() {
+        let text = "وأفاد الرئيس المدير العام للديوان الوطني للتطهير كمال الدريدي، في حديث، أن الأشغال انطلقت.";
+        assert_eq!(just_names(&names(text)), ["كمال الدريدي"]);
     }
 
     #[test]
