@@ -915,6 +915,25 @@ impl<'a> Doc<'a> {
         let num = |k: usize| matches!(self.kind(k), Some(TokenKind::Number));
         (self.glued(i) && sep(i + 1) && self.glued(i + 1) && num(i + 2))
             || (i >= 2 && self.glued(i - 1) && sep(i - 1) && self.glued(i - 2) && num(i - 2))
+            || self.clock(i)
+            || (i >= 2 && self.clock(i - 2))
+    }
+
+    /// Is token `i` the hour of a time written with a space after the colon (`19: 48`): an
+    /// hour up to 24 touching `:`, then two digits of minutes? (A score's sides, `2: 1`, are
+    /// not written with two-digit minutes after an hour; nor is a numbered item's price,
+    /// `منصة عدد 3: 40 دينار`.)
+    fn clock(&self, i: usize) -> bool {
+        let numbered = i >= 1 && (self.is_word(i - 1, "عدد") || self.is_word(i - 1, "رقم"));
+        let hour = !numbered && self.raw(i).parse::<u32>().is_ok_and(|h| h <= 24);
+        let minutes = |m: &str| m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60);
+        self.kind(i) == Some(TokenKind::Number)
+            && hour
+            && self.glued(i)
+            && self.is_sign(i + 1, &[":"])
+            && self.gap(i + 1) == " "
+            && self.kind(i + 2) == Some(TokenKind::Number)
+            && minutes(self.raw(i + 2))
     }
 
     /// Reads the quantity that starts at token `q` (the figure starts at byte `start`).
@@ -2433,6 +2452,7 @@ mod tests {
             "عليه الاتصال بالرقم 96.503.730",
             "على الرقمين : 70.103.700 و70.103.800",
             "وصل القطار على الساعة 15 و40 دقيقة",
+            "انطلقت الرحلة (19: 48 من مساء أمس بالتوقيت العالمي)",
         ] {
             assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
         }
@@ -2440,6 +2460,7 @@ mod tests {
         assert_eq!(values("بلغ رقم المعاملات 71.000.000 دينار"), [71_000_000.0]);
         assert_eq!(values("بكلفة 36.300.000 دينار"), [36_300_000.0]);
         assert_eq!(values("استغرق 40 دقيقة"), [40.0]);
+        assert_eq!(values("منصة عدد 3: 40 دينار"), [40.0]);
     }
 
     #[test]
