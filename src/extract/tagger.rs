@@ -1734,6 +1734,16 @@ impl Weights {
     }
 }
 
+/// `scores += part`, as [`add_row`] (eight, then the ninth).
+#[inline(always)]
+fn add_scores(scores: &mut [i32; NTAGS], part: &[i32; NTAGS]) {
+    let (head, last) = scores.split_at_mut(8);
+    for (s, w) in head.iter_mut().zip(&part[..8]) {
+        *s += *w;
+    }
+    last[0] += part[8];
+}
+
 /// `scores += row`: the first eight as one vector of eight, then the ninth (the compiler does
 /// not vectorize a loop of nine).
 #[inline(always)]
@@ -2011,14 +2021,15 @@ impl WordCache {
 /// The features of each word of a sentence (`ids` in `cached`) with its left and with its
 /// right stem (see [`observation_features`]).
 fn stem_pairs(cached: &[WordScores], ids: &[usize], out: &mut Vec<[u64; 2]>) {
-    let stem = |i: usize| cached[ids[i]].keys.stem;
-    let n = ids.len();
     out.clear();
-    out.extend((0..n).map(|i| {
-        let left = if i > 0 { stem(i - 1) } else { NO_KEYS.stem };
-        let right = if i + 1 < n { stem(i + 1) } else { NO_KEYS.stem };
-        [h(T::StemLeft, 0).u64(left).u64(stem(i)).finish(), h(T::StemRight, 0).u64(stem(i)).u64(right).finish()]
-    }));
+    // A window of three stems slid along the sentence: each word's stem is read once.
+    let stem = |k: Option<&usize>| k.map_or(NO_KEYS.stem, |&id| cached[id].keys.stem);
+    let (mut left, mut this) = (NO_KEYS.stem, stem(ids.first()));
+    for k in 1..=ids.len() {
+        let right = stem(ids.get(k));
+        out.push([h(T::StemLeft, 0).u64(left).u64(this).finish(), h(T::StemRight, 0).u64(this).u64(right).finish()]);
+        (left, this) = (this, right);
+    }
 }
 
 thread_local! {
@@ -2330,11 +2341,7 @@ impl Tagger {
     ) {
         let n = ids.len();
         let words = |i: usize| &cached[ids[i]];
-        let add = |scores: &mut [i32; NTAGS], part: &[i32; NTAGS]| {
-            for (s, w) in scores.iter_mut().zip(part) {
-                *s += w;
-            }
-        };
+        let add = add_scores;
         emit.clear();
         emit.extend((0..n).map(|i| {
             let mut scores = [0; NTAGS];
@@ -2355,8 +2362,11 @@ impl Tagger {
                     }
                 }
             }
+            // The filter let these through already (see `tag_sentence`).
             for f in pairs[i].into_iter().filter(|&f| f != 0) {
-                self.weights.add_to(f, &mut scores);
+                if let Some(row) = self.weights.probe(f) {
+                    add_row(&mut scores, row);
+                }
             }
             scores
         }));
@@ -2365,12 +2375,19 @@ impl Tagger {
         for (j, &stem) in stems.iter().enumerate() {
             let counts = &memory.counts[stem as usize];
             // Not tagged in the remembered sentences: no feature.
-            if counts != &[0; 5] {
-                for (offset, by_kind) in self.memory_scores.iter().enumerate() {
-                    let Some(i) = (j + 1).checked_sub(offset).filter(|&i| i < n) else { continue };
-                    for (k, c) in memory_keys(counts) {
-                        add(&mut emit[i], &by_kind[k][c]);
-                    }
+            if counts == &[0; 5] {
+                continue;
+            }
+            // The stem's (type, count) keys, read once for its three offsets.
+            let (mut keys, mut n_keys) = ([(0, 0); 5], 0);
+            for key in memory_keys(counts) {
+                keys[n_keys] = key;
+                n_keys += 1;
+            }
+            for (offset, by_kind) in self.memory_scores.iter().enumerate() {
+                let Some(i) = (j + 1).checked_sub(offset).filter(|&i| i < n) else { continue };
+                for &(k, c) in &keys[..n_keys] {
+                    add_scores(&mut emit[i], &by_kind[k][c]);
                 }
             }
         }
