@@ -1356,18 +1356,7 @@ fn viterbi_lanes<'a>(
         const _: () = assert!(NTAGS == 9, "one column per tag");
         columns!(0 1 2 3 4 5 6 7 8);
     }
-    // score[p1][t] at position i, as in the recurrence.
-    let score = |i: usize, p1: usize, t: usize| if ALLOWED[p1][t] { scores[i].score[p1][lane(t)] } else { NONE };
-    let (mut p1, mut t) = (0, 0);
-    let mut best = NONE;
-    for a in 0..NTAGS {
-        for b in 0..NTAGS {
-            if score(n - 1, a, b) > best {
-                best = score(n - 1, a, b);
-                (p1, t) = (a, b);
-            }
-        }
-    }
+    let (mut p1, mut t) = last_pair(&scores[n - 1].score);
     let mut tags = vec![Tag::O; n];
     tags[n - 1] = Tag::from_index(t);
     if n > 1 {
@@ -1391,6 +1380,34 @@ fn viterbi_lanes<'a>(
         (p1, t) = (p2, p1);
     }
     tags
+}
+
+/// The best tag pair `(p1, t)` at the last position: the first, in tag order, of those with
+/// the greatest score (as "if s > best" over p1, then t, from -inf keeps it), `(0, 0)` if every
+/// score is -inf. Lanes without a tag are -inf, so the greatest score is that of the lanes;
+/// then only the first row that holds it is searched, tag by tag.
+#[inline(always)]
+fn last_pair(score: &[Lanes; NTAGS]) -> (usize, usize) {
+    let row_max = |row: &Lanes| row.iter().fold(NONE, |m, &x| if x > m { x } else { m });
+    let best = score.iter().fold(NONE, |m, row| {
+        let x = row_max(row);
+        if x > m {
+            x
+        } else {
+            m
+        }
+    });
+    if best == NONE {
+        return (0, 0);
+    }
+    for (p1, row) in score.iter().enumerate() {
+        if row_max(row) == best {
+            if let Some(t) = (0..NTAGS).find(|&t| ALLOWED[p1][t] && row[lane(t)] == best) {
+                return (p1, t);
+            }
+        }
+    }
+    (0, 0)
 }
 
 /// The Viterbi's scores at one position: `score[p1][lane(t)]`, of the tag pairs `(p1, t)`,
@@ -1467,6 +1484,7 @@ impl Memory {
     }
 
     /// The number of a stem.
+    #[inline]
     fn id(&mut self, stem: u64) -> u32 {
         let next = self.counts.len() as u32;
         let id = self.ids.get_or_insert(stem, next);
@@ -3345,6 +3363,35 @@ mod tests {
             let mut lattice = Vec::new();
             assert_eq!(viterbi_lanes(&emit, |i| &lanes[i], &history, &mut lattice), expected, "round {round}");
             assert!(same_scores(&lattice), "round {round}");
+        }
+    }
+
+    #[test]
+    fn the_last_pair_is_the_first_best_in_tag_order() {
+        let mut seed = 7u64;
+        for round in 0..500 {
+            // Few distinct scores, so that many pairs tie; -inf for some.
+            let by_pair: [Row; NTAGS] = std::array::from_fn(|_| {
+                std::array::from_fn(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    if round == 0 || seed >> 62 == 0 {
+                        NONE
+                    } else {
+                        (seed >> 60 & 3) as f32
+                    }
+                })
+            });
+            let lanes: [Lanes; NTAGS] = std::array::from_fn(|p1| to_lanes(&by_pair[p1], p1, NONE));
+            // The loop the Viterbi ran: "if s > best" over p1, then t, of the allowed pairs.
+            let (mut expected, mut best) = ((0, 0), NONE);
+            for (p1, row) in by_pair.iter().enumerate() {
+                for (t, &s) in row.iter().enumerate() {
+                    if ALLOWED[p1][t] && s > best {
+                        (expected, best) = ((p1, t), s);
+                    }
+                }
+            }
+            assert_eq!(last_pair(&lanes), expected, "round {round}");
         }
     }
 
