@@ -1967,7 +1967,13 @@ impl WordCache {
         }
         let mut hashes = std::mem::take(&mut self.hashes);
         hashes.clear();
-        hashes.extend(tokens.iter().map(|t| std::hash::BuildHasher::hash_one(&self.hasher, t)));
+        // The bytes alone, without the terminator `Hash for str` adds: the table is this
+        // thread's, and foldhash mixes the length in already.
+        hashes.extend(tokens.iter().map(|t| {
+            let mut hasher = std::hash::BuildHasher::build_hasher(&self.hasher);
+            std::hash::Hasher::write(&mut hasher, t.as_bytes());
+            std::hash::Hasher::finish(&hasher)
+        }));
         let mask = self.slots.len() - 1;
         for &hash in &hashes {
             prefetch(&self.slots[hash as usize & mask]);
