@@ -1366,18 +1366,7 @@ fn viterbi_lanes<'a>(
         const _: () = assert!(NTAGS == 9, "one column per tag");
         columns!(0 1 2 3 4 5 6 7 8);
     }
-    // score[p1][t] at position i, as in the recurrence.
-    let score = |i: usize, p1: usize, t: usize| if ALLOWED[p1][t] { scores[i].score[p1][lane(t)] } else { NONE };
-    let (mut p1, mut t) = (0, 0);
-    let mut best = NONE;
-    for a in 0..NTAGS {
-        for b in 0..NTAGS {
-            if score(n - 1, a, b) > best {
-                best = score(n - 1, a, b);
-                (p1, t) = (a, b);
-            }
-        }
-    }
+    let (mut p1, mut t) = last_pair(&scores[n - 1].score);
     let mut tags = vec![Tag::O; n];
     tags[n - 1] = Tag::from_index(t);
     if n > 1 {
@@ -1401,6 +1390,34 @@ fn viterbi_lanes<'a>(
         (p1, t) = (p2, p1);
     }
     tags
+}
+
+/// The best tag pair `(p1, t)` at the last position: the first, in tag order, of those with
+/// the greatest score (as "if s > best" over p1, then t, from -inf keeps it), `(0, 0)` if every
+/// score is -inf. Lanes without a tag are -inf, so the greatest score is that of the lanes;
+/// then only the first row that holds it is searched, tag by tag.
+#[inline(always)]
+fn last_pair(score: &[Lanes; NTAGS]) -> (usize, usize) {
+    let row_max = |row: &Lanes| row.iter().fold(NONE, |m, &x| if x > m { x } else { m });
+    let best = score.iter().fold(NONE, |m, row| {
+        let x = row_max(row);
+        if x > m {
+            x
+        } else {
+            m
+        }
+    });
+    if best == NONE {
+        return (0, 0);
+    }
+    for (p1, row) in score.iter().enumerate() {
+        if row_max(row) == best {
+            if let Some(t) = (0..NTAGS).find(|&t| ALLOWED[p1][t] && row[lane(t)] == best) {
+                return (p1, t);
+            }
+        }
+    }
+    (0, 0)
 }
 
 /// The Viterbi's scores at one position: `score[p1][lane(t)]`, of the tag pairs `(p1, t)`,
@@ -1477,6 +1494,7 @@ impl Memory {
     }
 
     /// The number of a stem.
+    #[inline]
     fn id(&mut self, stem: u64) -> u32 {
         let next = self.counts.len() as u32;
         let id = self.ids.get_or_insert(stem, next);
@@ -1744,6 +1762,16 @@ impl Weights {
     }
 }
 
+/// `scores += part`, as [`add_row`] (eight, then the ninth).
+#[inline(always)]
+fn add_scores(scores: &mut [i32; NTAGS], part: &[i32; NTAGS]) {
+    let (head, last) = scores.split_at_mut(8);
+    for (s, w) in head.iter_mut().zip(&part[..8]) {
+        *s += *w;
+    }
+    last[0] += part[8];
+}
+
 /// `scores += row`: the first eight as one vector of eight, then the ninth (the compiler does
 /// not vectorize a loop of nine).
 #[inline(always)]
@@ -1949,7 +1977,13 @@ impl WordCache {
         }
         let mut hashes = std::mem::take(&mut self.hashes);
         hashes.clear();
-        hashes.extend(tokens.iter().map(|t| std::hash::BuildHasher::hash_one(&self.hasher, t)));
+        // The bytes alone, without the terminator `Hash for str` adds: the table is this
+        // thread's, and foldhash mixes the length in already.
+        hashes.extend(tokens.iter().map(|t| {
+            let mut hasher = std::hash::BuildHasher::build_hasher(&self.hasher);
+            std::hash::Hasher::write(&mut hasher, t.as_bytes());
+            std::hash::Hasher::finish(&hasher)
+        }));
         let mask = self.slots.len() - 1;
         for &hash in &hashes {
             prefetch(&self.slots[hash as usize & mask]);
@@ -2021,14 +2055,15 @@ impl WordCache {
 /// The features of each word of a sentence (`ids` in `cached`) with its left and with its
 /// right stem (see [`observation_features`]).
 fn stem_pairs(cached: &[WordScores], ids: &[usize], out: &mut Vec<[u64; 2]>) {
-    let stem = |i: usize| cached[ids[i]].keys.stem;
-    let n = ids.len();
     out.clear();
-    out.extend((0..n).map(|i| {
-        let left = if i > 0 { stem(i - 1) } else { NO_KEYS.stem };
-        let right = if i + 1 < n { stem(i + 1) } else { NO_KEYS.stem };
-        [h(T::StemLeft, 0).u64(left).u64(stem(i)).finish(), h(T::StemRight, 0).u64(stem(i)).u64(right).finish()]
-    }));
+    // A window of three stems slid along the sentence: each word's stem is read once.
+    let stem = |k: Option<&usize>| k.map_or(NO_KEYS.stem, |&id| cached[id].keys.stem);
+    let (mut left, mut this) = (NO_KEYS.stem, stem(ids.first()));
+    for k in 1..=ids.len() {
+        let right = stem(ids.get(k));
+        out.push([h(T::StemLeft, 0).u64(left).u64(this).finish(), h(T::StemRight, 0).u64(this).u64(right).finish()]);
+        (left, this) = (this, right);
+    }
 }
 
 thread_local! {
@@ -2340,11 +2375,7 @@ impl Tagger {
     ) {
         let n = ids.len();
         let words = |i: usize| &cached[ids[i]];
-        let add = |scores: &mut [i32; NTAGS], part: &[i32; NTAGS]| {
-            for (s, w) in scores.iter_mut().zip(part) {
-                *s += w;
-            }
-        };
+        let add = add_scores;
         emit.clear();
         emit.extend((0..n).map(|i| {
             let mut scores = [0; NTAGS];
@@ -2365,8 +2396,11 @@ impl Tagger {
                     }
                 }
             }
+            // The filter let these through already (see `tag_sentence`).
             for f in pairs[i].into_iter().filter(|&f| f != 0) {
-                self.weights.add_to(f, &mut scores);
+                if let Some(row) = self.weights.probe(f) {
+                    add_row(&mut scores, row);
+                }
             }
             scores
         }));
@@ -2375,12 +2409,19 @@ impl Tagger {
         for (j, &stem) in stems.iter().enumerate() {
             let counts = &memory.counts[stem as usize];
             // Not tagged in the remembered sentences: no feature.
-            if counts != &[0; 5] {
-                for (offset, by_kind) in self.memory_scores.iter().enumerate() {
-                    let Some(i) = (j + 1).checked_sub(offset).filter(|&i| i < n) else { continue };
-                    for (k, c) in memory_keys(counts) {
-                        add(&mut emit[i], &by_kind[k][c]);
-                    }
+            if counts == &[0; 5] {
+                continue;
+            }
+            // The stem's (type, count) keys, read once for its three offsets.
+            let (mut keys, mut n_keys) = ([(0, 0); 5], 0);
+            for key in memory_keys(counts) {
+                keys[n_keys] = key;
+                n_keys += 1;
+            }
+            for (offset, by_kind) in self.memory_scores.iter().enumerate() {
+                let Some(i) = (j + 1).checked_sub(offset).filter(|&i| i < n) else { continue };
+                for &(k, c) in &keys[..n_keys] {
+                    add_scores(&mut emit[i], &by_kind[k][c]);
                 }
             }
         }
@@ -3338,6 +3379,35 @@ mod tests {
             let mut lattice = Vec::new();
             assert_eq!(viterbi_lanes(&emit, |i| &lanes[i], &history, &mut lattice), expected, "round {round}");
             assert!(same_scores(&lattice), "round {round}");
+        }
+    }
+
+    #[test]
+    fn the_last_pair_is_the_first_best_in_tag_order() {
+        let mut seed = 7u64;
+        for round in 0..500 {
+            // Few distinct scores, so that many pairs tie; -inf for some.
+            let by_pair: [Row; NTAGS] = std::array::from_fn(|_| {
+                std::array::from_fn(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    if round == 0 || seed >> 62 == 0 {
+                        NONE
+                    } else {
+                        (seed >> 60 & 3) as f32
+                    }
+                })
+            });
+            let lanes: [Lanes; NTAGS] = std::array::from_fn(|p1| to_lanes(&by_pair[p1], p1, NONE));
+            // The loop the Viterbi ran: "if s > best" over p1, then t, of the allowed pairs.
+            let (mut expected, mut best) = ((0, 0), NONE);
+            for (p1, row) in by_pair.iter().enumerate() {
+                for (t, &s) in row.iter().enumerate() {
+                    if ALLOWED[p1][t] && s > best {
+                        (expected, best) = ((p1, t), s);
+                    }
+                }
+            }
+            assert_eq!(last_pair(&lanes), expected, "round {round}");
         }
     }
 

@@ -173,10 +173,25 @@ fn web_addresses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// without the punctuation that ends the sentence around it.
 fn address_end(text: &str, at: usize) -> usize {
     let rest = &text[at..];
-    let len = rest
-        .char_indices()
-        .find(|&(_, c)| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»' | '،' | '؛'))
-        .map_or(rest.len(), |(k, _)| k);
+    let ends = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»' | '،' | '؛');
+    // ASCII bytewise (most of an address), other characters decoded.
+    let bytes = rest.as_bytes();
+    let mut k = 0;
+    while let Some(&b) = bytes.get(k) {
+        if b.is_ascii() {
+            if ends(char::from(b)) {
+                break;
+            }
+            k += 1;
+        } else {
+            let Some(c) = rest[k..].chars().next() else { break };
+            if ends(c) {
+                break;
+            }
+            k += c.len_utf8();
+        }
+    }
+    let len = k;
     let address = rest[..len].trim_end_matches(['.', ',', ')', ']', ':', ';', '!', '?', '؟']);
     at + address.len()
 }
@@ -243,6 +258,20 @@ mod tests {
         let blanked = blank_non_prose(text);
         assert!(!blanked.contains("محمد-علي") && !blanked.contains("2019") && !blanked.contains("site"));
         assert!(blanked.contains("انظر الموقع") && blanked.contains(". ثم") && blanked.contains("، وشكرا"));
+    }
+
+    #[test]
+    fn an_address_ends_at_any_blank_bracket_or_quote() {
+        // Each character that ends an address, after an Arabic slug and ASCII: an ASCII
+        // blank that is no `is_ascii_whitespace` (vertical tab), a no-break space, a guillemet,
+        // an Arabic comma, a markup bracket, a quote.
+        for end in ["\u{0B}", "\u{A0}", "«", "»", "،", "؛", "<", ">", "\"", " ", "\n"] {
+            let text = format!("http://site.tn/نص-عربي/12{end}بعد");
+            assert_eq!(address_end(&text, 0), text.find(end).unwrap_or(0), "{end:?}");
+        }
+        // Sentence punctuation after the address is not part of it.
+        let text = "www.site.tn/مقال).";
+        assert_eq!(address_end(text, 0), text.len() - 2);
     }
 
     #[test]
