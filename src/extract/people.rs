@@ -413,11 +413,19 @@ fn recorded_given_names() -> impl Iterator<Item = &'static str> {
         .filter(move |l| !l.starts_with('#') && !l.is_empty() && classes.get(l).is_none() && !is_loosely_spelt_role(l))
 }
 
-/// Every known given name: from the annotated data, from news and from civil records.
+/// Every known given name: from the annotated data, from news, from civil records, and the
+/// Maghrebi names written with the article's alef dropped.
 fn given_names() -> &'static HashSet<&'static str, FixedState> {
     static NAMES: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
-    NAMES.get_or_init(|| learnt_given_names().iter().copied().chain(recorded_given_names()).collect())
+    NAMES.get_or_init(|| {
+        learnt_given_names().iter().copied().chain(recorded_given_names()).chain(ELIDED_ARTICLE_NAMES).collect()
+    })
 }
+
+/// Maghrebi given names written as spoken, the article's alef dropped (الأسعد → لسعد، الأزهر
+/// → لزهر، الأخضر → لخضر): they read as ل (to, for) and a name, and the list learners split
+/// them so.
+const ELIDED_ARTICLE_NAMES: [&str; 3] = ["لسعد", "لزهر", "لخضر"];
 
 /// The given names learnt from text (`given.txt`, `given-news.txt`), without the records'.
 fn learnt_given_names() -> &'static HashSet<&'static str, FixedState> {
@@ -3900,6 +3908,15 @@ mod tests {
         // بالحاج is a family name, not ب + الحاج.
         let text = "واعترض بالحاج علي على ما ورد في البلاغ.";
         assert_eq!(just_names(&names_with_tagged(text, &["بالحاج علي"])), ["بالحاج علي"]);
+    }
+
+    #[test]
+    fn maghrebi_names_with_the_articles_alef_dropped_keep_their_lam() {
+        let text = "وقال الكاتب العام لسعد اليعقوبي إن الإضراب قائم.";
+        assert_eq!(just_names(&names_with_tagged(text, &["لسعد اليعقوبي"])), ["لسعد اليعقوبي"]);
+        // Not ل before any name: قال لمحمد is "said to Mohamed".
+        let text = "وقال لمحمد الرياحي إن الأمر محسوم.";
+        assert_eq!(just_names(&names_with_tagged(text, &["لمحمد الرياحي"])), ["محمد الرياحي"]);
     }
 
     #[test]
