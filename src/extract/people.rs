@@ -990,6 +990,7 @@ fn people_of_words(
     drop_nisbas_of_nouns(words, &mut found);
     drop_inflected_nisbas(words, &mut found);
     drop_saints_places(words, &mut found);
+    drop_clubs_of_nations(words, &mut found, lexicon, stop);
     drop_known_places(words, &mut found, lexicon);
     cut_at_known_names(words, &mut found);
     cut_at_dual_verbs(words, &mut found, lexicon);
@@ -1178,6 +1179,20 @@ fn add_forebears_names(words: &[Word], found: &mut Vec<Found>, stop: &HashSet<St
 /// forebear's honorific?
 fn forebear_honorific(w: &Word) -> bool {
     matches!(w.folded, "بالحاج" | "بلحاج" | "بالشيخ" | "بلشيخ")
+}
+
+/// Drops, in a list of fixtures or standings (a dash before or after), a name of two words
+/// that are an unknown name and a nisba of a place with the article (أوليمبياكوس اليوناني -
+/// …، … - فيروفييرو الموزمبيقي): clubs named with their country. Outside such lists the same
+/// shape is as often a person with a town's nisba (رينيه الطرابلسي، هيكل القسنطيني).
+fn drop_clubs_of_nations(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    let dash = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "-" | "–" | "—"));
+    found.retain(|(r, _)| {
+        let [first, last] = &words[r.clone()] else { return true };
+        let known_given = given_names().contains(first.bare()) || foreign_given_name(first, lexicon, stop);
+        let in_fixtures = dash(r.end) || (r.start > 0 && dash(r.start - 1));
+        known_given || !in_fixtures || !has_article(last) || !spans::place_nisba(last)
+    });
 }
 
 /// Takes the verbal nouns of the second form (تفعيل: تصريف، تكليف، تحكيم), with a clitic or
@@ -3908,6 +3923,16 @@ mod tests {
         // بالحاج is a family name, not ب + الحاج.
         let text = "واعترض بالحاج علي على ما ورد في البلاغ.";
         assert_eq!(just_names(&names_with_tagged(text, &["بالحاج علي"])), ["بالحاج علي"]);
+    }
+
+    #[test]
+    fn clubs_named_with_their_country_in_fixtures_are_no_people() {
+        let text = "وتجري المباريات التالية: بنفيكا البرتغالي - سبارتاك الروسي، وبازل السويسري - غالاتا التركي.";
+        let tagged = names_with_tagged(text, &["بنفيكا البرتغالي", "سبارتاك الروسي"]);
+        assert!(tagged.is_empty(), "{tagged:?}");
+        // Outside a list, a town's nisba after a name is a family name.
+        let text = "وقال منظم الرحلة رونيه الطرابلسي إن الموسم واعد.";
+        assert_eq!(just_names(&names_with_tagged(text, &["رونيه الطرابلسي"])), ["رونيه الطرابلسي"]);
     }
 
     #[test]
