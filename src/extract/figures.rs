@@ -924,16 +924,18 @@ impl<'a> Doc<'a> {
     /// not written with two-digit minutes after an hour; nor is a numbered item's price,
     /// `منصة عدد 3: 40 دينار`.)
     fn clock(&self, i: usize) -> bool {
-        let numbered = i >= 1 && (self.is_word(i - 1, "عدد") || self.is_word(i - 1, "رقم"));
-        let hour = !numbered && self.raw(i).parse::<u32>().is_ok_and(|h| h <= 24);
+        let hour = |h: &str| h.parse::<u32>().is_ok_and(|h| h <= 24);
         let minutes = |m: &str| m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60);
-        self.kind(i) == Some(TokenKind::Number)
-            && hour
-            && self.glued(i)
+        let numbered = || i >= 1 && (self.is_word(i - 1, "عدد") || self.is_word(i - 1, "رقم"));
+        // (The colon first: it is asked of every number.)
+        self.glued(i)
             && self.is_sign(i + 1, &[":"])
             && self.gap(i + 1) == " "
+            && self.kind(i) == Some(TokenKind::Number)
             && self.kind(i + 2) == Some(TokenKind::Number)
+            && hour(self.raw(i))
             && minutes(self.raw(i + 2))
+            && !numbered()
     }
 
     /// Reads the quantity that starts at token `q` (the figure starts at byte `start`).

@@ -1012,18 +1012,7 @@ const TRIGGERS: [&str; 8] = [
 /// The kind of trigger word a stem is (1 + its index in [`TRIGGERS`]), else the kind of a
 /// word of [`NAME_WORDS`] (one more), 0 if none.
 fn trigger(info: &WordInfo) -> u64 {
-    static TABLE: OnceLock<foldhash::HashMap<String, u64>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut table = foldhash::HashMap::default();
-        for (k, words) in TRIGGERS.iter().enumerate() {
-            for w in words.split_whitespace() {
-                let w = fold(w);
-                let w = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).map_or(w.clone(), str::to_string);
-                table.entry(w).or_insert(k as u64 + 1);
-            }
-        }
-        table
-    });
+    let table = trigger_kinds();
     if info.shape != Shape::Arabic {
         return 0;
     }
@@ -1037,14 +1026,29 @@ fn trigger(info: &WordInfo) -> u64 {
     0
 }
 
+/// Each word of [`TRIGGERS`], folded and without the article, with its kind (1 + its row).
+fn trigger_kinds() -> &'static foldhash::HashMap<String, u64> {
+    static TABLE: OnceLock<foldhash::HashMap<String, u64>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = foldhash::HashMap::default();
+        for (k, words) in TRIGGERS.iter().enumerate() {
+            for w in words.split_whitespace() {
+                let w = fold(w);
+                let w = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).map_or(w.clone(), str::to_string);
+                table.entry(w).or_insert(k as u64 + 1);
+            }
+        }
+        table
+    })
+}
+
 /// The row of [`TRIGGERS`] that lists the verbs of saying and meeting.
 const SAYING_VERBS: usize = 3;
 
 /// Whether a folded word, without clitics, is a verb of saying or meeting (قال، أفاد،
 /// استقبل): its subject or object is often a person.
 pub(crate) fn is_saying_verb(bare: &str) -> bool {
-    static SET: OnceLock<foldhash::HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| TRIGGERS[SAYING_VERBS].split_whitespace().map(fold).collect()).contains(bare)
+    trigger_kinds().get(bare) == Some(&(SAYING_VERBS as u64 + 1))
 }
 
 /// The row of [`TRIGGERS`] that lists the particles of Arabic names.

@@ -9,7 +9,8 @@
 use super::{
     article_family_word, article_given_name, continues_name, foreign_given_name, frequent_given_names, given_names,
     has_article, is_given_name, name_like, name_run, overlaps, place_names, plain_word, role_complement_end, spans,
-    text_support, towns, Found, Word, WordClass, COMMON, COMMON_IN_NAME, MAX_NAME_WORDS, RARE, RARE_FAMILY_NAME,
+    text_support, towns, Found, Word, WordClass, COMMON, COMMON_IN_NAME, FOREIGN_PARTICLES, MAX_NAME_WORDS, RARE,
+    RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -248,8 +249,12 @@ pub(super) fn add_quoted_names(words: &[Word], found: &mut Vec<Found>, lexicon: 
             || foreign_given_name(first, lexicon, stop);
         // No article, particle or place in it: the names of works, towns and papers have them
         // (زهرة القندول، ابن منظور، دي فيلت، سان بيير).
-        let plain =
-            |w: &Word| !has_article(w) && !NAME_PARTICLES.contains(&w.folded) && !place_names().contains(w.folded);
+        let particle = |w: &Word| {
+            spans::CONNECTORS.contains(&w.folded)
+                || FOREIGN_PARTICLES.contains(&w.folded)
+                || matches!(w.folded, "ام" | "سان")
+        };
+        let plain = |w: &Word| !has_article(w) && !particle(w) && !place_names().contains(w.folded);
         let person = first.bare_from() == 0
             && given
             && words[r.clone()].iter().all(plain)
@@ -260,9 +265,6 @@ pub(super) fn add_quoted_names(words: &[Word], found: &mut Vec<Found>, lexicon: 
         }
     }
 }
-
-/// Particles of names, folded: Arabic (ابن، أبي) and foreign (دي، سان، فان).
-const NAME_PARTICLES: [&str; 12] = ["ابن", "ابو", "ابي", "بن", "بنت", "ام", "دي", "دو", "سان", "فان", "فون", "لا"];
 
 /// A name after رجل الأعمال or سيدة الأعمال (businessman, businesswoman): an occupation of
 /// two words, whose name must open with a known given name and have two words or more, as

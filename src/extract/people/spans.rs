@@ -91,11 +91,11 @@ pub(super) fn all_quoted(quoted: &[bool], r: &Range<usize>) -> bool {
 }
 
 /// A span with the title or role nouns at its end taken off (كريم ماسيموف سكرتير مجلس →
-/// كريم ماسيموف): a role after a name is an apposition, unless بن comes before it. A role word inside a name stays
-/// (حافظ قائد السبسي).
+/// كريم ماسيموف): a role after a name is an apposition, unless a connector comes before it.
+/// A role word inside a name stays (حافظ قائد السبسي).
 pub(super) fn without_trailing_roles(words: &[Word], mut r: Range<usize>) -> Range<usize> {
     // After بن or بنت a title is a family name (هالة بن الشيخ، محمد بن الحاج).
-    let after_particle = |k: usize| k > r.start && matches!(words[k - 1].folded, "بن" | "ابن" | "بنت");
+    let after_particle = |k: usize| k > r.start && CONNECTORS.contains(&words[k - 1].folded);
     while r.end - r.start > 1
         && matches!(words[r.end - 1].class, WordClass::Title | WordClass::Role)
         && !after_particle(r.end - 1)
