@@ -2,6 +2,7 @@
 //! scored, and the built-in model is scored through the report's path.
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::fmt::Write;
 
@@ -84,4 +85,44 @@ fn missing_files_and_damaged_models_are_named() {
     std::fs::write(&model, b"not a model").expect("writes");
     nass().args(["eval", "ner", "/dev/null", "--model"]).arg(&model).assert().code(1).stderr(contains("bad.bin"));
     nass().args(["train", "ner", "/dev/null"]).assert().code(2).stderr(contains("nothing to do"));
+}
+
+#[test]
+fn articles_annotated_for_their_people_train_the_tagger() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = dir.path().join("press");
+    std::fs::create_dir(&articles).expect("creates");
+    let names = ["سمير", "كريم", "نادية", "هشام", "ليلى", "جمال", "رشيد", "سلمى"];
+    for (k, name) in names.iter().enumerate() {
+        let text = format!("خبر\n\nقال {name} في تونس أمس. وأضاف {name} أن الوضع جيد.\n");
+        std::fs::write(articles.join(format!("{k:02}_news.txt")), text).expect("writes");
+        let answers = format!(r#"{{"source": "test", "people": [{{"name": "{name}", "variants": []}}]}}"#);
+        std::fs::write(articles.join(format!("{k:02}_news.json")), answers).expect("writes");
+    }
+    // An answer file whose person is not in its article (a damaged copy) is skipped, by name.
+    std::fs::write(articles.join("99_damaged.txt"), "قال أحدهم شيئا.").expect("writes");
+    std::fs::write(articles.join("99_damaged.json"), r#"{"people": [{"name": "منير"}]}"#).expect("writes");
+    let model = dir.path().join("model.bin");
+    nass()
+        .args(["train", "ner", "--epochs", "5"])
+        .arg(&articles)
+        .arg("--out")
+        .arg(&model)
+        .assert()
+        .success()
+        .stderr(contains("99_damaged.json").and(contains("trained on 24 sentences")));
+    let gold = dir.path().join("toy.conll");
+    std::fs::write(&gold, toy_conll()).expect("writes");
+    let out = nass()
+        .args(["eval", "ner", "--tagger-only"])
+        .arg(&gold)
+        .arg("--model")
+        .arg(&model)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(out).expect("UTF-8");
+    assert_eq!(f1(&table, "PERS"), 100.0, "{table}");
 }

@@ -2,6 +2,7 @@
 
 use super::{EXIT_INPUT_ERRORS, EXIT_OK, EXIT_OUTPUT_ERROR, EXIT_USAGE};
 use clap::{Args, Subcommand};
+use nass::extract::annotated::read_annotated;
 use nass::extract::ner_eval::evaluate_pipeline;
 use nass::extract::tagger::{
     cross_validate, evaluate, read_conll, training_set, EntityType, Sentence, Tagger, TrainOptions, WordClusters,
@@ -20,7 +21,9 @@ pub enum TrainWhat {
     /// The named-entity tagger, from CoNLL files (`token TAG` per line, IOB2, blank line
     /// between sentences); folders are read recursively
     Ner {
-        /// CoNLL files or folders of them (files that are not `token TAG` lines are skipped)
+        /// CoNLL files or folders of them (files that are not `token TAG` lines are skipped),
+        /// and articles annotated for their people (`NN_name.txt` beside an `NN_name.json`
+        /// with a `people` list, as in data/gold and data/ner/press)
         inputs: Vec<PathBuf>,
         /// Write the trained model here (e.g. data/ner/model.bin)
         #[arg(long)]
@@ -224,6 +227,20 @@ fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<Sentence>, String> {
     }
     let mut sentences = Vec::new();
     for file in files {
+        match read_annotated(&file) {
+            Ok(Some(article)) => {
+                sentences.extend(article);
+                continue;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("nass: skipping {e}");
+                continue;
+            }
+        }
+        if is_annotated_article(&file) || file.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
         let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         if looks_like_conll(&text) {
             sentences.extend(read_conll(&text));
@@ -232,6 +249,11 @@ fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<Sentence>, String> {
         }
     }
     Ok(sentences)
+}
+
+/// An article whose answers are read from the `.json` beside it.
+fn is_annotated_article(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "txt") && path.with_extension("json").is_file()
 }
 
 fn read_file(path: &Path) -> Result<Vec<Sentence>, String> {

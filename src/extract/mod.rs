@@ -1,5 +1,6 @@
 //! Extraction of what press texts report: figures, dates and people.
 
+pub mod annotated;
 pub mod dates;
 pub mod figures;
 pub mod name_swap;

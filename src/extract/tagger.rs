@@ -203,6 +203,15 @@ impl FromStr for Tag {
     }
 }
 
+/// The training label of a token known not to be part of a person's name but whose type is
+/// not annotated (O, or part of a place, organization or other name): articles annotated for
+/// their people only ([`super::annotated`]). Training takes, as the gold tags of such a
+/// sentence, the tagger's best tags that agree with what is known.
+pub const NOT_PERSON: &str = "NOT-PERS";
+
+/// Index of [`NOT_PERSON`] among a training sentence's tags (after the real tags).
+const NOT_PERSON_INDEX: u8 = NTAGS as u8;
+
 /// Reads a CoNLL-style file: `token TAG` per line (whitespace-separated; the token is the first
 /// field, the tag the last), a blank line between sentences. Tags are normalized with
 /// [`Tag::from_label`], and an `I-X` that does not continue an `X` is made `B-X` (IOB1 slips,
@@ -221,7 +230,13 @@ pub fn read_conll(text: &str) -> Vec<Vec<(String, String)>> {
             prev = Tag::O;
             continue;
         };
-        let mut tag = fields.last().map_or(Tag::O, Tag::from_label);
+        let label = fields.last();
+        if label == Some(NOT_PERSON) {
+            prev = Tag::O;
+            current.push((token.to_string(), NOT_PERSON.to_string()));
+            continue;
+        }
+        let mut tag = label.map_or(Tag::O, Tag::from_label);
         if let Tag::I(t) = tag {
             if !tag.may_follow(prev) {
                 tag = Tag::B(t);
@@ -2651,7 +2666,7 @@ impl Trainer {
                     }
                 };
                 ids.push(id);
-                tags.push(Tag::from_label(tag).index() as u8);
+                tags.push(if tag == NOT_PERSON { NOT_PERSON_INDEX } else { Tag::from_label(tag).index() as u8 });
             }
             t.sentences.push((ids, tags));
         }
@@ -2750,9 +2765,17 @@ impl Trainer {
                         prev2_ids.map(|r| r.map(|k| weights[k as usize])),
                     );
                     let prev_word: Vec<PrevLanes> = prev_stem.iter().map(prev_lanes).collect();
-                    let emit: Vec<EmitLanes> = emit.iter().map(EmitLanes::new).collect();
-                    let predicted = viterbi(&emit, |i| &prev_word[i], &history, &mut lattice);
-                    let gold: Vec<Tag> = self.sentences[s].1.iter().map(|&t| Tag::from_index(t as usize)).collect();
+                    let lanes: Vec<EmitLanes> = emit.iter().map(EmitLanes::new).collect();
+                    let predicted = viterbi(&lanes, |i| &prev_word[i], &history, &mut lattice);
+                    let known = &self.sentences[s].1;
+                    let gold: Vec<Tag> = if known.contains(&NOT_PERSON_INDEX) {
+                        // Partly annotated: the best tags that agree with what is known.
+                        let allowed: Vec<EmitLanes> =
+                            emit.iter().zip(known).map(|(row, &t)| EmitLanes::new(&allowed_only(row, t))).collect();
+                        viterbi(&allowed, |i| &prev_word[i], &history, &mut lattice)
+                    } else {
+                        known.iter().map(|&t| Tag::from_index(t as usize)).collect()
+                    };
                     if predicted != gold {
                         let ids = self.sentences[s].0.clone();
                         let update = |k: u32,
@@ -2807,6 +2830,24 @@ impl Trainer {
         }
         k
     }
+}
+
+/// Emission scores that rule out every tag but the known one, or for [`NOT_PERSON_INDEX`] the
+/// person tags.
+fn allowed_only(row: &Row, known: u8) -> Row {
+    const RULED_OUT: f32 = -1.0e6;
+    std::array::from_fn(|t| {
+        let allowed = if known == NOT_PERSON_INDEX {
+            Tag::from_index(t).entity_type() != Some(EntityType::Pers)
+        } else {
+            t == known as usize
+        };
+        if allowed {
+            row[t]
+        } else {
+            RULED_OUT
+        }
+    })
 }
 
 /// A tagger from averaged weights: weights smaller than `prune` are dropped and the rest
@@ -3236,6 +3277,28 @@ mod tests {
         assert_eq!(loaded.to_bytes(), bytes);
         let words = ["قال", "هشام", "في", "بيروت", "أمس"];
         assert_eq!(loaded.tag(&words), tagger.tag(&words));
+    }
+
+    #[test]
+    fn tokens_known_only_not_to_be_people_keep_what_the_model_knows_of_them() {
+        // Three times as many sentences annotated for their people only: their places are
+        // NOT-PERS, and must not be taught as O.
+        let mut corpus = toy_corpus();
+        for name in ["رضا", "منى", "فريد", "سامي", "هند", "عادل"].iter().cycle().take(18) {
+            let s =
+                [("قال", NOT_PERSON), (name, "B-PERS"), ("في", NOT_PERSON), ("بيروت", NOT_PERSON), ("أمس", NOT_PERSON)];
+            corpus.push(s.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect());
+        }
+        let tagger = Tagger::train(&corpus, 5);
+        let tags = tagger.tag(&["قال", "منى", "في", "بيروت", "أمس"]);
+        assert_eq!(tags, [Tag::O, Tag::B(EntityType::Pers), Tag::O, Tag::B(EntityType::Loc), Tag::O]);
+    }
+
+    #[test]
+    fn conll_files_keep_the_not_a_person_label() {
+        let read = read_conll("قال NOT-PERS\nسمير B-PERS\nأمس O\n");
+        let labels: Vec<&str> = read[0].iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(labels, [NOT_PERSON, "B-PERS", "O"]);
     }
 
     #[test]
