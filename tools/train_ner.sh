@@ -4,7 +4,7 @@
 # Word classes are induced from the ANT news corpus (Apache-2.0), then the tagger is trained on
 # ANERcorp's CAMeL Lab train split (CC BY-SA 4.0, counted twice, the second time with the
 # words of people's names swapped for one another) and AQMAR (CC BY-SA 3.0);
-# see NOTICE. Press articles annotated for their people count too: data/ner/press (180 ANT
+# see NOTICE. Press articles annotated for their people count too: data/ner/press (252 ANT
 # articles) and the gold sets already read; data/gold/heldout3 and heldout4 are never trained
 # on, they are the measure on unseen text. The weights are the average of six training runs shuffled
 # differently (--runs 6: one run varies by about +-0.7 PERS F1 in cross-validation with its
