@@ -2172,7 +2172,13 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
         // A building named after a person, with its adjectives first (المستشفى الجامعي
         // الهادي شاكر، مستشفى البشير حمزة). With the article, the building must not be the
         // complement of a role (مدير المعهد X is its head).
-        let after_role = || k > 0 && matches!(words[k - 1].class, WordClass::Role | WordClass::Title | WordClass::Lead);
+        // (A role with the article is no construct: الوزير المعهد is the minister and the
+        // school, مدير المعهد the school's head.)
+        let after_role = || {
+            k > 0
+                && matches!(words[k - 1].class, WordClass::Role | WordClass::Title | WordClass::Lead)
+                && !words[k - 1].folded.starts_with("ال")
+        };
         let place_class = w.class == WordClass::Place;
         let article_building =
             !place_class && w.bare_is(|bare| bare.strip_prefix("ال").is_some_and(|b| BUILDINGS.contains(&b)));
@@ -2182,9 +2188,19 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
         let place_word = place_class || (article_building && adjectives > 0 && !after_role());
         if place_word || w.folded == "في" {
             let start = k + 1 + if place_word { adjectives } else { 0 };
-            let run = name_run_loose(words, start, lexicon, stop);
+            // A street or a building is named with a whole name (المعهد الثانوي أبو القاسم
+            // الشابي). After a party the name is one of its members' (رئيس الحزب سليم
+            // الرياحي), and after a city it may be the verb's object (استخلف على المدينة سهل
+            // بن حنيف الأنصاري): there only its first word, which no one bears alone, can go.
+            let whole = place_word && !PARTIES.contains(&w.bare()) && !CITIES.contains(&w.bare());
+            let run = name_run_loose(words, start, whole, lexicon, stop);
             if run > 0 {
                 not_people.push(start..start + run);
+                // The loose run stops at a family name with the article: the name may end
+                // with it (المعهد الثانوي محمد العروي).
+                if whole && words.get(start + run).is_some_and(family_nisba) {
+                    not_people.push(start..start + run + 1);
+                }
             }
         }
     }
@@ -2701,7 +2717,8 @@ fn after_family_name(prev: &Word, next: &Word) -> bool {
 
 /// Like `name_run`, but also through given names that are common words (نور سلطان), for
 /// recognising the names of places and organizations.
-fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
+/// With `whole`, also through a name's second half with the article after أبو, ابن, عبد.
+fn name_run_loose(words: &[Word], start: usize, whole: bool, lexicon: &Lexicon, stop: &HashSet<String>) -> usize {
     let mut n = 0;
     while start + n < words.len() && n < MAX_NAME_WORDS {
         let w = &words[start + n];
@@ -2712,13 +2729,37 @@ fn name_run_loose(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSe
             && w.folded
                 .strip_prefix("ال")
                 .is_some_and(|g| given_names().contains(g) || given_names().contains(w.folded));
+        // After أبو, ابن, عبد a word with the article is the name's second half (أبو القاسم).
+        let after_particle = whole
+            && n > 0
+            && w.bare_from() == 0
+            && w.folded.starts_with("ال")
+            && LOOSE_PARTICLES.contains(&words[start + n - 1].folded);
         // (The string tests first: name_like may ask the lexicon.)
-        if !((plain_word && w.bare_from() == 0) || article_given || name_like(w, lexicon, stop)) {
+        if !((plain_word && w.bare_from() == 0) || article_given || after_particle || name_like(w, lexicon, stop)) {
             break;
         }
         n += 1;
     }
     n
+}
+
+/// Parties and movements, folded: a name after them is a member's.
+const PARTIES: [&str; 4] = ["حزب", "الحزب", "حركه", "الحركه"];
+
+/// Cities and states, folded.
+const CITIES: [&str; 6] = ["مدينه", "المدينه", "عاصمه", "العاصمه", "دوله", "جمهوريه"];
+
+/// Particles a name's second half with the article follows (أبو القاسم، عبد الرحمن), folded.
+const LOOSE_PARTICLES: [&str; 6] = ["ابو", "ابي", "ابن", "بن", "عبد", "ام"];
+
+/// A family name with the article in the shape of a nisba (الشابي، العروي), as written alone;
+/// not a regnal number (الحسن الثاني is a king, whose name the places after him take).
+fn family_nisba(w: &Word) -> bool {
+    w.bare_from() == 0
+        && w.folded
+            .strip_prefix("ال")
+            .is_some_and(|rest| rest.chars().count() >= 3 && rest.ends_with('ي') && !matches!(rest, "ثاني" | "حادي"))
 }
 
 /// The consonant skeleton of a name word: folded, letters that transliterations swap read as
@@ -3672,6 +3713,23 @@ mod tests {
         // The head of the building is a person.
         let text = "وقال مدير المعهد الثانوي سمير الزواري إن الدروس مستمرة";
         assert_eq!(just_names(&names_with_tagged(text, &["سمير الزواري"])), ["سمير الزواري"]);
+    }
+
+    #[test]
+    fn a_street_or_school_takes_a_whole_name_but_a_party_or_city_only_its_first_word() {
+        // A name's second half after أبو, and a family name with the article, end the place's
+        // name; a minister with the article before the school is no head of it.
+        let text = "وزار الوزير المعهد الثانوي أبو القاسم الشابي بمعتمدية الشابة.";
+        assert!(names_with_tagged(text, &["أبو القاسم الشابي"]).is_empty());
+        let text = "وقع الحادث في نهج محمد العروي بالعاصمة.";
+        assert!(names_with_tagged(text, &["محمد العروي"]).is_empty());
+        // After a party, a member: its name stays whole.
+        let text = "وأكد رئيس الحزب سليم الرياحي أن الحزب متماسك.";
+        assert_eq!(just_names(&names_with_tagged(text, &["سليم الرياحي"])), ["سليم الرياحي"]);
+        // A king's regnal number is no family name: the king stays a person.
+        let text = "وخطب الحسن الثاني في الناس. وبني مسجد الحسن الثاني بعد ذلك.";
+        let found = names_with_tagged(text, &["الحسن الثاني"]);
+        assert!(!found.is_empty() && just_names(&found).iter().all(|n| *n == "الحسن الثاني"), "{found:?}");
     }
 
     #[test]
