@@ -5,6 +5,7 @@ use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::fmt::Write;
+use std::path::Path;
 
 fn nass() -> Command {
     Command::cargo_bin("nass").expect("the nass binary is built")
@@ -28,6 +29,21 @@ fn f1(table: &str, kind: &str) -> f64 {
     line.split('\t').nth(3).and_then(|f| f.parse().ok()).expect("an F1 column")
 }
 
+/// The table of `nass eval ner --tagger-only GOLD --model MODEL`.
+fn tagger_only_table(gold: &Path, model: &Path) -> String {
+    let out = nass()
+        .args(["eval", "ner", "--tagger-only"])
+        .arg(gold)
+        .arg("--model")
+        .arg(model)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("UTF-8")
+}
+
 #[test]
 fn a_trained_model_is_written_read_back_and_scored() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -35,17 +51,7 @@ fn a_trained_model_is_written_read_back_and_scored() {
     std::fs::write(&gold, toy_conll()).expect("writes");
     let model = dir.path().join("model.bin");
     nass().args(["train", "ner", "--epochs", "5"]).arg(&gold).arg("--out").arg(&model).assert().success();
-    let out = nass()
-        .args(["eval", "ner", "--tagger-only"])
-        .arg(&gold)
-        .arg("--model")
-        .arg(&model)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let table = String::from_utf8(out).expect("UTF-8");
+    let table = tagger_only_table(&gold, &model);
     assert_eq!(f1(&table, "PERS"), 100.0, "{table}");
     assert_eq!(f1(&table, "LOC"), 100.0, "{table}");
 }
@@ -88,6 +94,35 @@ fn missing_files_and_damaged_models_are_named() {
 }
 
 #[test]
+fn a_people_only_training_file_is_refused_as_gold() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let partial = dir.path().join("partial.conll");
+    std::fs::write(&partial, "قال NOT-PERS\nسمير B-PERS\nفي NOT-PERS\nتونس NOT-PERS\n").expect("writes");
+    nass()
+        .args(["eval", "ner"])
+        .arg(&partial)
+        .assert()
+        .code(1)
+        .stderr(contains("partial.conll").and(contains("NOT-PERS")));
+}
+
+#[test]
+fn a_malformed_answer_file_stops_training_and_names_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("01_news.txt"), "قال سمير في تونس أمس.").expect("writes");
+    std::fs::write(dir.path().join("01_news.json"), r#"{"people": [{"name": "سمير"}"#).expect("writes");
+    nass()
+        .args(["train", "ner", "--epochs", "1"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(dir.path().join("model.bin"))
+        .assert()
+        .failure()
+        .stderr(contains("01_news.json"));
+    assert!(!dir.path().join("model.bin").exists(), "no model is written from part of the data");
+}
+
+#[test]
 fn articles_annotated_for_their_people_train_the_tagger() {
     let dir = tempfile::tempdir().expect("temp dir");
     let articles = dir.path().join("press");
@@ -113,16 +148,6 @@ fn articles_annotated_for_their_people_train_the_tagger() {
         .stderr(contains("99_damaged.json").and(contains("trained on 24 sentences")));
     let gold = dir.path().join("toy.conll");
     std::fs::write(&gold, toy_conll()).expect("writes");
-    let out = nass()
-        .args(["eval", "ner", "--tagger-only"])
-        .arg(&gold)
-        .arg("--model")
-        .arg(&model)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let table = String::from_utf8(out).expect("UTF-8");
+    let table = tagger_only_table(&gold, &model);
     assert_eq!(f1(&table, "PERS"), 100.0, "{table}");
 }

@@ -78,7 +78,7 @@ pub fn run(args: &EvalArgs) -> i32 {
 
 fn run_ner(file: &Path, model: Option<&Path>, conll_out: Option<&Path>, tagger_only: bool) -> i32 {
     use nass::extract::ner_eval::evaluate_pipeline;
-    use nass::extract::tagger::{read_conll, NerScore, Tagger};
+    use nass::extract::tagger::{read_conll, NerScore, Tagger, NOT_PERSON};
     let owned;
     let tagger = match model {
         None => Tagger::builtin(),
@@ -101,6 +101,15 @@ fn run_ner(file: &Path, model: Option<&Path>, conll_out: Option<&Path>, tagger_o
         }
     };
     let gold = read_conll(&text);
+    if gold.iter().flatten().any(|(_, t)| t == NOT_PERSON) {
+        // A partial annotation (people only) cannot score places and organizations: its
+        // NOT-PERS tokens would be counted as O.
+        eprintln!(
+            "nass: error: {}: holds {NOT_PERSON} tags, a people-only training annotation, not IOB2 gold",
+            file.display()
+        );
+        return EXIT_INPUT_ERRORS;
+    }
     let predicted: Vec<Vec<_>> = if tagger_only {
         // The whole file is one document: the tagger remembers what it tagged before.
         let tokens: Vec<Vec<&str>> = gold.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();

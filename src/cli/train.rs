@@ -2,7 +2,7 @@
 
 use super::{EXIT_INPUT_ERRORS, EXIT_OK, EXIT_OUTPUT_ERROR, EXIT_USAGE};
 use clap::{Args, Subcommand};
-use nass::extract::annotated::read_annotated;
+use nass::extract::annotated::{read_annotated, AnnotatedArticle};
 use nass::extract::ner_eval::evaluate_pipeline;
 use nass::extract::tagger::{
     cross_validate, evaluate, read_conll, training_set, EntityType, Sentence, Tagger, TrainOptions, WordClusters,
@@ -227,16 +227,16 @@ fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<Sentence>, String> {
     }
     let mut sentences = Vec::new();
     for file in files {
-        match read_annotated(&file) {
-            Ok(Some(article)) => {
+        match read_annotated(&file)? {
+            Some(AnnotatedArticle::People(article)) => {
                 sentences.extend(article);
                 continue;
             }
-            Ok(None) => {}
-            Err(e) => {
-                eprintln!("nass: skipping {e}");
+            Some(AnnotatedArticle::Damaged { missing }) => {
+                eprintln!("nass: skipping {}: '{missing}' does not occur in its article", file.display());
                 continue;
             }
+            None => {}
         }
         if is_annotated_article(&file) || file.extension().is_some_and(|e| e == "md") {
             continue;

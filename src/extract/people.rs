@@ -937,7 +937,7 @@ fn ali_is_a_name_where_ala_is_written(words: &[Word], lexicon: &Lexicon) {
     if !words.iter().any(|w| w.text == "على") {
         return;
     }
-    let particle = |w: &Word| spans::CONNECTORS.contains(&w.folded) || spans::COMPOUND_HEADS.contains(&w.folded);
+    let particle = |w: &Word| spans::is_name_particle(w.folded);
     for (i, w) in words.iter().enumerate().filter(|(_, w)| matches!(w.text, "علي" | "وعلي")) {
         let complement =
             words.get(i + 1).is_some_and(|next| !particle(next) && next.support(lexicon) >= PREPOSITION_COMPLEMENT);
@@ -2177,7 +2177,7 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
         let after_role = || {
             k > 0
                 && matches!(words[k - 1].class, WordClass::Role | WordClass::Title | WordClass::Lead)
-                && !words[k - 1].folded.starts_with("ال")
+                && !bare_has_article(&words[k - 1])
         };
         let place_class = w.class == WordClass::Place;
         let article_building =
@@ -2734,7 +2734,7 @@ fn name_run_loose(words: &[Word], start: usize, whole: bool, lexicon: &Lexicon, 
             && n > 0
             && w.bare_from() == 0
             && w.folded.starts_with("ال")
-            && LOOSE_PARTICLES.contains(&words[start + n - 1].folded);
+            && spans::is_name_particle(words[start + n - 1].folded);
         // (The string tests first: name_like may ask the lexicon.)
         if !((plain_word && w.bare_from() == 0) || article_given || after_particle || name_like(w, lexicon, stop)) {
             break;
@@ -2748,18 +2748,12 @@ fn name_run_loose(words: &[Word], start: usize, whole: bool, lexicon: &Lexicon, 
 const PARTIES: [&str; 4] = ["حزب", "الحزب", "حركه", "الحركه"];
 
 /// Cities and states, folded.
-const CITIES: [&str; 6] = ["مدينه", "المدينه", "عاصمه", "العاصمه", "دوله", "جمهوريه"];
-
-/// Particles a name's second half with the article follows (أبو القاسم، عبد الرحمن), folded.
-const LOOSE_PARTICLES: [&str; 6] = ["ابو", "ابي", "ابن", "بن", "عبد", "ام"];
+const CITIES: [&str; 8] = ["مدينه", "المدينه", "عاصمه", "العاصمه", "دوله", "الدوله", "جمهوريه", "الجمهوريه"];
 
 /// A family name with the article in the shape of a nisba (الشابي، العروي), as written alone;
 /// not a regnal number (الحسن الثاني is a king, whose name the places after him take).
 fn family_nisba(w: &Word) -> bool {
-    w.bare_from() == 0
-        && w.folded
-            .strip_prefix("ال")
-            .is_some_and(|rest| rest.chars().count() >= 3 && rest.ends_with('ي') && !matches!(rest, "ثاني" | "حادي"))
+    w.bare_from() == 0 && is_nisba_with_article(w.folded) && !matches!(w.folded, "الثاني" | "الحادي")
 }
 
 /// The consonant skeleton of a name word: folded, letters that transliterations swap read as

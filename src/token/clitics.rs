@@ -13,6 +13,12 @@ use crate::lexicon::Lexicon;
 const CONJUNCTIONS: [&str; 3] = ["", "و", "ف"];
 const PREPOSITIONS: [&str; 5] = ["", "ب", "ك", "ل", "س"];
 
+/// Is `prefix` the proclitics a noun may carry: nothing, or a conjunction then a preposition
+/// (و، ب، وب، فل، ك)?
+pub(crate) fn is_noun_proclitics(prefix: &str) -> bool {
+    CONJUNCTIONS.iter().any(|c| prefix.strip_prefix(c).is_some_and(|p| p != "س" && PREPOSITIONS.contains(&p)))
+}
+
 /// Pronoun enclitics. Longest first.
 const ENCLITICS: [&str; 10] = ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك"];
 

@@ -3,7 +3,7 @@
 mod tokenize;
 
 pub use tokenize::{holds_blank_line, is_boundary_punct, tokenize, tokenize_into, Token, TokenKind, Tokens};
-mod clitics;
+pub(crate) mod clitics;
 
 pub use clitics::{split as split_clitics, Split};
 mod keys;

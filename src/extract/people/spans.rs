@@ -356,6 +356,11 @@ pub(super) const CONNECTORS: [&str; 5] = ["بن", "ابن", "بنت", "ابو", 
 /// First parts of compound names, before a word with the article (عبد الفتاح، أبو الحسن).
 pub(super) const COMPOUND_HEADS: [&str; 6] = ["عبد", "ابو", "ابي", "ابا", "ام", "ذو"];
 
+/// Is a folded word one that joins a name's parts or heads a compound name (بن، أبو، عبد)?
+pub(super) fn is_name_particle(folded: &str) -> bool {
+    CONNECTORS.contains(&folded) || COMPOUND_HEADS.contains(&folded)
+}
+
 /// A span cut where a new name begins (a list of names with no commas: فتحي العيادي كريم
 /// الهاروني عبد المجيد النجار): before a given name that follows a family name with the
 /// article (not the second part of a compound name), two words or more into the name; and
