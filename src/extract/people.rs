@@ -295,7 +295,7 @@ const HEADS_OF: [&str; 16] = [
 const LEADS: [&str; 6] = ["برئاسه", "بقياده", "حكومه", "عهد", "المدعو", "المدعوه"];
 
 /// Words after which a name-like run is a place or an organization, not a person.
-const NOT_PERSON_BEFORE: [&str; 69] = [
+const NOT_PERSON_BEFORE: [&str; 70] = [
     "العاصمه",
     "عاصمه",
     "مدينه",
@@ -318,6 +318,7 @@ const NOT_PERSON_BEFORE: [&str; 69] = [
     "مستشفي",
     "ميناء",
     "نهر",
+    "بئر",
     "طريق",
     "نهج",
     "حي",
@@ -2166,6 +2167,7 @@ fn drop_role_complements(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexic
 /// text gives the name a title or a role somewhere.
 fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
     let mut not_people: Vec<Range<usize>> = Vec::new();
+    let mut named_here: Vec<Range<usize>> = Vec::new();
     for (k, w) in words.iter().enumerate() {
         // After في (in), a name is where something happens (في بن قردان): people are seldom
         // written so. (Not after a glued ب: names begin with ب too, برويز، بريان.)
@@ -2194,6 +2196,13 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
             // بن حنيف الأنصاري): there only its first word, which no one bears alone, can go.
             let whole = place_word && !PARTIES.contains(&w.bare()) && !CITIES.contains(&w.bare());
             let run = name_run_loose(words, start, whole, lexicon, stop);
+            if whole && w.bare() != "ضريح" {
+                // The name found right after a street or a building is its name there, where the
+                // loose run stops short of it (علي is also على) or runs past it (شارع محمد
+                // بوعزيزي أمس). (Only there: the loose run is too uncertain to rule the text.)
+                // A mausoleum holds the person (ضريح الحبيب بورقيبة).
+                named_here.extend(found.iter().map(|(r, _)| r).filter(|r| r.start == start && r.len() != run).cloned());
+            }
             if run > 0 {
                 not_people.push(start..start + run);
                 // The loose run stops at a family name with the article: the name may end
@@ -2204,6 +2213,7 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
             }
         }
     }
+    found.retain(|(r, _)| !named_here.contains(r));
     if !not_people.is_empty() {
         // A full name the text writes after a title or a role is a person's, and the place
         // or company before it here is theirs or named after them (مجموعة الوليد بن طلال,
@@ -3294,6 +3304,11 @@ mod tests {
         // a tagger span with the preposition or the place word in it is one too
         assert!(names_with_tagged(text, &["في بن قردان"]).is_empty());
         assert!(names_with_tagged("تقع في ولاية بن عروس", &["ولاية بن عروس"]).is_empty());
+        // a well (بئر) named after a person is a town (the splitter reads no ب + ئر)
+        assert_eq!(names_with_tagged("الطريق الرابطة بين بئر علي بن خليفة وصفاقس", &["علي بن خليفة"]), vec![]);
+        // the name found after a street is its name, where the loose run goes past it
+        assert_eq!(names_with_tagged("وصل إلى شارع محمد بوعزيزي أمس", &["محمد بوعزيزي"]), vec![]);
+        assert!(names_with_tagged("المستشفى المحلي ببئر علي بن خليفة", &["علي بن خليفة"]).is_empty());
     }
 
     #[test]

@@ -153,6 +153,10 @@ fn stem_fits(stem: &str, prep: &str, conj_too: bool, article: bool, whole: f32) 
     if letters == 2 && !prep.is_empty() && (whole >= LEXICALIZED || conj_too) {
         return false;
     }
+    // No Arabic word begins with a hamza on ya or waw, or with ة or ى: بئر is no ب + ئر.
+    if stem.starts_with(['ئ', 'ؤ', 'ة', 'ى']) {
+        return false;
+    }
     // The future particle only before an imperfect verb.
     if prep == "س" {
         return stem.starts_with(['ي', 'ت', 'ن', 'أ']);
@@ -204,6 +208,16 @@ mod tests {
         for word in ["بلد", "ولد", "كتاب", "الله", "الذي", "التي", "كما", "بيان", "فيلم"]
         {
             assert_eq!(seg(word), word, "{word}");
+        }
+    }
+
+    #[test]
+    fn no_stem_begins_with_a_letter_no_word_begins_with() {
+        // Even a stem the text attests (a name: بئر الحفي has no ئر).
+        let attested = |_: &str| true;
+        for (word, stem) in [("بئر", "بئر"), ("وبئر", "بئر"), ("بؤرة", "بؤرة"), ("لئن", "لئن")]
+        {
+            assert_eq!(split(word, Lexicon::builtin(), &attested).stem(word), stem, "{word}");
         }
     }
 
