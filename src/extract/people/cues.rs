@@ -705,6 +705,31 @@ const KIN_STEMS: [&str; 28] = [
 /// Possessive pronoun suffixes, folded.
 const POSSESSIVES: [&str; 5] = ["ه", "ها", "هم", "هما", "هن"];
 
+/// Kinship nouns with the first-person possessive, as a speaker quoted names a relative (ابني
+/// خليل), folded. Not those that are also other words: زوجي (even), أبي (the name particle),
+/// جدي (serious), خالي (empty).
+const KIN_OF_SPEAKER: [&str; 19] = [
+    "زوجتي",
+    "والدي",
+    "والدتي",
+    "امي",
+    "اخي",
+    "اختي",
+    "شقيقي",
+    "شقيقتي",
+    "ابني",
+    "ابنتي",
+    "نجلي",
+    "نجلتي",
+    "جدتي",
+    "حفيدي",
+    "حفيدتي",
+    "عمي",
+    "عمتي",
+    "خالتي",
+    "ارملتي",
+];
+
 /// Kinship nouns with the article (الأخ الأكبر، باري).
 const KIN_WITH_ARTICLE: [&str; 8] = ["الاخ", "الاخت", "الابن", "الابنه", "الزوج", "الزوجه", "الشقيق", "الشقيقه"];
 
@@ -725,9 +750,9 @@ pub(super) fn is_relative_noun(w: &Word) -> bool {
         && w.bare_is(|bare| relative_forms().get(bare).is_some_and(|&ends_in_ha| !ends_in_ha || w.text.ends_with('ه')))
 }
 
-/// The last letters of the kinship nouns with a possessive ([`POSSESSIVES`]) or the article
-/// ([`KIN_WITH_ARTICLE`]).
-const RELATIVE_LAST_LETTERS: [char; 8] = ['ه', 'ا', 'م', 'ن', 'خ', 'ت', 'ج', 'ق'];
+/// The last letters of the kinship nouns with a possessive ([`POSSESSIVES`],
+/// [`KIN_OF_SPEAKER`]) or the article ([`KIN_WITH_ARTICLE`]).
+const RELATIVE_LAST_LETTERS: [char; 9] = ['ه', 'ا', 'م', 'ن', 'خ', 'ت', 'ج', 'ق', 'ي'];
 
 /// Every kinship noun with a possessive or the article, folded, each with whether its
 /// pronoun is the ه that folding also makes of ة (one lookup a word, not one per stem and
@@ -735,7 +760,7 @@ const RELATIVE_LAST_LETTERS: [char; 8] = ['ه', 'ا', 'م', 'ن', 'خ', 'ت', '�
 fn relative_forms() -> &'static HashMap<String, bool, FixedState> {
     static FORMS: OnceLock<HashMap<String, bool, FixedState>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let with_article = KIN_WITH_ARTICLE.iter().map(|k| (k.to_string(), false));
+        let with_article = KIN_WITH_ARTICLE.iter().chain(&KIN_OF_SPEAKER).map(|k| (k.to_string(), false));
         let possessive =
             KIN_STEMS.iter().flat_map(|stem| POSSESSIVES.iter().map(move |p| (format!("{stem}{p}"), *p == "ه")));
         // A form read both ways keeps the stricter reading.
@@ -810,6 +835,16 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
         // The words after the first two end the name where a common word begins (a verb).
         // (A given name that is a word too, منافسه موفق نيربيه, is no name-like word to
         // [`name_run`]: the rare words after it are its family name.)
+        // A speaker's relative is named by a given name (ابني خليل), and a comparative after
+        // one is none (أمي أشرف منك: my mother is more honourable than you).
+        if words[i].bare_is(|bare| KIN_OF_SPEAKER.contains(&bare)) {
+            let comparative = words
+                .get(start + 1)
+                .is_some_and(|w| matches!(w.folded, "من" | "منك" | "منكم" | "منه" | "منها" | "مني"));
+            if !given || comparative {
+                continue;
+            }
+        }
         let run = if given { run.max(rare_words_after(words, start, lexicon, stop)) } else { run };
         let r = start..run_without_common_end(words, start, run.max(1), 2, lexicon);
         if !overlaps(found, &r) {
@@ -944,6 +979,9 @@ mod tests {
     fn relatives_are_named_after_the_kinship_noun() {
         assert_eq!(names("وحضرت الجنازة زوجته سعاد الحمامي وأبناؤه."), ["سعاد الحمامي"]);
         assert_eq!(names("وقالت والدته سعاد إنه كان هادئا."), ["سعاد"]);
+        // a speaker's own relative (my son)
+        assert_eq!(names("وقال: منذ موت ابني خليل رحمه الله أصبحت أنظر إلى الحياة."), ["خليل"]);
+        assert!(names("قالت: إن أمي أشرف منك. والدي أتعبته مصاريف علاجي.").is_empty());
         assert_eq!(names("وصل شقيقه الأصغر، سمير، صباحا."), ["سمير"]);
         // والدة (the mother of) is no والده (his father), though both fold alike: no kinship
         // role for the name after it.
