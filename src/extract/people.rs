@@ -686,6 +686,9 @@ fn glued_conjunction(c: char, raw: &str, lexicon: &Lexicon) -> usize {
     }
 }
 
+/// Least Zipf frequency (×10) of the word after a glued ب that begins with و (بوزارة).
+const BU_REST_MIN: u8 = 30;
+
 /// Word forms whose clitic split is cached per thread before the cache is emptied.
 const SPLIT_CACHE_LIMIT: usize = 100_000;
 
@@ -2618,7 +2621,10 @@ fn glued_proclitic(w: &Word, lexicon: &Lexicon) -> (usize, bool) {
     // clearly rarer, when the rest is not a known given name).
     let margin = if rest_is_name { 0 } else { 10 };
     let better_known = lexicon.zipf10(&letters(&candidate)) > lexicon.zipf10(&letters(w.text)).saturating_add(margin);
-    if !whole_is_name && better_known {
+    // A name found that begins with ب and a rare word with و is a Maghrebi بو name (بوتار,
+    // بوعزيزي): the preposition comes before common words (بوزارة، بوضع).
+    let bu_name = first == 'ب' && rest.starts_with('و') && lexicon.zipf10(&letters(rest)) < BU_REST_MIN;
+    if !whole_is_name && better_known && !bu_name {
         (first.len_utf8(), article)
     } else {
         (0, false)
@@ -4257,6 +4263,12 @@ mod tests {
         let found: Vec<String> =
             find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect();
         assert_eq!(found, ["فيصل التبيني", "وسام العابدي", "أنيس عامري"]);
+        // A Maghrebi بو name is no ب + a rare word (وشهوة); ب before a known name is one.
+        let text = "وأكد بوشهوة أنه التقى بوليد الزريبي";
+        let tagged = [span_of(text, "بوشهوة"), span_of(text, "بوليد الزريبي")];
+        let found: Vec<String> =
+            find_people(text, &tagged, Lexicon::builtin(), &stop()).into_iter().map(|m| m.name).collect();
+        assert_eq!(found, ["بوشهوة", "وليد الزريبي"]);
     }
 
     /// The byte span of `name` in `text`.
