@@ -271,7 +271,7 @@ const GENERIC_ROLES: [&str; 4] = ["عضو", "عضوه", "القيادي", "ال�
 /// بتروجيت), not a person's name; a name comes after it (رئيس كازاخستان قاسم توكاييف).
 /// Relational nouns are not among them: what follows مستشار، نائب، نجل may be a person
 /// (مستشار ترامب). (Folded: ة is ه.)
-const HEADS_OF: [&str; 16] = [
+pub(super) const HEADS_OF: [&str; 16] = [
     "رئيس",
     "رئيسه",
     "وزير",

@@ -9,8 +9,8 @@
 use super::{
     article_family_word, article_given_name, continues_name, foreign_given_name, frequent_given_names, given_names,
     has_article, is_given_name, name_like, name_run, overlaps, place_names, plain_word, role_complement_end, spans,
-    text_support, towns, Found, Word, WordClass, COMMON, COMMON_IN_NAME, FOREIGN_PARTICLES, MAX_NAME_WORDS, RARE,
-    RARE_FAMILY_NAME,
+    text_support, towns, Found, Word, WordClass, COMMON, COMMON_IN_NAME, FOREIGN_PARTICLES, HEADS_OF, MAX_NAME_WORDS,
+    RARE, RARE_FAMILY_NAME,
 };
 use crate::lexicon::Lexicon;
 use crate::token::TokenKind;
@@ -85,13 +85,24 @@ pub(super) fn add_names_before_roles(
     stop: &HashSet<String>,
 ) {
     for c in 2..words.len().saturating_sub(1) {
-        let role = &words[c + 1];
-        if !matches!(words[c].text, "،" | ",") || !matches!(role.class, WordClass::Role | WordClass::Title) {
+        // The name ends at `c`; the role follows the comma there, or, without one, is the
+        // word at `c`: then only a head of something (شهاب الحافي رئيس دائرة الصيد) after a
+        // name that opens with a known given name, and the name may end with a word (الحافي).
+        let comma = matches!(words[c].text, "،" | ",");
+        let at = if comma { c + 1 } else { c };
+        let role = &words[at];
+        // (Not a head with a preposition glued to it: نائبا لرئيس المنظمة.)
+        let head_of = !comma
+            && role.class == WordClass::Role
+            && role.bare_from() == 0
+            && HEADS_OF.contains(&role.folded)
+            && !spans::is_name_particle(words[c.saturating_sub(2)].folded);
+        if !(comma || head_of) || !matches!(role.class, WordClass::Role | WordClass::Title) {
             continue;
         }
         let plain = |w: &Word| w.bare_from() == 0 && continues_name(w, lexicon, stop);
         let last = &words[c - 1];
-        if !(plain(last) && last.support(lexicon) < RARE_FAMILY_NAME) {
+        if !(plain(last) && (head_of || last.support(lexicon) < RARE_FAMILY_NAME)) {
             continue;
         }
         // A known given name opens the name, whatever the word before it (تعيين نجيب
@@ -100,6 +111,9 @@ pub(super) fn add_names_before_roles(
         let given = |w: &Word| given_names().contains(w.bare()) || article_given_name(w);
         let starts = || (c.saturating_sub(3)..c - 1).filter(|&s| words[s..c].iter().all(plain));
         let start = starts().find(|&s| given(&words[s])).or_else(|| {
+            if head_of {
+                return None;
+            }
             starts().find(|&s| {
                 let first = &words[s];
                 !has_article(first)
@@ -112,8 +126,8 @@ pub(super) fn add_names_before_roles(
             continue;
         }
         let role_end =
-            if role.class == WordClass::Role { role_complement_end(words, c + 1, lexicon, stop) } else { c + 2 };
-        let role_text = words[c + 1..role_end].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+            if role.class == WordClass::Role { role_complement_end(words, at, lexicon, stop) } else { at + 1 };
+        let role_text = words[at..role_end].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
         found.push((s..c, Some(role_text)));
     }
 }
@@ -895,6 +909,9 @@ mod tests {
         assert_eq!(names("وأكد كمال الصيد أن الموسم واعد."), ["كمال الصيد"]);
         // Without the role or kinship noun in apposition after it.
         assert_eq!(names("وأكدت سعيدة حقاني رئيسة نقابة المعلمين أن الإضراب قائم."), ["سعيدة حقاني"]);
+        // A head of something right after a given name and a word, with no comma.
+        assert_eq!(names("بحسب ما ذكره شهاب الحافي رئيس دائرة الصيد البحري."), ["شهاب الحافي"]);
+        assert!(names("انتخاب مختار الطريفي نائبا لرئيس المنظمة").iter().all(|n| !n.contains("نائبا")));
         assert_eq!(names("وأكد نسيم الغرياني ابن عم الضحية أن العائلة تنتظر."), ["نسيم الغرياني"]);
         // Not a common word that is a given name too, nor a role before a name.
         assert!(names("وأكدت سلامة المواطنين أولوية.").is_empty());
