@@ -2199,11 +2199,15 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
             // بن حنيف الأنصاري): there only its first word, which no one bears alone, can go.
             let whole = place_word && !PARTIES.contains(&w.bare()) && !CITIES.contains(&w.bare());
             let run = name_run_loose(words, start, whole, lexicon, stop);
-            if whole && w.bare() != "ضريح" {
+            // (Only after what is named after people: not a province, محافظة صلاح الدين أحمد
+            // ناجي, nor عن طريق, "by way of".)
+            let named_after_people = NAMED_AFTER_PEOPLE.contains(&w.bare())
+                || w.bare_is(|bare| bare.strip_prefix("ال").is_some_and(|b| NAMED_AFTER_PEOPLE.contains(&b)));
+            let by_way_of = w.bare() == "طريق" && k > 0 && words[k - 1].folded == "عن";
+            if whole && named_after_people && !by_way_of {
                 // The name found right after a street or a building is its name there, where the
                 // loose run stops short of it (علي is also على) or runs past it (شارع محمد
                 // بوعزيزي أمس). (Only there: the loose run is too uncertain to rule the text.)
-                // A mausoleum holds the person (ضريح الحبيب بورقيبة).
                 named_here.extend(found.iter().map(|(r, _)| r).filter(|r| r.start == start && r.len() != run).cloned());
             }
             if run > 0 {
@@ -2700,6 +2704,27 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
 /// Buildings often named after people, folded (المستشفى الجامعي فرحات حشاد، المطار الدولي
 /// الحبيب بورقيبة، الحي الجامعي ابن خلدون).
 const BUILDINGS: [&str; 5] = ["مستشفي", "مطار", "معهد", "مدرسه", "حي"];
+
+/// Streets, buildings, prizes and cups that are named after people, folded without the
+/// article: the name found right after one is its name there (see `drop_places`).
+const NAMED_AFTER_PEOPLE: [&str; 16] = [
+    "مستشفي",
+    "مطار",
+    "معهد",
+    "مدرسه",
+    "حي",
+    "شارع",
+    "نهج",
+    "طريق",
+    "ساحه",
+    "ملعب",
+    "قاعه",
+    "مسرح",
+    "جامعه",
+    "جائزه",
+    "كاس",
+    "بئر",
+];
 
 /// Number of adjectives with the article after a place word, at `start` (الجامعي، الجهوي،
 /// الدولي): two at most, none a given name.
