@@ -686,9 +686,6 @@ fn glued_conjunction(c: char, raw: &str, lexicon: &Lexicon) -> usize {
     }
 }
 
-/// Least Zipf frequency (×10) of the word after a glued ب that begins with و (بوزارة).
-const BU_REST_MIN: u8 = 30;
-
 /// Word forms whose clitic split is cached per thread before the cache is emptied.
 const SPLIT_CACHE_LIMIT: usize = 100_000;
 
@@ -2201,10 +2198,8 @@ fn drop_places(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: 
             let run = name_run_loose(words, start, whole, lexicon, stop);
             // (Only after what is named after people: not a province, محافظة صلاح الدين أحمد
             // ناجي, nor عن طريق, "by way of".)
-            let named_after_people = NAMED_AFTER_PEOPLE.contains(&w.bare())
-                || w.bare_is(|bare| bare.strip_prefix("ال").is_some_and(|b| NAMED_AFTER_PEOPLE.contains(&b)));
-            let by_way_of = w.bare() == "طريق" && k > 0 && words[k - 1].folded == "عن";
-            if whole && named_after_people && !by_way_of {
+            let by_way_of = || w.bare() == "طريق" && k > 0 && words[k - 1].folded == "عن";
+            if whole && named_after_people(w) && !by_way_of() {
                 // The name found right after a street or a building is its name there, where the
                 // loose run stops short of it (علي is also على) or runs past it (شارع محمد
                 // بوعزيزي أمس). (Only there: the loose run is too uncertain to rule the text.)
@@ -2587,6 +2582,9 @@ fn given_name_before(words: &[Word], k: usize, covered: &[bool], lexicon: &Lexic
     }
 }
 
+/// Least Zipf frequency (×10) of the word after a glued ب that begins with و (بوزارة).
+const BU_REST_MIN: u8 = 30;
+
 /// Bytes of a conjunction or preposition glued to the first word of a name (وبوتين، لبشير),
 /// and whether the article lost its alef to the preposition (للحبيب is ل + الحبيب: the name
 /// is then written from the second ل with the alef put back). The letter is cut off only
@@ -2705,26 +2703,19 @@ fn name_run(words: &[Word], start: usize, lexicon: &Lexicon, stop: &HashSet<Stri
 /// الحبيب بورقيبة، الحي الجامعي ابن خلدون).
 const BUILDINGS: [&str; 5] = ["مستشفي", "مطار", "معهد", "مدرسه", "حي"];
 
-/// Streets, buildings, prizes and cups that are named after people, folded without the
-/// article: the name found right after one is its name there (see `drop_places`).
-const NAMED_AFTER_PEOPLE: [&str; 16] = [
-    "مستشفي",
-    "مطار",
-    "معهد",
-    "مدرسه",
-    "حي",
-    "شارع",
-    "نهج",
-    "طريق",
-    "ساحه",
-    "ملعب",
-    "قاعه",
-    "مسرح",
-    "جامعه",
-    "جائزه",
-    "كاس",
-    "بئر",
-];
+/// Streets, grounds, halls, prizes and cups that are named after people, as the
+/// [`BUILDINGS`] are, folded without the article.
+const NAMED_AFTER_PEOPLE: [&str; 11] =
+    ["شارع", "نهج", "طريق", "ساحه", "ملعب", "قاعه", "مسرح", "جامعه", "جائزه", "كاس", "بئر"];
+
+/// Is the word (with or without the article) a building, street, prize or cup named after
+/// people (see `drop_places`)?
+fn named_after_people(w: &Word) -> bool {
+    w.bare_is(|bare| {
+        let noun = bare.strip_prefix("ال").unwrap_or(bare);
+        BUILDINGS.contains(&noun) || NAMED_AFTER_PEOPLE.contains(&noun)
+    })
+}
 
 /// Number of adjectives with the article after a place word, at `start` (الجامعي، الجهوي،
 /// الدولي): two at most, none a given name.

@@ -774,12 +774,13 @@ const RELATIVE_LAST_LETTERS: [char; 9] = ['ه', 'ا', 'م', 'ن', 'خ', 'ت', '�
 fn relative_forms() -> &'static HashMap<String, bool, FixedState> {
     static FORMS: OnceLock<HashMap<String, bool, FixedState>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let with_article = KIN_WITH_ARTICLE.iter().chain(&KIN_OF_SPEAKER).map(|k| (k.to_string(), false));
+        // Forms listed whole: with the article, or with the speaker's ي.
+        let whole = KIN_WITH_ARTICLE.iter().chain(&KIN_OF_SPEAKER).map(|k| (k.to_string(), false));
         let possessive =
             KIN_STEMS.iter().flat_map(|stem| POSSESSIVES.iter().map(move |p| (format!("{stem}{p}"), *p == "ه")));
         // A form read both ways keeps the stricter reading.
         let mut forms: HashMap<String, bool, FixedState> = HashMap::default();
-        for (form, ends_in_ha) in with_article.chain(possessive) {
+        for (form, ends_in_ha) in whole.chain(possessive) {
             *forms.entry(form).or_insert(false) |= ends_in_ha;
         }
         forms
@@ -846,9 +847,6 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
         if !may_open_name(first, stop) || !(given || (first.support(lexicon) < RARE && run >= 2)) {
             continue;
         }
-        // The words after the first two end the name where a common word begins (a verb).
-        // (A given name that is a word too, منافسه موفق نيربيه, is no name-like word to
-        // [`name_run`]: the rare words after it are its family name.)
         // A speaker's relative is named by a given name (ابني خليل), and a comparative after
         // one is none (أمي أشرف منك: my mother is more honourable than you).
         if words[i].bare_is(|bare| KIN_OF_SPEAKER.contains(&bare)) {
@@ -859,6 +857,9 @@ pub(super) fn add_relatives(words: &[Word], found: &mut Vec<Found>, lexicon: &Le
                 continue;
             }
         }
+        // The words after the first two end the name where a common word begins (a verb).
+        // (A given name that is a word too, منافسه موفق نيربيه, is no name-like word to
+        // [`name_run`]: the rare words after it are its family name.)
         let run = if given { run.max(rare_words_after(words, start, lexicon, stop)) } else { run };
         let r = start..run_without_common_end(words, start, run.max(1), 2, lexicon);
         if !overlaps(found, &r) {
