@@ -674,8 +674,11 @@ fn glued_conjunction(c: char, raw: &str, lexicon: &Lexicon) -> usize {
         }
         // A word the lexicon knows better whole than split is not split (باراك is no ب +
         // أراك): names begin with these letters too.
+        // (Nor is a بو name: بوتار is no ب + وتار.)
         let glued = split_clitics(raw, lexicon, &|_| false).prefix > 0
-            && raw.strip_prefix(c).is_none_or(|rest| lexicon.zipf10(rest) > lexicon.zipf10(raw));
+            && raw
+                .strip_prefix(c)
+                .is_none_or(|rest| lexicon.zipf10(rest) > lexicon.zipf10(raw) && !bu_name(c, rest, lexicon));
         cache.insert(key, glued);
         glued
     });
@@ -755,6 +758,13 @@ impl ByteFilter {
     }
 }
 
+/// A word with the article as written with the preposition ل glued to it (الرئيس →
+/// للرئيس; اللاعب → للاعب: a stem that begins with ل keeps one ل of the three).
+fn with_lam(article_word: &str) -> Option<String> {
+    let rest = article_word.strip_prefix("ال")?;
+    Some(if rest.starts_with('ل') { format!("ل{rest}") } else { format!("لل{rest}") })
+}
+
 /// Titles, roles and place words by their folded form.
 fn word_classes() -> &'static WordClasses {
     static CLASSES: OnceLock<WordClasses> = OnceLock::new();
@@ -779,7 +789,7 @@ fn word_classes() -> &'static WordClasses {
         let with_lam: Vec<(Box<str>, WordClass)> = by_form
             .iter()
             .filter(|(_, class)| class.is_cue())
-            .filter_map(|(w, &class)| w.strip_prefix("ال").map(|rest| (format!("لل{rest}").into(), class)))
+            .filter_map(|(w, &class)| with_lam(w).map(|form| (form.into(), class)))
             .collect();
         for (w, class) in with_lam {
             by_form.entry(w).or_insert(class);
@@ -994,10 +1004,12 @@ fn people_of_words(
     drop_clubs_of_nations(words, &mut found, lexicon, stop);
     drop_known_places(words, &mut found, lexicon);
     cut_at_known_names(words, &mut found);
+    split_after_known_family_names(words, &mut found, lexicon, stop);
     cut_at_dual_verbs(words, &mut found, lexicon);
     // Whatever rule found a name, a feminine adjective or common noun does not end it.
     for (r, _) in found.iter_mut() {
         *r = spans::without_trailing_feminine_adjective(words, r.clone(), lexicon);
+        *r = spans::without_leading_place_nisba(words, r.clone());
     }
     add_bel_family_names(words, &mut found);
     add_forebears_names(words, &mut found, stop);
@@ -1085,6 +1097,33 @@ fn cut_at_known_names(words: &[Word], found: &mut [Found]) {
             r.start = k;
         }
     }
+}
+
+/// Splits a span that opens with the family name of a longer name found in the text and goes
+/// on with a known given name (عيسى حياتو … منافس حياتو أحمد أحمد: Hayatou's rival, Ahmad
+/// Ahmad): two people named side by side, the family name standing for the first. Not when
+/// the family name is a given name too (محمد علي … علي حسن).
+fn split_after_known_family_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
+    let family_names: HashSet<&str, FixedState> = found
+        .iter()
+        .filter(|(r, _)| r.len() >= 2)
+        .map(|(r, _)| words[r.end - 1].bare())
+        .filter(|last| !given_names().contains(last))
+        .collect();
+    if family_names.is_empty() {
+        return;
+    }
+    let mut split = Vec::new();
+    for (r, _) in found.iter_mut() {
+        let splits = r.len() >= 2
+            && family_names.contains(words[r.start].bare())
+            && is_given_name(&words[r.start + 1], lexicon, stop);
+        if splits {
+            split.push((r.start + 1..r.end, None));
+            r.end = r.start + 1;
+        }
+    }
+    found.extend(split);
 }
 
 /// Ends each span before a verb in the dual (كيت وويليام | يرزقان، بيريز وهامون | يدعوان):
@@ -1885,7 +1924,13 @@ fn written_role(text: &str, w: &Word, end: usize, lexicon: &Lexicon) -> String {
     let role = &text[start..end];
     if w.folded.starts_with("لل") {
         let rest = role.strip_prefix('ل').filter(|r| r.starts_with('ل')).unwrap_or(role);
-        format!("ا{rest}")
+        // (للاعب is ل + اللاعب: its stem begins with ل.)
+        let stem_with_lam = w.folded.strip_prefix('ل').is_some_and(|r| word_classes().get(&format!("ال{r}")).is_some());
+        if stem_with_lam {
+            format!("ال{rest}")
+        } else {
+            format!("ا{rest}")
+        }
     } else {
         role.to_string()
     }
@@ -2585,6 +2630,18 @@ fn given_name_before(words: &[Word], k: usize, covered: &[bool], lexicon: &Lexic
 /// Least Zipf frequency (×10) of the word after a glued ب that begins with و (بوزارة).
 const BU_REST_MIN: u8 = 30;
 
+/// Is a word of `first` then `rest` a Maghrebi بو name (بوتار، بوعزيزي) rather than ب and a
+/// word? So it is when the rest begins with و and is a rare word: the preposition comes
+/// before common words (بوزارة، بوضع).
+/// (Not a town after the preposition: بورقلة is ب + ورقلة.)
+fn bu_name(first: char, rest: &str, lexicon: &Lexicon) -> bool {
+    let place = || {
+        let rest = fold(rest);
+        place_names().contains(rest.as_str()) || towns::is_world_town(&rest)
+    };
+    first == 'ب' && rest.starts_with('و') && lexicon.zipf10(&letters(rest)) < BU_REST_MIN && !place()
+}
+
 /// Bytes of a conjunction or preposition glued to the first word of a name (وبوتين، لبشير),
 /// and whether the article lost its alef to the preposition (للحبيب is ل + الحبيب: the name
 /// is then written from the second ل with the alef put back). The letter is cut off only
@@ -2623,10 +2680,7 @@ fn glued_proclitic(w: &Word, lexicon: &Lexicon) -> (usize, bool) {
     // clearly rarer, when the rest is not a known given name).
     let margin = if rest_is_name { 0 } else { 10 };
     let better_known = lexicon.zipf10(&letters(&candidate)) > lexicon.zipf10(&letters(w.text)).saturating_add(margin);
-    // A name found that begins with ب and a rare word with و is a Maghrebi بو name (بوتار,
-    // بوعزيزي): the preposition comes before common words (بوزارة، بوضع).
-    let bu_name = first == 'ب' && rest.starts_with('و') && lexicon.zipf10(&letters(rest)) < BU_REST_MIN;
-    if !whole_is_name && better_known && !bu_name {
+    if !whole_is_name && better_known && !bu_name(first, rest, lexicon) {
         (first.len_utf8(), article)
     } else {
         (0, false)
@@ -4514,5 +4568,37 @@ mod tests {
         assert_eq!(just_names(&found), ["لمياء منصوري"]);
         let found = names("وقال النائب عن الجبهة الشعبية، منجي الرحوي إن الموقف واضح.");
         assert_eq!(just_names(&found), ["منجي الرحوي"]);
+    }
+
+    #[test]
+    fn a_bu_name_is_no_preposition_and_a_word() {
+        // A rare word after ب that begins with و is a بو name, whichever rule asks.
+        assert_eq!(glued_conjunction('ب', "بوتار", Lexicon::builtin()), 0);
+        let found = names("وسجل الفريق هدفا ثانيا في الدقيقة 87 عن طريق اللاعب بوتار. وفاز الفريق.");
+        assert_eq!(just_names(&found), ["بوتار"]);
+        // Before a common word or a town, ب is the preposition.
+        assert_eq!(glued_conjunction('ب', "بوزارة", Lexicon::builtin()), 'ب'.len_utf8());
+        assert!(!bu_name('ب', "ورقلة", Lexicon::builtin()));
+        assert!(bu_name('ب', "وتار", Lexicon::builtin()));
+    }
+
+    #[test]
+    fn a_country_s_nisba_opens_no_name() {
+        let text = "وسجل أهداف الفريق صابر خليفة والزيمبابوي روزيكي في الدقيقة 12.";
+        let found = tagged_names(text, &["صابر خليفة", "الزيمبابوي روزيكي"]);
+        assert_eq!(found, ["صابر خليفة", "روزيكي"]);
+        // A nisba that is a given name, before a family name with the article, stays.
+        let text = "وطالب بتسليم البغدادي المحمودي إلى ليبيا.";
+        assert_eq!(tagged_names(text, &["البغدادي المحمودي"]), ["البغدادي المحمودي"]);
+    }
+
+    #[test]
+    fn a_known_family_name_then_a_given_name_are_two_people() {
+        let text = "برئاسة عيسى حياتو. ودعم الاتحاد منافس حياتو أحمد أحمد في الانتخابات.";
+        let found = tagged_names(text, &["عيسى حياتو", "حياتو أحمد أحمد"]);
+        assert_eq!(found, ["عيسى حياتو", "حياتو", "أحمد أحمد"]);
+        // A family name that is a given name too opens a name of its own (محمد علي, علي حسن).
+        let text = "قال محمد علي إن علي حسن غادر.";
+        assert_eq!(tagged_names(text, &["محمد علي", "علي حسن"]), ["محمد علي", "علي حسن"]);
     }
 }

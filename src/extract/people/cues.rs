@@ -341,40 +341,80 @@ pub(super) fn add_scorers(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexi
     }
 }
 
+/// Most words in the bracket after a name of a list (its party or club: (نداء تونس)).
+const MAX_BRACKETED_WORDS: usize = 4;
+
 /// A name joined by و right after a name found (ومكرم بن رمضان وعمر الموحلي ومهدي السايح: a
 /// list of players): a known given name with و glued to it, then a word that continues a
 /// name and is rare or a given name, is the next name of the list. Each name added may be
-/// followed by another.
+/// followed by another. A bracket after a name (its party: أنس الحطاب (نداء تونس) وبسمة
+/// الجبالي) does not end the list; and a name bracketed as the one before it was (حافظ
+/// الزواري (آفاق تونس) وهيكل بلقاسم (الجبهة الشعبية)) needs no known given name: the list's
+/// shape says what it is.
 pub(super) fn add_listed_names(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon, stop: &HashSet<String>) {
-    // The name of the list that begins at word `i`, if one does.
-    let listed_at = |i: usize| -> Option<std::ops::Range<usize>> {
+    let glued_waw = |w: &Word| {
+        w.token.kind == TokenKind::ArabicWord
+            && w.folded.starts_with('و')
+            && !w.is_stopword(stop)
+            && !w.text.strip_prefix('و').is_some_and(|rest| super::written_stopwords().contains(rest))
+    };
+    let family_word = |w: &Word| {
+        w.bare_from() == 0
+            && continues_name(w, lexicon, stop)
+            && (given_names().contains(w.bare()) || w.support(lexicon) < RARE_FAMILY_NAME)
+    };
+    // The name of the list that begins at word `i`, if one does; `bracketed` when the name
+    // before it had a bracket after it.
+    let listed_at = |i: usize, bracketed: bool| -> Option<std::ops::Range<usize>> {
         let (first, next) = (words.get(i)?, words.get(i + 1)?);
-        let listed = first.token.kind == TokenKind::ArabicWord
-            && first.bare_from() > 0
-            && first.folded.starts_with('و')
-            && given_names().contains(first.bare())
-            && !first.is_stopword(stop)
-            && !first.text.strip_prefix('و').is_some_and(|rest| super::written_stopwords().contains(rest))
-            && next.bare_from() == 0
-            && continues_name(next, lexicon, stop)
-            && (given_names().contains(next.bare()) || next.support(lexicon) < RARE_FAMILY_NAME);
-        if !listed {
+        if !glued_waw(first) {
             return None;
         }
-        // (The name ends before the و of the next one.)
-        let run = 1 + words[i + 1..]
-            .iter()
-            .take(MAX_NAME_WORDS - 1)
-            .take_while(|w| w.bare_from() == 0 && continues_name(w, lexicon, stop))
-            .count();
-        Some(i..i + run)
+        if first.bare_from() > 0 && given_names().contains(first.bare()) && family_word(next) {
+            // (The name ends before the و of the next one.)
+            let run = 1 + words[i + 1..]
+                .iter()
+                .take(MAX_NAME_WORDS - 1)
+                .take_while(|w| w.bare_from() == 0 && continues_name(w, lexicon, stop))
+                .count();
+            return Some(i..i + run);
+        }
+        // Two or three words before a bracket of their own, the last a family name.
+        let bracket = (i + 2..=i + 3).find(|&k| words.get(k).is_some_and(|b| b.text == "("))?;
+        let inner = &words[i + 1..bracket];
+        let parallel = bracketed
+            && first.class == WordClass::Other
+            && first.text.chars().count() >= 4
+            && inner.iter().all(|w| w.bare_from() == 0 && continues_name(w, lexicon, stop))
+            && inner.last().is_some_and(family_word);
+        parallel.then_some(i..bracket)
+    };
+    // Where the list goes on after a name that ends at `end`, and whether past a bracket.
+    let next_item = |end: usize| -> (usize, bool) {
+        let closing = words
+            .get(end)
+            .filter(|b| b.text == "(")
+            .and_then(|_| (end + 2..(end + 2 + MAX_BRACKETED_WORDS).min(words.len())).find(|&k| words[k].text == ")"));
+        match closing {
+            Some(close) if words[end + 1..close].iter().all(|w| w.token.kind == TokenKind::ArabicWord) => {
+                (close + 1, true)
+            }
+            _ => (end, false),
+        }
     };
     let mut ends: Vec<usize> = found.iter().map(|(r, _)| r.end).collect();
     ends.sort_unstable();
     for end in ends {
-        let mut at = end;
-        while let Some(r) = listed_at(at).filter(|r| !overlaps(found, r)) {
-            at = r.end;
+        let (mut at, mut bracketed) = next_item(end);
+        while let Some(r) = listed_at(at, bracketed) {
+            // In a bracketed list, a name found inside it (بلقاسم of وهيكل بلقاسم) gives way to
+            // it whole. (Elsewhere it stands: جد أدونيس وأبو ميثارمي, the father of Metharme.)
+            let inside = |f: &std::ops::Range<usize>| bracketed && f.start > r.start && f.end <= r.end;
+            if found.iter().any(|(f, _)| f.start < r.end && r.start < f.end && !inside(f)) {
+                break;
+            }
+            found.retain(|(f, _)| !inside(f));
+            (at, bracketed) = next_item(r.end);
             found.push((r, None));
         }
     }
@@ -894,6 +934,19 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let stop = crate::stats::stopwords::builtin_folded(Lexicon::builtin());
         find_people(text, &[], Lexicon::builtin(), &stop).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn a_list_of_names_goes_on_past_their_parties_in_brackets() {
+        let text = "المتكونة من النائب أنس الحطاب (نداء تونس) وبسمة الجبالي (حركة النهضة) \
+                    وحافظ الزواري (آفاق تونس) وهيكل بلقاسم (الجبهة الشعبية).";
+        let found = names(text);
+        for name in ["بسمة الجبالي", "حافظ الزواري", "هيكل بلقاسم"] {
+            assert!(found.iter().any(|n| n == name), "{name} not in {found:?}");
+        }
+        // A common word after the bracket is none (the party's new structure).
+        let found = names("والتقى النائب أنس الحطاب (نداء تونس) وهيكل الحزب (الجديد) أمس.");
+        assert_eq!(found, ["أنس الحطاب"]);
     }
 
     #[test]

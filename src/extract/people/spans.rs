@@ -294,6 +294,32 @@ fn place_nisba_stems() -> &'static HashSet<&'static str, FixedState> {
     })
 }
 
+/// A span without the nisba of a known place at its start (والزيمبابوي روزيكي → روزيكي):
+/// press text writes a player's or a leader's country before the name, as a title, and no
+/// name begins with one. With or without a glued و, in the masculine or the feminine. Not
+/// before a family name with the article: some Maghrebi given names are nisbas (البغدادي
+/// المحمودي).
+pub(super) fn without_leading_place_nisba(words: &[Word], mut r: Range<usize>) -> Range<usize> {
+    if words[r.clone()].iter().skip(1).any(|w| w.folded.starts_with("ال")) {
+        return r;
+    }
+    let leading_nisba = |w: &Word| {
+        let folded = w.folded.strip_prefix('و').filter(|rest| rest.starts_with("ال")).unwrap_or(w.folded);
+        let Some(bare) = folded.strip_prefix("ال") else { return false };
+        let stem = bare.strip_suffix('ي').or_else(|| bare.strip_suffix("يه"));
+        // (A place's name may end in ي itself: الزيمبابوي of زيمبابوي.)
+        let of_place = |stem: &str| stem.chars().count() >= 3 && !given_names().contains(stem) && of_place(stem);
+        w.token.kind == TokenKind::ArabicWord
+            && w.class == WordClass::Other
+            && !given_names().contains(folded)
+            && (stem.is_some_and(of_place) || (bare.ends_with('ي') && of_place(bare)))
+    };
+    while r.len() > 1 && leading_nisba(&words[r.start]) {
+        r.start += 1;
+    }
+    r
+}
+
 /// Zipf frequency from which a nisba is a common adjective (الأمريكي 5.2), not a family
 /// name (المرزوقي 3.7, السبسي 3.6).
 const COMMON_NISBA: f32 = 4.0;
