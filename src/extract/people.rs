@@ -2436,9 +2436,34 @@ fn names_a_place(words: &[Word], r: &mut Range<usize>, lexicon: &Lexicon) -> boo
 
 /// Drops the names that end in a plural: a plural of a relative adjective or a noun
 /// (الليبيين، العقاريين، للصحافيين، السوريون) names a group, never a person.
+/// Names that end in duals or plurals with the article that the press writes far more often
+/// in the singular lose them (كريم الزغل الحكمان الإضافيان: the two extra referees), and go
+/// if nothing is left (العونان الموقوفان: the two agents held). A word in ان must be a
+/// participle (الم…) or follow another such word: many Gulf family names end so (الحمدان).
 fn drop_plurals(words: &[Word], found: &mut Vec<Found>, lexicon: &Lexicon) {
-    found.retain(|(r, _)| {
-        let last = words[r.end - 1].bare();
+    let article_plural = |w: &Word, endings: &[&str]| {
+        w.folded.starts_with("ال") && !hamza_alef_lam(w.text) && dual_singular(w, endings, 5, lexicon).is_some()
+    };
+    // (Not a place: القصرين, البحرين.)
+    let place = |w: &Word| place_names().contains(w.folded) || towns::is_world_town(w.folded);
+    found.retain_mut(|(r, _)| {
+        let mut agrees = false;
+        while r.end > r.start {
+            let last = &words[r.end - 1];
+            let before = (r.len() >= 2).then(|| &words[r.end - 2]);
+            // A dual before one taken off is its noun (العونان | الموقوفان).
+            let dual = article_plural(last, &["ين", "ون"])
+                || (article_plural(last, &["ان"])
+                    && (agrees
+                        || last.folded.starts_with("الم")
+                        || before.is_some_and(|b| article_plural(b, &["ان"]))));
+            if !dual || place(last) {
+                break;
+            }
+            agrees = true;
+            r.end -= 1;
+        }
+        let Some(last) = r.clone().last().map(|k| words[k].bare()) else { return false };
         !is_plural(last) && !is_bare_nisba_plural(last, lexicon)
     });
 }
@@ -4008,6 +4033,19 @@ mod tests {
         let lexicon = Lexicon::builtin();
         assert!(is_bare_nisba_plural("برتغاليون", lexicon) && is_bare_nisba_plural("سوريون", lexicon));
         assert!(!is_bare_nisba_plural("ماريون", lexicon) && !is_bare_nisba_plural("هارون", lexicon));
+    }
+
+    #[test]
+    fn duals_with_the_article_end_no_name() {
+        // Taken off the end of a name, and the noun they agree with too.
+        let text = "بمساعدة الحكم بالحسن النجار وكريم الزغل الحكمان الإضافيان أمس.";
+        assert_eq!(tagged_names(text, &["كريم الزغل الحكمان الإضافيان"]), ["كريم الزغل"]);
+        // Nothing left: no name.
+        let text = "البلدية التي ينتمي إليها العونان الموقوفان، حيث ستتم إحالتهما.";
+        assert!(tagged_names(text, &["العونان الموقوفان"]).is_empty());
+        // A family name in ان stays (الحمدان).
+        let text = "وهدد وكيل أعماله عبد الله الحمدان بالرحيل.";
+        assert_eq!(tagged_names(text, &["عبد الله الحمدان"]), ["عبد الله الحمدان"]);
     }
 
     #[test]
