@@ -224,8 +224,25 @@ const OCCUPATIONS: [&str; 43] = [
 
 /// Leads of the same kind (الراحل، الشهيد، يدعى): a name after one must open with a known
 /// given name (عائلة الشهيد ستتنقل has none).
-const WEAK_LEADS: [&str; 10] =
-    ["الراحل", "الراحله", "المرحوم", "المرحومه", "الفقيد", "الفقيده", "الشهيد", "الشهيده", "يدعي", "تدعي"];
+const WEAK_LEADS: [&str; 15] = [
+    "الراحل",
+    "الراحله",
+    "المرحوم",
+    "المرحومه",
+    "الفقيد",
+    "الفقيده",
+    "الشهيد",
+    "الشهيده",
+    "يدعي",
+    "تدعي",
+    // The credits of a film, a series or a song (سيناريو تامر حبيب، بطولة ميرفت أمين، إخراج،
+    // تأليف، ألحان): each is a common noun too (بطولة العالم, إخراج البلاد من الأزمة).
+    "سيناريو",
+    "بطوله",
+    "اخراج",
+    "تاليف",
+    "الحان",
+];
 
 /// Role nouns that take a complement before the name (رئيس الوزراء، وزير الداخلية).
 const ROLES: [&str; 27] = [
@@ -4033,6 +4050,12 @@ mod tests {
         let lexicon = Lexicon::builtin();
         assert!(is_bare_nisba_plural("برتغاليون", lexicon) && is_bare_nisba_plural("سوريون", lexicon));
         assert!(!is_bare_nisba_plural("ماريون", lexicon) && !is_bare_nisba_plural("هارون", lexicon));
+    }
+
+    #[test]
+    fn credits_are_weak_leads() {
+        let found = names("والمسلسل مأخوذ عن رواية، وسيناريو تامر حبيب، وتنطلق بطولة العالم غدا.");
+        assert_eq!(just_names(&found), ["تامر حبيب"]);
     }
 
     #[test]
